@@ -1,0 +1,19 @@
+package nl.ketenpoort.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Ketenpoort: the privacy-aware gateway between TVS, RAAK, VVS and the language
+ * providers.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KetenpoortApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(KetenpoortApplication.class, args);
+	}
+
+}

@@ -1,0 +1,37 @@
+package nl.ketenpoort.gateway.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import nl.ketenpoort.gateway.system.KetenpoortSettings;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code SPRING_DATASOURCE_URL}, the gateway runs on its own embedded PostgreSQL;
+ * with it, Spring Boot's own data source configuration applies and no server is started.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgresServer embeddedPostgresServer(KetenpoortSettings settings) {
+		return EmbeddedPostgresServer.startOrAttach(settings.dataDir());
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgresServer server) {
+		DatabaseConnection connection = server.connection();
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(connection.url())
+			.username(connection.username())
+			.password(connection.password())
+			.build();
+	}
+
+}

@@ -1,0 +1,98 @@
+package nl.ketenpoort.gateway.problem;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable error codes of Ketenpoort: clients switch on {@code code}, never on the
+ * human {@code detail}. Each code has a section in {@code docs/problems.md}.
+ */
+public enum ProblemCode {
+
+	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+
+	INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
+
+	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+
+	FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+
+	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+
+	CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+
+	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+
+	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+
+	UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request"),
+
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+
+	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+
+	private static final String TYPE_BASE = "https://ketenpoort.nl/problems/";
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemCode(HttpStatus status, String title) {
+		this.status = status;
+		this.title = title;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	/** A detail for when nothing more specific is known; never quotes the request. */
+	public String defaultDetail() {
+		return switch (this) {
+			case NOT_FOUND -> "No resource exists at this path.";
+			case METHOD_NOT_ALLOWED -> "This path does not support the request method.";
+			case NOT_ACCEPTABLE -> "None of the media types in the Accept header can be produced here.";
+			case UNSUPPORTED_MEDIA_TYPE -> "The request body's media type is not supported here.";
+			case UNAUTHORIZED -> "A valid access token or login is required.";
+			case FORBIDDEN -> "You are not allowed to do this.";
+			case INTERNAL_ERROR -> "Something went wrong on our side. Quote the trace id when you report it.";
+			default -> this.title + ".";
+		};
+	}
+
+	/**
+	 * The RFC 9457 {@code type}: a stable URI per code, documented in docs/problems.md.
+	 */
+	public URI type() {
+		return URI.create(TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	/** The generic code for an HTTP status that no more specific code explains. */
+	public static ProblemCode forStatus(int status) {
+		return switch (status) {
+			case 400 -> MALFORMED_REQUEST;
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 409 -> CONFLICT;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 422 -> UNPROCESSABLE;
+			case 503 -> SERVICE_UNAVAILABLE;
+			default -> (status >= 500) ? INTERNAL_ERROR : MALFORMED_REQUEST;
+		};
+	}
+
+}

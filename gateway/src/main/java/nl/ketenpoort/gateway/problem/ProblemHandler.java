@@ -1,0 +1,96 @@
+package nl.ketenpoort.gateway.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception that reaches Spring MVC to one RFC 9457 problem document with a
+ * stable code; nothing leaks a stack trace or echoes request content.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex, HttpServletRequest request) {
+		ProblemDetail problem = Problems.of(ex.code(), ex.getMessage(), request);
+		ex.properties().forEach(problem::setProperty);
+		log.debug("Request refused with {}: {}", ex.code(), ex.getMessage());
+		return respond(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex,
+			HttpServletRequest request) {
+		return respond(Problems.of(ProblemCode.INVALID_PARAMETER,
+				"Parameter '" + ex.getName() + "' does not have the expected format.", request));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
+		PayloadTooLarge tooLarge = PayloadTooLarge.causeOf(ex);
+		if (tooLarge != null) {
+			return handleProblem(tooLarge, request);
+		}
+		log.error("Request failed unexpectedly", ex);
+		return respond(Problems.of(ProblemCode.INTERNAL_ERROR,
+				"Something went wrong on our side. Quote the trace id when you report it.", request));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLarge tooLarge = PayloadTooLarge.causeOf(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(tooLarge.code().status())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(handleProblem(tooLarge, servletRequest(request)).getBody());
+		}
+		// Parser messages quote the offending input, which may be personal data: keep
+		// them out.
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+				"The request body could not be read as JSON of the expected shape.");
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(statusCode);
+		ProblemCode code = ProblemCode.forStatus(statusCode.value());
+		if (problem.getDetail() == null) {
+			problem.setDetail(code.defaultDetail());
+		}
+		Problems.complete(problem, code, servletRequest(request));
+		log.debug("Request refused with {}: {}", statusCode.value(), ex.getClass().getSimpleName());
+		HttpHeaders responseHeaders = new HttpHeaders();
+		responseHeaders.putAll(headers);
+		responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(problem, responseHeaders, statusCode);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+	}
+
+}

@@ -1,0 +1,63 @@
+package nl.ketenpoort.gateway.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import nl.ketenpoort.gateway.system.TraceContext;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds the problem documents of Ketenpoort so that every error, wherever it arises,
+ * carries the same members: {@code type}, {@code title}, {@code status}, {@code detail},
+ * {@code instance}, {@code code} and {@code traceId}.
+ */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(ProblemCode code, String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+		return complete(problem, code, request);
+	}
+
+	/**
+	 * Adds the Ketenpoort members to a problem that Spring or a handler already built.
+	 */
+	public static ProblemDetail complete(ProblemDetail problem, ProblemCode code, HttpServletRequest request) {
+		problem.setType(code.type());
+		problem.setTitle(code.title());
+		problem.setInstance(URI.create(path(request)));
+		problem.setProperty("code", code.name());
+		Object traceId = request.getAttribute(TraceContext.TRACE_ID);
+		if (traceId != null) {
+			problem.setProperty("traceId", traceId);
+		}
+		return problem;
+	}
+
+	/**
+	 * The problem as a plain map, for writers outside Spring MVC (filters, entry points).
+	 */
+	public static Map<String, Object> asMap(ProblemDetail problem) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("type", String.valueOf(problem.getType()));
+		map.put("title", problem.getTitle());
+		map.put("status", problem.getStatus());
+		map.put("detail", problem.getDetail());
+		map.put("instance", String.valueOf(problem.getInstance()));
+		if (problem.getProperties() != null) {
+			map.putAll(problem.getProperties());
+		}
+		return map;
+	}
+
+	private static String path(HttpServletRequest request) {
+		Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+		return (original != null) ? original.toString() : request.getRequestURI();
+	}
+
+}

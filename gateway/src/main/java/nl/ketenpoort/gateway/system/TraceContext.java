@@ -1,0 +1,56 @@
+package nl.ketenpoort.gateway.system;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A W3C trace context: the trace id of the whole chain and the id of this gateway's
+ * operation.
+ *
+ * @param traceId 16 bytes, lower-case hex
+ * @param spanId 8 bytes, lower-case hex: this gateway's operation
+ * @param parentSpanId the caller's operation, when it sent a {@code traceparent}
+ */
+public record TraceContext(String traceId, String spanId, Optional<String> parentSpanId) {
+
+	/** The request attribute and MDC key under which the current trace id is kept. */
+	public static final String TRACE_ID = "traceId";
+
+	/** The MDC key of this gateway's operation id. */
+	public static final String SPAN_ID = "spanId";
+
+	private static final Pattern TRACEPARENT = Pattern
+		.compile("^00-(?!0{32})([0-9a-f]{32})-(?!0{16})([0-9a-f]{16})-[0-9a-f]{2}$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/**
+	 * Continues the caller's trace when its {@code traceparent} is valid, otherwise
+	 * starts one.
+	 */
+	public static TraceContext continueOrStart(String traceparent) {
+		if (traceparent != null) {
+			var matcher = TRACEPARENT.matcher(traceparent.trim());
+			if (matcher.matches()) {
+				return new TraceContext(matcher.group(1), randomHex(8), Optional.of(matcher.group(2)));
+			}
+		}
+		return new TraceContext(randomHex(16), randomHex(8), Optional.empty());
+	}
+
+	/**
+	 * The {@code traceparent} header value that names this gateway's operation as parent.
+	 */
+	public String traceparent() {
+		return "00-" + this.traceId + "-" + this.spanId + "-01";
+	}
+
+	static String randomHex(int bytes) {
+		byte[] buffer = new byte[bytes];
+		RANDOM.nextBytes(buffer);
+		return HexFormat.of().formatHex(buffer);
+	}
+
+}

@@ -1,0 +1,1 @@
+-- The gateway's own tables arrive with the exchange pipeline, delivery and audit log.

@@ -1,0 +1,76 @@
+package nl.ketenpoort.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the gateway's integration tests: one running gateway on one embedded
+ * PostgreSQL, shared by every test class that extends this (so the Spring context starts
+ * once per test run).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	protected final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void gatewayProperties(DynamicPropertyRegistry registry) {
+		registry.add("ketenpoort.data-dir", DATA_DIR::toString);
+	}
+
+	protected static Path dataDir() {
+		return DATA_DIR;
+	}
+
+	protected URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	protected HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	private static Path createDataDir() {
+		try {
+			return Files.createTempDirectory("ketenpoort-it-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

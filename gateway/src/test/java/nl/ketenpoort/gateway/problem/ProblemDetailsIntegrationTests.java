@@ -1,0 +1,165 @@
+package nl.ketenpoort.gateway.problem;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every error class is answered with an RFC 9457 problem document carrying a stable code,
+ * a human detail, the request path and a trace id, and never with HTML or a stack trace.
+ */
+class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
+
+	@Test
+	void unknownPathIsNotFound() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/no/such/thing")));
+
+		assertProblem(response, 404, "NOT_FOUND", "/no/such/thing");
+	}
+
+	@Test
+	void unknownPathIsAProblemEvenWhenTheBrowserAsksForHtml() {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/no/such/thing")).header("Accept", "text/html,application/xhtml+xml"));
+
+		assertProblem(response, 404, "NOT_FOUND", "/no/such/thing");
+	}
+
+	@Test
+	void wrongMethodIsMethodNotAllowed() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/json")).DELETE());
+
+		assertProblem(response, 405, "METHOD_NOT_ALLOWED", "/test-probe/json");
+		assertThat(response.headers().firstValue("Allow"))
+			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET").contains("POST"));
+	}
+
+	@Test
+	void unproducibleAcceptIsNotAcceptable() {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/test-probe/json")).header("Accept", "application/xml"));
+
+		assertProblem(response, 406, "NOT_ACCEPTABLE", "/test-probe/json");
+	}
+
+	@Test
+	void wrongContentTypeIsUnsupportedMediaType() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/json"))
+			.header("Content-Type", "text/plain")
+			.POST(BodyPublishers.ofString("name=x")));
+
+		assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE", "/test-probe/json");
+	}
+
+	@Test
+	void malformedJsonIsRefusedWithoutEchoingTheBody() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/json"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"name\": \"Amira V-1234567890\", \"count\": ")));
+
+		JsonNode problem = assertProblem(response, 400, "MALFORMED_REQUEST", "/test-probe/json");
+		assertThat(response.body()).doesNotContain("Amira").doesNotContain("1234567890");
+		assertThat(problem.get("detail").asString()).isNotBlank();
+	}
+
+	@Test
+	void declaredOversizedBodyIsRefusedBeforeReading() {
+		byte[] body = new byte[1024 * 1024 + 1];
+		Arrays.fill(body, (byte) ' ');
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/json"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofByteArray(body)));
+
+		assertProblem(response, 413, "PAYLOAD_TOO_LARGE", "/test-probe/json");
+	}
+
+	@Test
+	void chunkedOversizedBodyIsRefusedWhileReading() {
+		byte[] chunk = new byte[64 * 1024];
+		Arrays.fill(chunk, (byte) ' ');
+		List<byte[]> chunks = java.util.Collections.nCopies(20, chunk);
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/json"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofByteArrays(chunks)));
+
+		assertProblem(response, 413, "PAYLOAD_TOO_LARGE", "/test-probe/json");
+	}
+
+	@Test
+	void unexpectedFailureIsInternalErrorWithoutDetailsOfTheCause() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test-probe/failure")));
+
+		assertProblem(response, 500, "INTERNAL_ERROR", "/test-probe/failure");
+		assertThat(response.body()).doesNotContain("IllegalStateException")
+			.doesNotContain("secret internal detail")
+			.doesNotContain("at nl.ketenpoort");
+	}
+
+	@Test
+	void callerTraceIsContinuedAndNamedInTheProblem() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/no/such/thing")).header("traceparent", traceparent));
+
+		JsonNode problem = assertProblem(response, 404, "NOT_FOUND", "/no/such/thing");
+		assertThat(problem.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(response.headers().firstValue("traceparent"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+				.doesNotContain("00f067aa0ba902b7"));
+	}
+
+	@Test
+	void healthIsUp() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void openApiDescribesVersion31() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode api = json(response);
+		assertThat(api.get("openapi").asString()).startsWith("3.1");
+		assertThat(api.get("info").get("title").asString()).isEqualTo("Ketenpoort API");
+		assertThat(api.get("paths").has("/error")).isFalse();
+	}
+
+	@Test
+	void prometheusMetricsAreExposed() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/prometheus")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes");
+	}
+
+	private JsonNode assertProblem(HttpResponse<String> response, int status, String code, String path) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("code").asString()).isEqualTo(code);
+		assertThat(problem.get("type").asString()).endsWith(code.toLowerCase().replace('_', '-'));
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("instance").asString()).isEqualTo(path);
+		assertThat(problem.get("traceId").asString()).matches("[0-9a-f]{32}");
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("<html");
+		return problem;
+	}
+
+}
