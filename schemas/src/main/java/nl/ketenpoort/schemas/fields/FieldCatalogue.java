@@ -1,0 +1,81 @@
+package nl.ketenpoort.schemas.fields;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.ketenpoort.schemas.CanonicalSchema;
+import nl.ketenpoort.schemas.SchemaResources;
+
+/**
+ * The fields of every shipped schema with their category and Art. 9 flag, read once from
+ * the {@code x-category} annotations; immutable and safe to share between threads.
+ */
+public final class FieldCatalogue {
+
+	private final Map<CanonicalSchema, Map<String, FieldNode>> trees;
+
+	private final Map<CanonicalSchema, Map<String, FieldNode>> byPath;
+
+	private FieldCatalogue(Map<CanonicalSchema, Map<String, FieldNode>> trees) {
+		this.trees = trees;
+		Map<CanonicalSchema, Map<String, FieldNode>> index = new LinkedHashMap<>();
+		trees.forEach((schema, tree) -> {
+			Map<String, FieldNode> paths = new LinkedHashMap<>();
+			flatten(tree, paths);
+			index.put(schema, Collections.unmodifiableMap(paths));
+		});
+		this.byPath = Collections.unmodifiableMap(index);
+	}
+
+	/**
+	 * Reads the field annotations of every shipped schema.
+	 * @return the catalogue
+	 * @throws SchemaAnnotationInvalid when a schema's annotations break the rules
+	 */
+	public static FieldCatalogue load() {
+		Map<CanonicalSchema, Map<String, FieldNode>> trees = new LinkedHashMap<>();
+		for (CanonicalSchema schema : SchemaResources.all()) {
+			trees.put(schema, FieldTreeReader.read(schema.code(), SchemaResources.read(schema)));
+		}
+		return new FieldCatalogue(Collections.unmodifiableMap(trees));
+	}
+
+	/**
+	 * Every field of a schema, depth first in schema order.
+	 * @param schema the schema
+	 * @return its fields
+	 */
+	public List<Field> fields(CanonicalSchema schema) {
+		List<Field> fields = new ArrayList<>();
+		for (FieldNode node : this.byPath.get(schema).values()) {
+			fields.add(node.toField());
+		}
+		return List.copyOf(fields);
+	}
+
+	/**
+	 * One field of a schema by its path.
+	 * @param schema the schema
+	 * @param path the field path, e.g. {@code practical.digid}
+	 * @return the field, empty when the schema has no such field
+	 */
+	public Optional<Field> field(CanonicalSchema schema, String path) {
+		return Optional.ofNullable(this.byPath.get(schema).get(path)).map(FieldNode::toField);
+	}
+
+	Map<String, FieldNode> tree(CanonicalSchema schema) {
+		return this.trees.get(schema);
+	}
+
+	private static void flatten(Map<String, FieldNode> tree, Map<String, FieldNode> into) {
+		for (FieldNode node : tree.values()) {
+			into.put(node.path(), node);
+			flatten(node.children(), into);
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package nl.ketenpoort.schemas.fields;
+
+import java.util.Map;
+
+import nl.ketenpoort.schemas.Category;
+
+/**
+ * A field with the fields nested inside it (through objects and arrays of objects).
+ */
+record FieldNode(String path, Category category, boolean special, boolean array, Map<String, FieldNode> children) {
+
+	boolean hasChildren() {
+		return !this.children.isEmpty();
+	}
+
+	Field toField() {
+		return new Field(this.path, this.category, this.special);
+	}
+
+}

@@ -1,0 +1,128 @@
+package nl.ketenpoort.schemas.fields;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import nl.ketenpoort.schemas.Category;
+
+/**
+ * Reads the field tree of one schema from its {@code properties}, following local
+ * {@code $ref}s into {@code $defs} and array {@code items}, and collects every annotation
+ * problem on the way.
+ */
+final class FieldTreeReader {
+
+	private static final String CATEGORY = "x-category";
+
+	private static final String SPECIAL = "x-special-category";
+
+	private final JsonNode root;
+
+	private final List<String> problems = new ArrayList<>();
+
+	private FieldTreeReader(JsonNode root) {
+		this.root = root;
+	}
+
+	/**
+	 * Reads the tree, or fails with every problem found.
+	 */
+	static Map<String, FieldNode> read(String schemaCode, JsonNode schema) {
+		FieldTreeReader reader = new FieldTreeReader(schema);
+		Map<String, FieldNode> fields = reader.children(schema, "", false, 0);
+		if (!reader.problems.isEmpty()) {
+			throw new SchemaAnnotationInvalid(schemaCode, reader.problems);
+		}
+		return fields;
+	}
+
+	/**
+	 * The annotation problems of a schema, empty when it follows the rules.
+	 */
+	static List<String> problems(JsonNode schema) {
+		FieldTreeReader reader = new FieldTreeReader(schema);
+		reader.children(schema, "", false, 0);
+		return List.copyOf(reader.problems);
+	}
+
+	private Map<String, FieldNode> children(JsonNode schemaNode, String prefix, boolean insideSpecial, int depth) {
+		if (depth > 32) {
+			this.problems.add(prefix + ": nesting too deep (recursive $ref?)");
+			return Map.of();
+		}
+		JsonNode resolved = resolve(schemaNode);
+		JsonNode properties = resolved.get("properties");
+		if (properties == null) {
+			JsonNode items = resolved.get("items");
+			return (items != null && items.isObject()) ? children(items, prefix, insideSpecial, depth + 1) : Map.of();
+		}
+		Map<String, FieldNode> fields = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> property : properties.properties()) {
+			String path = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
+			field(path, property.getValue(), insideSpecial, depth)
+				.ifPresent((node) -> fields.put(property.getKey(), node));
+		}
+		return Collections.unmodifiableMap(fields);
+	}
+
+	private Optional<FieldNode> field(String path, JsonNode schemaNode, boolean insideSpecial, int depth) {
+		JsonNode categoryNode = schemaNode.get(CATEGORY);
+		if (categoryNode == null || !categoryNode.isString()) {
+			this.problems.add(path + ": no " + CATEGORY);
+			return Optional.empty();
+		}
+		Optional<Category> category = Category.fromCode(categoryNode.asString());
+		if (category.isEmpty()) {
+			this.problems.add(path + ": unknown category '" + categoryNode.asString() + "'");
+			return Optional.empty();
+		}
+		boolean special = category.get().isSpecial();
+		JsonNode flag = schemaNode.get(SPECIAL);
+		boolean flagged = flag != null && flag.isBoolean() && flag.booleanValue();
+		if (flag != null && !flag.isBoolean()) {
+			this.problems.add(path + ": " + SPECIAL + " must be a boolean");
+		}
+		else if (special && !flagged) {
+			this.problems.add(path + ": category '" + category.get() + "' is special and needs " + SPECIAL + ": true");
+		}
+		else if (!special && flagged) {
+			this.problems.add(path + ": category '" + category.get() + "' is not special but is marked " + SPECIAL);
+		}
+		if (insideSpecial && !special) {
+			this.problems.add(path + ": a field inside special category data must be special category too");
+		}
+		Map<String, FieldNode> nested = children(schemaNode, path, special || insideSpecial, depth + 1);
+		JsonNode type = resolve(schemaNode).get("type");
+		boolean array = type != null && "array".equals(type.asString());
+		return Optional.of(new FieldNode(path, category.get(), special, array, nested));
+	}
+
+	private JsonNode resolve(JsonNode schemaNode) {
+		JsonNode node = schemaNode;
+		for (int hops = 0; hops < 8; hops++) {
+			JsonNode ref = node.get("$ref");
+			if (ref == null || node.has("properties") || node.has("items")) {
+				return node;
+			}
+			String target = ref.asString();
+			if (!target.startsWith("#/")) {
+				this.problems.add("only local $refs are supported, found '" + target + "'");
+				return node;
+			}
+			JsonNode next = this.root.at(target.substring(1));
+			if (next.isMissingNode()) {
+				this.problems.add("$ref '" + target + "' points nowhere");
+				return node;
+			}
+			node = next;
+		}
+		return node;
+	}
+
+}
