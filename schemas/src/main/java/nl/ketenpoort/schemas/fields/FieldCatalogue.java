@@ -58,6 +58,20 @@ public final class FieldCatalogue {
 	}
 
 	/**
+	 * Every field of a schema with its type, whether it is required and its description,
+	 * for documentation.
+	 * @param schema the schema
+	 * @return its fields, depth first in schema order
+	 */
+	public List<FieldDescription> describe(CanonicalSchema schema) {
+		List<FieldDescription> fields = new ArrayList<>();
+		for (FieldNode node : this.byPath.get(schema).values()) {
+			fields.add(node.toDescription());
+		}
+		return List.copyOf(fields);
+	}
+
+	/**
 	 * One field of a schema by its path.
 	 * @param schema the schema
 	 * @param path the field path, e.g. {@code practical.digid}

@@ -7,7 +7,8 @@ import nl.ketenpoort.schemas.Category;
 /**
  * A field with the fields nested inside it (through objects and arrays of objects).
  */
-record FieldNode(String path, Category category, boolean special, boolean array, Map<String, FieldNode> children) {
+record FieldNode(String path, Category category, boolean special, boolean array, boolean required, String type,
+		String description, Map<String, FieldNode> children) {
 
 	boolean hasChildren() {
 		return !this.children.isEmpty();
@@ -15,6 +16,10 @@ record FieldNode(String path, Category category, boolean special, boolean array,
 
 	Field toField() {
 		return new Field(this.path, this.category, this.special);
+	}
+
+	FieldDescription toDescription() {
+		return new FieldDescription(toField(), this.type, this.required, this.description);
 	}
 
 }

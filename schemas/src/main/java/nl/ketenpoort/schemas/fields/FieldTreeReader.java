@@ -63,15 +63,19 @@ final class FieldTreeReader {
 			return (items != null && items.isObject()) ? children(items, prefix, insideSpecial, depth + 1) : Map.of();
 		}
 		Map<String, FieldNode> fields = new LinkedHashMap<>();
+		JsonNode required = resolved.path("required");
 		for (Map.Entry<String, JsonNode> property : properties.properties()) {
 			String path = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
-			field(path, property.getValue(), insideSpecial, depth)
+			boolean isRequired = required.isArray()
+					&& required.valueStream().anyMatch((name) -> name.asString().equals(property.getKey()));
+			field(path, property.getValue(), isRequired, insideSpecial, depth)
 				.ifPresent((node) -> fields.put(property.getKey(), node));
 		}
 		return Collections.unmodifiableMap(fields);
 	}
 
-	private Optional<FieldNode> field(String path, JsonNode schemaNode, boolean insideSpecial, int depth) {
+	private Optional<FieldNode> field(String path, JsonNode schemaNode, boolean required, boolean insideSpecial,
+			int depth) {
 		JsonNode categoryNode = schemaNode.get(CATEGORY);
 		if (categoryNode == null || !categoryNode.isString()) {
 			this.problems.add(path + ": no " + CATEGORY);
@@ -98,9 +102,31 @@ final class FieldTreeReader {
 			this.problems.add(path + ": a field inside special category data must be special category too");
 		}
 		Map<String, FieldNode> nested = children(schemaNode, path, special || insideSpecial, depth + 1);
-		JsonNode type = resolve(schemaNode).get("type");
-		boolean array = type != null && "array".equals(type.asString());
-		return Optional.of(new FieldNode(path, category.get(), special, array, nested));
+		JsonNode resolved = resolve(schemaNode);
+		boolean array = "array".equals(resolved.path("type").asString(""));
+		String description = schemaNode.path("description").asString(resolved.path("description").asString(""));
+		return Optional.of(new FieldNode(path, category.get(), special, array, required, typeLabel(resolved),
+				description, nested));
+	}
+
+	private String typeLabel(JsonNode resolved) {
+		String type = resolved.path("type").asString("any");
+		if ("array".equals(type)) {
+			JsonNode items = resolved.path("items");
+			return "list of " + (items.isObject() ? typeLabel(resolve(items)) : "any");
+		}
+		if (resolved.has("enum")) {
+			List<String> values = new ArrayList<>();
+			resolved.get("enum").valueStream().forEach((value) -> values.add(value.asString()));
+			return "one of " + String.join(", ", values);
+		}
+		if (resolved.has("format")) {
+			return resolved.get("format").asString();
+		}
+		if (resolved.has("pattern")) {
+			return type + " matching `" + resolved.get("pattern").asString() + "`";
+		}
+		return type;
 	}
 
 	private JsonNode resolve(JsonNode schemaNode) {
