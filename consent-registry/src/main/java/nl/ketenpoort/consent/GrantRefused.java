@@ -1,0 +1,65 @@
+package nl.ketenpoort.consent;
+
+/**
+ * A grant request is inconsistent with the purpose catalogue or incomplete; nothing was
+ * stored.
+ */
+public class GrantRefused extends RuntimeException {
+
+	private final Reason reason;
+
+	private final String purpose;
+
+	GrantRefused(Reason reason, String purpose, String detail) {
+		super("Consent for purpose '" + purpose + "' refused (" + reason + "): " + detail);
+		this.reason = reason;
+		this.purpose = purpose;
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	public String purpose() {
+		return this.purpose;
+	}
+
+	/** Why a grant was refused. */
+	public enum Reason {
+
+		/** The subject was never resolved by {@code Subjects}. */
+		SUBJECT_UNKNOWN,
+
+		/** No recipients or document types, or duplicates among them. */
+		SCOPE_INCOMPLETE,
+
+		/** A document type the purpose does not carry. */
+		DOCUMENT_NOT_IN_PURPOSE,
+
+		/** The purpose has no route from this sender for a requested document type. */
+		SENDER_NOT_ALLOWED,
+
+		/** A recipient is not on the sender's route for a requested document type. */
+		RECIPIENT_NOT_ALLOWED,
+
+		/** The end of validity is not after the grant. */
+		VALIDITY_INVALID,
+
+		/** The end of validity exceeds the purpose's maximum. */
+		VALIDITY_TOO_LONG,
+
+		/** The purpose has no text in the language named. */
+		LANGUAGE_UNSUPPORTED,
+
+		/** The text hash is not that of the catalogue text in that language. */
+		TEXT_MISMATCH,
+
+		/**
+		 * The method lacks the recording professional or the evidence/interpreter
+		 * reference.
+		 */
+		METHOD_INCOMPLETE
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package nl.ketenpoort.consent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One embedded PostgreSQL per test JVM, migrated once with the registry's migrations;
+ * tests reset the tables instead of starting another server.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	/** The shared database, started and migrated on first use. */
+	public static synchronized DataSource dataSource() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// The JVM is going away; the temporary data directory is removed with
+					// it.
+				}
+			}));
+			Flyway.configure()
+				.dataSource(postgres.getPostgresDatabase())
+				.locations("classpath:db/migration/consent-registry")
+				.load()
+				.migrate();
+		}
+		return postgres.getPostgresDatabase();
+	}
+
+	/**
+	 * A second, independent connection source to the same database, as another node would
+	 * have.
+	 */
+	public static DataSource independentDataSource() {
+		dataSource();
+		PGSimpleDataSource other = new PGSimpleDataSource();
+		other.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		return other;
+	}
+
+	/** Empty every registry table; the append-only trigger is bypassed only for this. */
+	public static void reset() {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("set session_replication_role = replica");
+			statement.execute("truncate consent_history, consent, consent_signing_key, consent_subject_identifier,"
+					+ " consent_subject");
+			statement.execute("reset session_replication_role");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
