@@ -105,7 +105,7 @@ public class ConsentKeys {
 				select k.public_jwk from consent_signing_key k
 				where k.retired_at is null
 				   or exists (select 1 from consent c where c.signing_kid = k.kid and c.valid_until > ?)
-				order by k.created_at desc, k.kid""")
+				order by k.retired_at desc nulls first, k.created_at desc, k.kid""")
 			.param(Timestamp.from(this.clock.instant()))
 			.query((rs, row) -> (JWK) parse(rs.getString(1)))
 			.list();

@@ -1,0 +1,56 @@
+package nl.ketenpoort.consent;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConsentHistoryIntegrationTests {
+
+	private TestRegistry node;
+
+	private final JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource());
+
+	@BeforeEach
+	void start() {
+		TestDatabase.reset();
+		this.node = TestRegistry.start();
+		this.node.grant(this.node.subjects().resolve("1234567890", null), "handover-coa-municipality", "tvs",
+				List.of("raak"), CLIENT_PROFILE);
+	}
+
+	@AfterEach
+	void stop() {
+		this.node.close();
+	}
+
+	@Test
+	void theDatabaseRefusesToUpdateHistory() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("update consent_history set actor = 'someone-else'").update())
+			.havingRootCause()
+			.withMessageContaining("append-only");
+	}
+
+	@Test
+	void theDatabaseRefusesToDeleteHistory() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("delete from consent_history").update())
+			.havingRootCause()
+			.withMessageContaining("append-only");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("truncate consent_history cascade").update())
+			.havingRootCause()
+			.withMessageContaining("append-only");
+		assertThat(this.jdbc.sql("select count(*) from consent_history").query(Long.class).single()).isOne();
+	}
+
+}
