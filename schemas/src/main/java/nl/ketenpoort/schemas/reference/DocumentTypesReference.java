@@ -41,6 +41,7 @@ public final class DocumentTypesReference {
 		page.append("or by path, and special category data (GDPR Art. 9) only when a purpose names its category.\n\n");
 		page.append("Paths join property names with dots; list items are transparent ");
 		page.append("(`languages.level` is the level of every listed language). Required fields are marked ✔.\n\n");
+		usage(page);
 		categories(page);
 		page.append("## Document types\n\n");
 		for (DocumentType type : DocumentType.values()) {
@@ -52,6 +53,23 @@ public final class DocumentTypesReference {
 			section(page, schema);
 		}
 		return page.toString();
+	}
+
+	private void usage(StringBuilder page) {
+		page.append("## Using the schemas from Java\n\n");
+		page.append("Module `ketenpoort-schemas`. Load the registry once and share it ");
+		page.append("(Spring applications get it as a bean through `SchemasAutoConfiguration`):\n\n");
+		page.append("```java\n");
+		page.append("DocumentSchemas schemas = DocumentSchemas.load();\n");
+		page.append("List<Violation> violations = schemas.validate(DocumentType.of(\"client-profile\"), json);\n");
+		page.append("ObjectNode sent = schemas.minimise(DocumentType.CLIENT_PROFILE, document, Set.of(\"identity\", ");
+		page.append("\"education\", \"practical.digid\"));\n");
+		page.append("List<String> forTheAuditLog = schemas.fieldNames(sent);\n");
+		page.append("```\n\n");
+		page.append("A violation holds a JSON pointer, the failing keyword and a message built from the schema, ");
+		page.append("never from the document. For `required` and `additionalProperties` the pointer names the ");
+		page.append("missing or unexpected property. Formats are asserted: `date`, `email`, `date-time`, `uuid`, ");
+		page.append("`uri` and `bsn` (nine digits passing the 11-test); phone numbers and V-numbers by pattern.\n\n");
 	}
 
 	private void categories(StringBuilder page) {

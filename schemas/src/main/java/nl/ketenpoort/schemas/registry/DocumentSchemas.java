@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +30,8 @@ import nl.ketenpoort.schemas.validation.Violation;
  * (compiling the schemas takes time) and share it, it is immutable and thread-safe.
  */
 public final class DocumentSchemas {
+
+	private static final Logger logger = LoggerFactory.getLogger(DocumentSchemas.class);
 
 	private final DocumentValidator validator;
 
@@ -51,12 +56,16 @@ public final class DocumentSchemas {
 	 * annotations break the rules
 	 */
 	public static DocumentSchemas load() {
+		long start = System.nanoTime();
 		Map<CanonicalSchema, JsonNode> sources = new LinkedHashMap<>();
 		for (CanonicalSchema schema : SchemaResources.all()) {
 			sources.put(schema, SchemaResources.read(schema));
 		}
-		return new DocumentSchemas(DocumentValidator.create(), FieldCatalogue.load(),
+		DocumentSchemas schemas = new DocumentSchemas(DocumentValidator.create(), FieldCatalogue.load(),
 				Collections.unmodifiableMap(sources));
+		logger.info("Loaded {} schemas ({}) in {} ms", sources.size(), sources.keySet(),
+				(System.nanoTime() - start) / 1_000_000);
+		return schemas;
 	}
 
 	/**

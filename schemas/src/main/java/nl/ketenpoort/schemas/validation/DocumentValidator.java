@@ -47,9 +47,9 @@ public final class DocumentValidator {
 		Map<CanonicalSchema, Schema> compiled = new LinkedHashMap<>();
 		for (CanonicalSchema type : SchemaResources.all()) {
 			Schema schema = registry.getSchema(SchemaResources.read(type));
-			// compile every keyword now rather than on the first document, which would
-			// race
-			// and make the first exchange slow
+			// compiled now so a broken schema fails at start-up and the first exchange
+			// does not
+			// pay for it
 			schema.initializeValidators();
 			compiled.put(type, schema);
 		}
