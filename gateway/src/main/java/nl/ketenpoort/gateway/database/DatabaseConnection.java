@@ -17,10 +17,13 @@ import java.util.Properties;
  * gateway.
  *
  * @param url JDBC URL
- * @param username database user
- * @param password database password
+ * @param username the application's role: it may only read and append to the audit log
+ * @param password the application role's password
+ * @param adminUsername the owner of the schema, used by Flyway for migrations
+ * @param adminPassword the owner's password
  */
-public record DatabaseConnection(String url, String username, String password) {
+public record DatabaseConnection(String url, String username, String password, String adminUsername,
+		String adminPassword) {
 
 	static final String FILE_NAME = "postgres.env";
 
@@ -41,8 +44,9 @@ public record DatabaseConnection(String url, String username, String password) {
 		if (url == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new DatabaseConnection(url, env.getProperty("SPRING_DATASOURCE_USERNAME", "postgres"),
-				env.getProperty("SPRING_DATASOURCE_PASSWORD", "")));
+		return Optional.of(new DatabaseConnection(url, env.getProperty("SPRING_DATASOURCE_USERNAME", ""),
+				env.getProperty("SPRING_DATASOURCE_PASSWORD", ""), env.getProperty("SPRING_FLYWAY_USER", ""),
+				env.getProperty("SPRING_FLYWAY_PASSWORD", "")));
 	}
 
 	/**
@@ -59,6 +63,8 @@ public record DatabaseConnection(String url, String username, String password) {
 				writer.write("SPRING_DATASOURCE_URL=" + this.url + "\n");
 				writer.write("SPRING_DATASOURCE_USERNAME=" + this.username + "\n");
 				writer.write("SPRING_DATASOURCE_PASSWORD=" + this.password + "\n");
+				writer.write("SPRING_FLYWAY_USER=" + this.adminUsername + "\n");
+				writer.write("SPRING_FLYWAY_PASSWORD=" + this.adminPassword + "\n");
 			}
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -42,6 +42,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final String SUPERUSER = "postgres";
 
+	/** The role the application runs as; it does not own the schema. */
+	public static final String APPLICATION_ROLE = "ketenpoort_app";
+
 	private static final String HARDENED_MARKER = "# ketenpoort: password required, loopback only";
 
 	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
@@ -70,14 +73,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			}
 			stopOrphan(pgData);
 			boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
-			String password = previous.filter((connection) -> !fresh)
-				.map(DatabaseConnection::password)
+			Optional<DatabaseConnection> kept = previous.filter((connection) -> !fresh)
+				.filter((connection) -> !connection.adminPassword().isEmpty());
+			String password = kept.map(DatabaseConnection::adminPassword)
+				.orElseGet(EmbeddedPostgresServer::newPassword);
+			String applicationPassword = kept.map(DatabaseConnection::password)
 				.orElseGet(EmbeddedPostgresServer::newPassword);
 			int port = previous.map(DatabaseConnection::port)
 				.filter(EmbeddedPostgresServer::isFree)
 				.orElseGet(EmbeddedPostgresServer::freePort);
 			DatabaseConnection connection = new DatabaseConnection(
-					"jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, SUPERUSER, password);
+					"jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, APPLICATION_ROLE, applicationPassword,
+					SUPERUSER, password);
 			// Written before the server starts so a crash during first start never loses
 			// the password.
 			connection.write(dataDir);
@@ -131,9 +138,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			if (!exists.next()) {
 				statement.execute("CREATE DATABASE " + DATABASE);
 			}
+			var role = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE + "'");
+			if (!role.next()) {
+				statement.execute("CREATE ROLE " + APPLICATION_ROLE);
+			}
+			statement
+				.execute("ALTER ROLE " + APPLICATION_ROLE + " LOGIN PASSWORD '" + this.connection.password() + "'");
 			Path hba = pgData.resolve("pg_hba.conf");
 			if (!Files.readString(hba).contains(HARDENED_MARKER)) {
-				statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + this.connection.password() + "'");
+				statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + this.connection.adminPassword() + "'");
 				Files.write(hba, List.of(HARDENED_MARKER, "host all all 127.0.0.1/32 scram-sha-256"),
 						StandardCharsets.UTF_8);
 				statement.execute("SELECT pg_reload_conf()");

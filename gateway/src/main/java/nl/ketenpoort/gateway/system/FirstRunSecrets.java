@@ -29,7 +29,8 @@ class FirstRunSecrets implements EnvironmentPostProcessor, Ordered {
 
 	/** Secrets the gateway needs; each is 32 random bytes, base64. */
 	static final List<String> SECRETS = List.of("ketenpoort.consent.pseudonym-key",
-			"ketenpoort.consent.key-encryption-key", "ketenpoort.exchange.payload-key");
+			"ketenpoort.consent.key-encryption-key", "ketenpoort.exchange.payload-key",
+			"ketenpoort.audit.key-encryption-key");
 
 	static final String FILE_NAME = "secrets.properties";
 

@@ -47,6 +47,16 @@ public record TraceContext(String traceId, String spanId, Optional<String> paren
 		return "00-" + this.traceId + "-" + this.spanId + "-01";
 	}
 
+	/** A new 16-byte trace id, for work that no request started (delivery, schedules). */
+	public static String randomTraceId() {
+		return randomHex(16);
+	}
+
+	/** A new 8-byte operation (span) id. */
+	public static String randomOperationId() {
+		return randomHex(8);
+	}
+
 	static String randomHex(int bytes) {
 		byte[] buffer = new byte[bytes];
 		RANDOM.nextBytes(buffer);

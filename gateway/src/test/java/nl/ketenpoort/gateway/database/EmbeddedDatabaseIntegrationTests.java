@@ -36,19 +36,21 @@ class EmbeddedDatabaseIntegrationTests {
 		// given: a first run that migrated the schema and stored something
 		List<Map<String, Object>> migrationsOfFirstRun;
 		try (ConfigurableApplicationContext first = start(this.dataDir)) {
-			JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
+			JdbcClient jdbc = JdbcClient.create(first.getBean("flywayDataSource", javax.sql.DataSource.class));
 			migrationsOfFirstRun = migrations(jdbc);
 			jdbc.sql("CREATE TABLE restart_probe (note text)").update();
 			jdbc.sql("INSERT INTO restart_probe VALUES ('kept')").update();
+			jdbc.sql("GRANT SELECT ON restart_probe TO ketenpoort_app").update();
 		}
 
 		// when: the gateway starts again on the same data directory
 		try (ConfigurableApplicationContext second = start(this.dataDir)) {
 			JdbcClient jdbc = JdbcClient.create(second.getBean(javax.sql.DataSource.class));
 
-			// then
+			// then: the application role reads what the first run stored
 			assertThat(migrationsOfFirstRun).isNotEmpty();
-			assertThat(migrations(jdbc)).isEqualTo(migrationsOfFirstRun);
+			assertThat(migrations(JdbcClient.create(second.getBean("flywayDataSource", javax.sql.DataSource.class))))
+				.isEqualTo(migrationsOfFirstRun);
 			assertThat(jdbc.sql("SELECT note FROM restart_probe").query(String.class).list()).containsExactly("kept");
 		}
 	}
@@ -60,6 +62,8 @@ class EmbeddedDatabaseIntegrationTests {
 
 			assertThat(connection.url()).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/ketenpoort");
 			assertThat(connection.password()).hasSizeGreaterThanOrEqualTo(20);
+			assertThat(connection.username()).isEqualTo("ketenpoort_app");
+			assertThat(connection.adminPassword()).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(connection.password());
 			assertThat(Files.getPosixFilePermissions(this.dataDir.resolve("postgres.env"))).containsExactlyInAnyOrder(
 					java.nio.file.attribute.PosixFilePermission.OWNER_READ,
 					java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
@@ -68,7 +72,9 @@ class EmbeddedDatabaseIntegrationTests {
 			assertThat(Files.readString(this.dataDir.resolve("postgres/pg_hba.conf"))).contains("scram-sha-256")
 				.doesNotContain("trust");
 			assertThat(tryConnect(connection.url(), "postgres", "wrong-password")).isFalse();
-			assertThat(tryConnect(connection.url(), "postgres", connection.password())).isTrue();
+			assertThat(tryConnect(connection.url(), "postgres", connection.adminPassword())).isTrue();
+			assertThat(tryConnect(connection.url(), "ketenpoort_app", connection.password())).isTrue();
+			assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("ketenpoort_app");
 		}
 	}
 

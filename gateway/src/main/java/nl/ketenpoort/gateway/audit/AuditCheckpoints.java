@@ -1,0 +1,187 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs checkpoints of the chain head (position, head hash, count, time) every N events
+ * or T seconds, and confirms them during verification: a checkpoint an outside party kept
+ * proves the chain up to it, and a checkpoint beyond the last row proves the end was cut
+ * off.
+ */
+@Component
+public class AuditCheckpoints {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
+
+	private final JdbcClient jdbc;
+
+	private final AuditSigningKeys keys;
+
+	private final Clock clock;
+
+	private final int every;
+
+	private final Duration interval;
+
+	AuditCheckpoints(JdbcClient jdbc, AuditSigningKeys keys, Clock clock, AuditSettings settings) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.clock = clock;
+		this.every = settings.checkpointEvery();
+		this.interval = settings.checkpointInterval();
+	}
+
+	/** A signed checkpoint as kept in the database and handed to outside parties. */
+	public record Checkpoint(long position, String headHash, long eventCount, Instant createdAt, String keyId,
+			String statement) {
+	}
+
+	@Scheduled(fixedDelayString = "${ketenpoort.audit.checkpoint-check:5s}", initialDelayString = "5s")
+	void checkpointIfDue() {
+		try {
+			createIfDue();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit checkpoint could not be written this round; retrying on the next", ex);
+		}
+	}
+
+	/**
+	 * Writes a checkpoint when enough events or enough time passed since the last one.
+	 */
+	@Transactional
+	public Optional<Checkpoint> createIfDue() {
+		var head = this.jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
+			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.optional();
+		if (head.isEmpty()) {
+			return Optional.empty();
+		}
+		long position = (long) head.get()[0];
+		Optional<Checkpoint> last = latest();
+		long since = position - last.map(Checkpoint::position).orElse(0L);
+		boolean due = since >= this.every || (since > 0
+				&& last.map((checkpoint) -> checkpoint.createdAt().plus(this.interval).isBefore(this.clock.instant()))
+					.orElse(true));
+		return due ? Optional.of(create(position, (String) head.get()[1])) : Optional.empty();
+	}
+
+	/** Signs a checkpoint of the current head now. */
+	@Transactional
+	public Checkpoint create(long position, String headHash) {
+		ECKey key = this.keys.signingKey();
+		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+					new JWTClaimsSet.Builder().issuer("ketenpoort")
+						.issueTime(Date.from(now))
+						.claim("position", position)
+						.claim("head_hash", headHash)
+						.claim("event_count", position)
+						.build());
+			jwt.sign(new ECDSASigner(key));
+			Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, key.getKeyID(), jwt.serialize());
+			this.jdbc
+				.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement)"
+						+ " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
+				.params(position, headHash, position, Timestamp.from(now), key.getKeyID(), checkpoint.statement())
+				.update();
+			return checkpoint;
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an audit checkpoint", ex);
+		}
+	}
+
+	public Optional<Checkpoint> latest() {
+		return this.jdbc
+			.sql("SELECT position, head_hash, event_count, created_at, key_id, statement FROM audit_checkpoint"
+					+ " ORDER BY position DESC LIMIT 1")
+			.query(AuditCheckpoints::map)
+			.optional();
+	}
+
+	public List<Checkpoint> all() {
+		return this.jdbc
+			.sql("SELECT position, head_hash, event_count, created_at, key_id, statement FROM audit_checkpoint"
+					+ " ORDER BY position")
+			.query(AuditCheckpoints::map)
+			.list();
+	}
+
+	/**
+	 * Confirms the checkpoints in a verified range: each signature, and that the row at
+	 * each checkpoint still has the signed head hash; a checkpoint past the last row
+	 * means the end of the chain was removed.
+	 */
+	ChainVerification confirm(long checked, long from, long lastPosition) {
+		long confirmed = 0;
+		for (Checkpoint checkpoint : all()) {
+			if (checkpoint.position() < from) {
+				continue;
+			}
+			if (!signatureValid(checkpoint)) {
+				log.debug("Audit checkpoint at {} has an invalid signature", checkpoint.position());
+				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
+			}
+			if (checkpoint.position() > lastPosition) {
+				return ChainVerification.broken(checked, confirmed, lastPosition + 1, ChainBreak.DELETED);
+			}
+			String hash = this.jdbc.sql("SELECT hash FROM audit_event WHERE position = ?")
+				.param(checkpoint.position())
+				.query(String.class)
+				.single();
+			if (!hash.equals(checkpoint.headHash())) {
+				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
+			}
+			confirmed++;
+		}
+		return new ChainVerification(checked, confirmed, null, null);
+	}
+
+	private boolean signatureValid(Checkpoint checkpoint) {
+		try {
+			SignedJWT jwt = SignedJWT.parse(checkpoint.statement());
+			ECKey key = this.keys.publicKey(checkpoint.keyId());
+			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+					|| !jwt.verify(new ECDSAVerifier(key))) {
+				return false;
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			return checkpoint.headHash().equals(claims.getStringClaim("head_hash"))
+					&& checkpoint.position() == claims.getLongClaim("position");
+		}
+		catch (ParseException | JOSEException ex) {
+			return false;
+		}
+	}
+
+	private static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Checkpoint(rs.getLong("position"), rs.getString("head_hash"), rs.getLong("event_count"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("key_id"), rs.getString("statement"));
+	}
+
+}

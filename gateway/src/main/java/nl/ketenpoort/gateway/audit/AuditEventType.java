@@ -1,0 +1,32 @@
+package nl.ketenpoort.gateway.audit;
+
+/**
+ * What happened; the codes are stable and appear in exports and in the Logboek operation
+ * name.
+ */
+public enum AuditEventType {
+
+	ACCEPTED("accepted"), REFUSED("refused"), DELIVERED("delivered"), FAILED("failed"), DEAD_LETTERED("dead-lettered"),
+	PURGED("purged"), CONSENT_GRANTED("consent-granted"), CONSENT_REVOKED("consent-revoked"),
+	CONSENT_EXPIRED("consent-expired"), AUDIT_READ("audit-read"), EXPORT("export");
+
+	private final String code;
+
+	AuditEventType(String code) {
+		this.code = code;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	static AuditEventType fromCode(String code) {
+		for (AuditEventType type : values()) {
+			if (type.code.equals(code)) {
+				return type;
+			}
+		}
+		throw new AuditLogCorrupted("Unknown audit event type in the log: " + code);
+	}
+
+}

@@ -1,0 +1,24 @@
+package nl.ketenpoort.gateway.audit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of verifying (part of) the audit chain.
+ *
+ * @param checked number of events examined
+ * @param checkpoints number of signed checkpoints whose signature and head were confirmed
+ * @param firstBadPosition where the first break is, or {@code null} when intact
+ * @param kind what kind of break it is, or {@code null} when intact
+ */
+public record ChainVerification(long checked, long checkpoints, @Nullable Long firstBadPosition,
+		@Nullable ChainBreak kind) {
+
+	public boolean intact() {
+		return this.firstBadPosition == null;
+	}
+
+	static ChainVerification broken(long checked, long checkpoints, long position, ChainBreak kind) {
+		return new ChainVerification(checked, checkpoints, position, kind);
+	}
+
+}

@@ -1,1 +1,0 @@
--- The gateway's own tables arrive with the exchange pipeline, delivery and audit log.
