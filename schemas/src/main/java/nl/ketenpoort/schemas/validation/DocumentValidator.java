@@ -59,6 +59,7 @@ public final class DocumentValidator {
 	private static Dialect dialect() {
 		return Dialect.builder(Dialects.getDraft202012())
 			.format(new BsnFormat())
+			.format(new FullDateFormat())
 			.keyword(new AnnotationKeyword("x-category"))
 			.keyword(new AnnotationKeyword("x-special-category"))
 			.build();

@@ -53,7 +53,15 @@ class FormatTests {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = ';', textBlock = """
 			2024-02-29; ok
+			2000-02-29; ok
+			1900-02-29; format
 			2023-02-29; format
+			2026-04-31; format
+			2026-12-31; ok
+			2026-00-10; format
+			2026-01-00; format
+			2026-01-0x; format
+			2026/01/10; format
 			2026-13-01; format
 			01-05-2026; format
 			2026-5-1; format
