@@ -1,6 +1,7 @@
 package nl.ketenpoort.schemas.fields;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,12 +16,12 @@ import nl.ketenpoort.schemas.DocumentType;
 /**
  * Keeps only the allowed part of a document, driven by the schema's field categories.
  * <p>
- * An allowed entry is a category code (every field of that category is kept) or a field
- * path (that field is kept with everything inside it). Special category data (GDPR Art.
- * 9) is kept only when its category is named explicitly: naming a path, or a field that
- * contains it, is not enough. Properties the schema does not define are always dropped.
- * Objects and arrays that only lead to an allowed field are kept with just that field
- * inside; array items left empty by that are dropped.
+ * An allowed entry is a category code or a field path; a field it names is kept with
+ * everything inside it. Special category data (GDPR Art. 9) is kept only when its
+ * category is named explicitly: naming a path, or a field that contains it, is not
+ * enough. Properties the schema does not define are always dropped. Objects and arrays
+ * that only lead to an allowed field are kept with just that field inside; array items
+ * left empty by that are dropped.
  */
 public final class Minimiser {
 
@@ -48,6 +49,20 @@ public final class Minimiser {
 			copyObject(document, this.catalogue.tree(type), false, rules, result);
 		}
 		return result;
+	}
+
+	/**
+	 * The entries that are neither a category code nor a field path of the type, so a
+	 * purpose catalogue can be checked when it loads rather than at the first exchange.
+	 * @param type the document type
+	 * @param allowed category codes and field paths
+	 * @return the unknown entries, sorted; empty when all are known
+	 */
+	public List<String> unknownEntries(DocumentType type, Set<String> allowed) {
+		return allowed.stream()
+			.filter((entry) -> Category.fromCode(entry).isEmpty() && this.catalogue.field(type, entry).isEmpty())
+			.sorted()
+			.toList();
 	}
 
 	private Allowed rules(DocumentType type, Set<String> allowed) {

@@ -123,6 +123,17 @@ public final class DocumentSchemas {
 	}
 
 	/**
+	 * The allowed-field entries that are neither a category code nor a field path of the
+	 * type; check purpose field lists with it when they load.
+	 * @param type the document type
+	 * @param allowedFieldsOrCategories category codes and field paths
+	 * @return the unknown entries, sorted; empty when all are known
+	 */
+	public List<String> unknownEntries(DocumentType type, Set<String> allowedFieldsOrCategories) {
+		return this.minimiser.unknownEntries(type, allowedFieldsOrCategories);
+	}
+
+	/**
 	 * The fields a schema defines, with category and Art. 9 flag.
 	 * @param schema the schema
 	 * @return its fields, depth first in schema order

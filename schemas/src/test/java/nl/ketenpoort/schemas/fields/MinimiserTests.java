@@ -74,6 +74,16 @@ class MinimiserTests {
 	}
 
 	@Test
+	void reportsUnknownEntriesForCheckingPurposeFieldLists() {
+		// given
+		Set<String> allowed = Set.of("identity", "practical.digid", "practical.digidd", "beliefs");
+		// when
+		var unknown = minimiser.unknownEntries(DocumentType.CLIENT_PROFILE, allowed);
+		// then
+		assertThat(unknown).containsExactly("beliefs", "practical.digidd");
+	}
+
+	@Test
 	void returnsADeepCopy() {
 		// given
 		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, Set.of("identity"));
