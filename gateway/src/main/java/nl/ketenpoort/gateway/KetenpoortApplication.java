@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KetenpoortApplication {
 
 	public static void main(String[] args) {
+		if (CommandLine.isCommand(args)) {
+			System.exit(CommandLine.run(KetenpoortApplication.class, args));
+		}
 		SpringApplication.run(KetenpoortApplication.class, args);
 	}
 

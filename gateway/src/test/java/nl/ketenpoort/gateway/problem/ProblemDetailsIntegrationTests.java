@@ -7,8 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a human detail, the request path and a trace id, and never with HTML or a stack trace.
  */
 class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	TestTokens tokens;
 
 	@Test
 	void unknownPathIsNotFound() {
@@ -139,8 +146,11 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void prometheusMetricsAreExposed() {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/prometheus")));
+	void prometheusMetricsAreExposedToOperators() {
+		String operator = this.tokens.person(Role.OPERATOR, null);
+
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/actuator/prometheus")).header("Authorization", "Bearer " + operator));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes");

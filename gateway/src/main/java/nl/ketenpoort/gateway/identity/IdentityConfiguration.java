@@ -1,0 +1,120 @@
+package nl.ketenpoort.gateway.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import nl.ketenpoort.gateway.partner.PartnerKeys;
+import nl.ketenpoort.gateway.partner.Partners;
+
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The parts of identity and access that are not web filters: signing key, clients,
+ * people, token shape and token checks.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt today, and the {id} prefix lets hashes move to a stronger scheme later.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	People people(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+		return new People(jdbc, passwordEncoder);
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, TransactionOperations transactions,
+			IdentitySettings settings) {
+		JWKSet keys = new SigningKeys(jdbc, transactions, settings.keyEncryptionKey()).active();
+		return new ImmutableJWKSet<>(keys);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(IdentitySettings settings) {
+		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
+		if (settings.issuer() != null) {
+			builder.issuer(settings.issuer().toString());
+		}
+		return builder.build();
+	}
+
+	@Bean
+	RegisteredClients registeredClients(Partners partners, IdentitySettings settings) {
+		return new RegisteredClients(partners, settings);
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClients clients) {
+		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+	}
+
+	@Bean
+	TokenClaims tokenClaims(IdentitySettings settings) {
+		return new TokenClaims(settings.audience());
+	}
+
+	@Bean
+	ClientAssertionDecoders clientAssertionDecoders(PartnerKeys keys, JdbcClient jdbc, IdentitySettings settings,
+			Clock clock) {
+		return new ClientAssertionDecoders(keys, new SeenAssertions(jdbc), settings.maxAssertionLifetime(), clock);
+	}
+
+	/**
+	 * The decoder for access tokens presented to the API (and the userinfo endpoint):
+	 * ES256 by this gateway's key, typed {@code at+jwt}, for the API audience, current,
+	 * from the configured issuer (when one is configured), and not revoked.
+	 */
+	@Bean
+	AccessTokenDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentitySettings settings,
+			OAuth2AuthorizationService authorizations) {
+		NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSource(jwkSource)
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build();
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtTypeValidator(TokenClaims.ACCESS_TOKEN_TYPE));
+		validators.add(new JwtTimestampValidator());
+		validators.add(new JwtAudienceValidator(settings.audience()));
+		if (settings.issuer() != null) {
+			validators.add(new JwtIssuerValidator(settings.issuer().toString()));
+		}
+		verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+		return new AccessTokenDecoder(verifier, authorizations);
+	}
+
+	@Bean
+	ActorConverter actorConverter(Partners partners, People people) {
+		return new ActorConverter(partners, people);
+	}
+
+}

@@ -1,0 +1,190 @@
+package nl.ketenpoort.gateway.identity;
+
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.problem.ProblemResponses;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The one place where access is decided, as three filter chains tried in order:
+ * <ol>
+ * <li>the authorization server's own endpoints ({@code /oauth2/**}, discovery, JWKS,
+ * userinfo);</li>
+ * <li>the API and the actuator: stateless, bearer tokens only, refusals as problem
+ * documents;</li>
+ * <li>everything else: pages with a login session, CSRF protection and security
+ * headers.</li>
+ * </ol>
+ * Feature code checks object-level access (whose exchange, which organisation) against
+ * {@link Actors#current()}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	private static final String[] STAFF = { Role.CASE_MANAGER.name(), Role.CLIENT_MANAGER.name(),
+			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name() };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
+			AuthorizationServerSettings settings) {
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.clientAuthentication(
+					(clients) -> clients.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+							assertions.setJwtDecoderFactory(assertionDecoders);
+						}
+					})).errorResponseHandler(new ClientAuthenticationFailures()))
+				.oidc((oidc) -> oidc.providerConfigurationEndpoint((metadata) -> metadata
+					.providerConfigurationCustomizer((builder) -> builder.idTokenSigningAlgorithms((algorithms) -> {
+						algorithms.clear();
+						algorithms.add(SignatureAlgorithm.ES256.getName());
+					}))));
+		});
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		// A person who is not logged in yet is sent to the login form and comes back to
+		// the authorization request afterwards.
+		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+				new LoginUrlAuthenticationEntryPoint("/login"),
+				PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+		}));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, AccessTokenDecoder decoder, ActorConverter actors,
+			ProblemResponses problemResponses) {
+		SecurityProblems problems = new SecurityProblems(problemResponses);
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(
+					(authorize) -> authorize.requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/purposes/**")
+						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/v1/consents/*/status")
+						.permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						.requestMatchers("/actuator/**")
+						.hasRole(Role.OPERATOR.name())
+						.requestMatchers(HttpMethod.POST, "/api/v1/exchanges")
+						.access(anyScopeStartingWith(Partner.SEND_SCOPE_PREFIX))
+						.requestMatchers("/api/v1/exchanges/**")
+						.access(anyScopeStartingWith(Partner.SEND_SCOPE_PREFIX))
+						.requestMatchers("/api/v1/inbox", "/api/v1/inbox/**")
+						.access(anyScopeStartingWith(Partner.RECEIVE_SCOPE_PREFIX))
+						.requestMatchers("/api/v1/audit/**")
+						.hasAnyRole(Role.PRIVACY_OFFICER.name(), Role.STATUS_HOLDER.name())
+						.requestMatchers("/api/v1/consents/**")
+						.hasAnyRole(Role.STATUS_HOLDER.name(), Role.CASE_MANAGER.name(), Role.CLIENT_MANAGER.name(),
+								Role.PRIVACY_OFFICER.name())
+						.anyRequest()
+						.authenticated())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens are not sent by browsers on their own, so there is no CSRF to
+			// defend against here.
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(actors))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http, People people, ProblemResponses problemResponses,
+			Environment environment) {
+		SecurityProblems problems = new SecurityProblems(problemResponses);
+		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/portal", "/portal/**")
+			.hasRole(Role.STATUS_HOLDER.name())
+			.requestMatchers("/console", "/console/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/sandbox/**")
+			.access((authentication, context) -> new AuthorizationDecision(demo))
+			// What is left is public by nature: login, documentation, discovery, and
+			// paths nothing serves (answered 404).
+			.anyRequest()
+			.permitAll())
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfApplies))
+			.formLogin((form) -> form.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
+				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
+				.accessDeniedHandler(problems))
+			// No form-action directive: browsers apply it to the redirects after the
+			// login
+			// form, and those end at the web client's redirect URI on another origin.
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+				.frameOptions((frames) -> frames.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/**
+	 * CSRF protection where a forged request could ride on a browser's ambient
+	 * credentials: every state-changing request that brings a session cookie, and always
+	 * the login and logout forms (against login CSRF). A request without a session is
+	 * anonymous here and reaches only public endpoints, which a forged request gains
+	 * nothing from.
+	 */
+	private static boolean csrfApplies(HttpServletRequest request) {
+		if (SAFE_METHODS.contains(request.getMethod())) {
+			return false;
+		}
+		return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath())
+				|| "/logout".equals(request.getServletPath());
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> anyScopeStartingWith(String prefix) {
+		return (authentication, context) -> {
+			Authentication current = authentication.get();
+			boolean allowed = current != null && current.isAuthenticated()
+					&& current.getAuthorities()
+						.stream()
+						.anyMatch((authority) -> authority.getAuthority() != null
+								&& authority.getAuthority().startsWith("SCOPE_" + prefix));
+			return new AuthorizationDecision(allowed);
+		};
+	}
+
+}
