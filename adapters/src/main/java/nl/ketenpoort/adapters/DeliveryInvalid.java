@@ -1,0 +1,20 @@
+package nl.ketenpoort.adapters;
+
+/**
+ * Thrown when a {@link Delivery} is built with a component that does not have its format;
+ * the message names the component, never its value.
+ */
+public class DeliveryInvalid extends IllegalArgumentException {
+
+	private final String component;
+
+	public DeliveryInvalid(String component) {
+		super("Delivery component '" + component + "' is missing or not well-formed");
+		this.component = component;
+	}
+
+	public String component() {
+		return this.component;
+	}
+
+}

@@ -1,0 +1,28 @@
+package nl.ketenpoort.adapters.taalschool;
+
+import java.util.List;
+import java.util.Set;
+
+import nl.ketenpoort.adapters.mapping.VocabularyMapping;
+import nl.ketenpoort.schemas.DocumentType;
+
+/**
+ * The opstartklas's JSON: it receives the NT2 learner profile ({@code leerprofiel}) so
+ * the learnability test is not taken again, and sends its final report
+ * ({@code eindrapportage}).
+ */
+public final class OpstartklasMapping extends VocabularyMapping {
+
+	/** The partner id. */
+	public static final String PARTNER = "opstartklas";
+
+	public OpstartklasMapping() {
+		super(PARTNER,
+				List.of(new Format(DocumentType.NT2_LEARNER_PROFILE, "leerprofiel",
+						LanguageProviderVocabularies.learnerProfile()),
+						new Format(DocumentType.OPSTARTKLAS_REPORT, "eindrapportage",
+								LanguageProviderVocabularies.opstartklasReport())),
+				Set.of(DocumentType.NT2_LEARNER_PROFILE), Set.of(DocumentType.OPSTARTKLAS_REPORT), "ontvangstId");
+	}
+
+}

@@ -1,0 +1,101 @@
+package nl.ketenpoort.adapters.vvs;
+
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import nl.ketenpoort.adapters.DocumentNotMappable;
+import nl.ketenpoort.adapters.NativeDocumentInvalid;
+import nl.ketenpoort.adapters.NativeMapping;
+import nl.ketenpoort.schemas.DocumentType;
+
+/**
+ * VVS's JSON: the canonical document unchanged inside VVS's own envelope,
+ * {@code {"dossierType": "klantprofiel", "clientReferentie": "<V-number>", "inhoud":
+ * {…}}}.
+ * <p>
+ * VVS files documents by the client's V-number, so the envelope repeats it; a minimised
+ * document without a subject gets an envelope without a reference rather than an invented
+ * one.
+ */
+public final class VvsMapping implements NativeMapping {
+
+	/** The partner id. */
+	public static final String PARTNER = "vvs";
+
+	private static final Map<DocumentType, String> DOSSIER_TYPES = Map.of(DocumentType.CLIENT_PROFILE, "klantprofiel",
+			DocumentType.TRAJECTORY_PLAN, "trajectplan", DocumentType.HANDOVER_NOTICE, "overdrachtsbericht");
+
+	private static final Set<String> ENVELOPE = Set.of("dossierType", "clientReferentie", "inhoud");
+
+	@Override
+	public String partner() {
+		return PARTNER;
+	}
+
+	@Override
+	public Set<DocumentType> receives() {
+		return Set.of(DocumentType.CLIENT_PROFILE, DocumentType.TRAJECTORY_PLAN);
+	}
+
+	@Override
+	public Set<DocumentType> sends() {
+		return Set.of(DocumentType.HANDOVER_NOTICE);
+	}
+
+	@Override
+	public String receiptProperty() {
+		return "dossierId";
+	}
+
+	@Override
+	public JsonNode toNative(DocumentType type, JsonNode canonical) {
+		String dossierType = dossierType(type);
+		if (!canonical.isObject()) {
+			throw new DocumentNotMappable(PARTNER, type.code(), "expected an object");
+		}
+		ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+		envelope.put("dossierType", dossierType);
+		JsonNode vNumber = canonical.path("subject").path("vNumber");
+		if (vNumber.isString()) {
+			envelope.put("clientReferentie", vNumber.stringValue());
+		}
+		envelope.set("inhoud", canonical.deepCopy());
+		return envelope;
+	}
+
+	@Override
+	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
+		String dossierType = dossierType(type);
+		if (!nativeDocument.isObject()) {
+			throw new NativeDocumentInvalid(PARTNER, "/", "expected an object");
+		}
+		for (String name : nativeDocument.propertyNames()) {
+			if (!ENVELOPE.contains(name)) {
+				throw new NativeDocumentInvalid(PARTNER, name, "is not a property of the envelope");
+			}
+		}
+		if (!dossierType.equals(nativeDocument.path("dossierType").asString(""))) {
+			throw new NativeDocumentInvalid(PARTNER, "dossierType", "does not name the document type");
+		}
+		if (!(nativeDocument.get("inhoud") instanceof ObjectNode content)) {
+			throw new NativeDocumentInvalid(PARTNER, "inhoud", "expected an object");
+		}
+		JsonNode reference = nativeDocument.get("clientReferentie");
+		if (reference != null && !reference.equals(content.path("subject").path("vNumber"))) {
+			throw new NativeDocumentInvalid(PARTNER, "clientReferentie", "differs from inhoud.subject.vNumber");
+		}
+		return content.deepCopy();
+	}
+
+	private String dossierType(DocumentType type) {
+		if (!hasFormatFor(type)) {
+			throw new DocumentNotMappable(PARTNER, type.code(), "the partner has no format for this type");
+		}
+		return DOSSIER_TYPES.get(type);
+	}
+
+}
