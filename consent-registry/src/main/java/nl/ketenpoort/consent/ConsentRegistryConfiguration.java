@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.purpose.AllowedEntries;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.statement.ConsentKeys;
 import nl.ketenpoort.consent.statement.ConsentStatements;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.schemas.registry.DocumentSchemas;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ketenpoort.consent.key-encryption-key}. Uses the application's
  * {@link PlatformTransactionManager} and {@link Clock} beans when present.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(afterName = { "nl.ketenpoort.schemas.registry.SchemasAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @EnableConfigurationProperties(ConsentSettings.class)
@@ -37,8 +41,10 @@ public class ConsentRegistryConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PurposeCatalogue purposeCatalogue() {
-		return PurposeCatalogue.load();
+	PurposeCatalogue purposeCatalogue(ObjectProvider<DocumentSchemas> schemas) {
+		DocumentSchemas compiled = schemas.getIfAvailable();
+		AllowedEntries allowedEntries = (compiled != null) ? compiled::unknownEntries : AllowedEntries.CATEGORIES_ONLY;
+		return PurposeCatalogue.load(new ClassPathResource(PurposeCatalogue.DEFAULT_LOCATION), allowedEntries);
 	}
 
 	@Bean

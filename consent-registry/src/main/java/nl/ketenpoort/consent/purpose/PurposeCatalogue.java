@@ -57,19 +57,20 @@ public final class PurposeCatalogue {
 	 * @return the validated catalogue
 	 */
 	public static PurposeCatalogue load() {
-		return load(new ClassPathResource(DEFAULT_LOCATION));
+		return load(new ClassPathResource(DEFAULT_LOCATION), AllowedEntries.CATEGORIES_ONLY);
 	}
 
 	/**
 	 * Load and validate a catalogue.
 	 * @param resource the YAML file
+	 * @param allowedEntries checks the allowed fields and categories per document type
 	 * @return the validated catalogue
 	 * @throws CatalogueInvalid when the file cannot be read or is inconsistent
 	 */
-	public static PurposeCatalogue load(Resource resource) {
+	public static PurposeCatalogue load(Resource resource, AllowedEntries allowedEntries) {
 		String location = resource.getDescription();
 		try (InputStream in = resource.getInputStream()) {
-			return load(in, location);
+			return load(in, location, allowedEntries);
 		}
 		catch (IOException ex) {
 			throw new CatalogueInvalid(location, "cannot be read", ex);
@@ -80,10 +81,11 @@ public final class PurposeCatalogue {
 	 * Load and validate a catalogue from a stream.
 	 * @param in the YAML content
 	 * @param location a description of the source, used in error messages
+	 * @param allowedEntries checks the allowed fields and categories per document type
 	 * @return the validated catalogue
 	 * @throws CatalogueInvalid when the content is inconsistent
 	 */
-	public static PurposeCatalogue load(InputStream in, String location) {
+	public static PurposeCatalogue load(InputStream in, String location, AllowedEntries allowedEntries) {
 		JsonNode root;
 		try {
 			root = YAMLMapper.builder().build().readTree(in);
@@ -91,7 +93,7 @@ public final class PurposeCatalogue {
 		catch (JacksonException ex) {
 			throw new CatalogueInvalid(location, "not valid YAML", ex);
 		}
-		PurposeCatalogue catalogue = new CatalogueReader(location).read(root);
+		PurposeCatalogue catalogue = new CatalogueReader(location, allowedEntries).read(root);
 		logger.info("Loaded purpose catalogue version {} with {} purposes", catalogue.version,
 				catalogue.purposes.size());
 		return catalogue;
@@ -142,8 +144,11 @@ public final class PurposeCatalogue {
 
 		private final String location;
 
-		CatalogueReader(String location) {
+		private final AllowedEntries allowedEntries;
+
+		CatalogueReader(String location, AllowedEntries allowedEntries) {
 			this.location = location;
+			this.allowedEntries = allowedEntries;
 		}
 
 		PurposeCatalogue read(JsonNode root) {
@@ -225,17 +230,16 @@ public final class PurposeCatalogue {
 
 		private Map<DocumentType, Set<String>> allowed(JsonNode node, String where) {
 			if (!node.isObject() || node.isEmpty()) {
-				throw invalid(where + ": 'allowed' must map document types to categories");
+				throw invalid(where + ": 'allowed' must map document types to fields or categories");
 			}
 			Map<DocumentType, Set<String>> allowed = new EnumMap<>(DocumentType.class);
 			for (Map.Entry<String, JsonNode> entry : node.properties()) {
 				DocumentType type = documentType(entry.getKey(), where);
 				Set<String> categories = new LinkedHashSet<>(
 						strings(entry.getValue(), where + " categories of " + type.code()));
-				for (String category : categories) {
-					if (Category.fromCode(category).isEmpty()) {
-						throw invalid(where + ": unknown category '" + category + "' for " + type.code());
-					}
+				List<String> unknown = this.allowedEntries.unknown(type, categories);
+				if (!unknown.isEmpty()) {
+					throw invalid(where + ": unknown field or category " + unknown + " for " + type.code());
 				}
 				allowed.put(type, Set.copyOf(categories));
 			}

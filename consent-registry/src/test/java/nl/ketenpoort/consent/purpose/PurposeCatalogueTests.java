@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Period;
 
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.registry.DocumentSchemas;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
@@ -28,6 +29,13 @@ class PurposeCatalogueTests {
 		assertThat(placement.covers("tvs", "taalschool-b", DocumentType.NT2_LEARNER_PROFILE)).isTrue();
 		assertThat(placement.covers("raak", "taalschool-a", DocumentType.OPSTARTKLAS_REPORT)).isTrue();
 		assertThat(placement.maxValidity()).isEqualTo(Period.ofYears(1));
+	}
+
+	@Test
+	void everyAllowedEntryIsKnownToTheDocumentSchemas() {
+		PurposeCatalogue checked = PurposeCatalogue.load(new ClassPathResource(PurposeCatalogue.DEFAULT_LOCATION),
+				DocumentSchemas.load()::unknownEntries);
+		assertThat(checked.purposes()).hasSameSizeAs(this.catalogue.purposes());
 	}
 
 	@Test
@@ -109,12 +117,13 @@ class PurposeCatalogueTests {
 	@Test
 	void failsFastOnAnUnknownCategory() throws IOException {
 		String yaml = shipped().replace("handover-notice: [identity, contact]", "handover-notice: [identity, gossip]");
-		assertInvalid(yaml, "unknown category 'gossip'");
+		assertInvalid(yaml, "unknown field or category [gossip]");
 	}
 
 	private static void assertInvalid(String yaml, String problem) {
 		InputStream in = new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
-		assertThatExceptionOfType(CatalogueInvalid.class).isThrownBy(() -> PurposeCatalogue.load(in, "test.yaml"))
+		assertThatExceptionOfType(CatalogueInvalid.class)
+			.isThrownBy(() -> PurposeCatalogue.load(in, "test.yaml", AllowedEntries.CATEGORIES_ONLY))
 			.withMessageContaining(problem);
 	}
 
