@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL with the registry schema, kept in {@code target/} so that the
- * JMH forks of one run share the million generated consents instead of generating them
- * again.
+ * An embedded PostgreSQL with the registry schema in a data directory that is kept, so
+ * that the JMH forks of one run (and later runs) share the million generated consents
+ * instead of generating them again.
  */
 final class BenchmarkDatabase implements AutoCloseable {
 

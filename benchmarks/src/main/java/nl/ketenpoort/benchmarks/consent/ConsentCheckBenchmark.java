@@ -98,7 +98,8 @@ public class ConsentCheckBenchmark {
 		// be measured too.
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.INFO);
-		this.database = BenchmarkDatabase.start(Path.of("target", "consent-benchmark-postgres"));
+		this.database = BenchmarkDatabase.start(Path.of(System.getProperty("ketenpoort.benchmark.data",
+				Path.of(System.getProperty("java.io.tmpdir"), "ketenpoort-consent-benchmark").toString())));
 		this.cached = registry(this.database.dataSource(), 100_000);
 		this.uncached = registry(this.database.dataSource(), 0);
 		this.cachedChecks = this.cached.getBean(ConsentChecks.class);
