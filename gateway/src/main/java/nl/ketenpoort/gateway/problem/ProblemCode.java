@@ -33,6 +33,26 @@ public enum ProblemCode {
 
 	UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request"),
 
+	IDEMPOTENCY_KEY_MISSING(HttpStatus.BAD_REQUEST, "Idempotency-Key header missing"),
+
+	SENDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Sender not allowed"),
+
+	CONSENT_REFUSED(HttpStatus.FORBIDDEN, "No valid consent"),
+
+	IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with another request"),
+
+	INVALID_ENVELOPE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid exchange request"),
+
+	UNKNOWN_DOCUMENT_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown document type"),
+
+	UNKNOWN_PURPOSE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown purpose"),
+
+	UNKNOWN_RECIPIENT(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown recipient"),
+
+	INVALID_SUBJECT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid subject identifier"),
+
+	SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Document does not match its schema"),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

@@ -38,6 +38,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// The exchange intake applies the same limit itself, so that the refusal is
+		// audited.
+		return "POST".equals(request.getMethod()) && "/api/v1/exchanges".equals(request.getRequestURI());
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit.toBytes()) {

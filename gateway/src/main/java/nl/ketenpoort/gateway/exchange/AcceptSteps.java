@@ -1,0 +1,210 @@
+package nl.ketenpoort.gateway.exchange;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.ketenpoort.consent.ConsentChecks;
+import nl.ketenpoort.consent.ConsentDecision;
+import nl.ketenpoort.consent.purpose.Purpose;
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.IdentifierInvalid;
+import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.problem.ProblemCode;
+import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.registry.DocumentSchemas;
+import nl.ketenpoort.schemas.validation.Violation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the accept route, in the order of the flow: parse, authorise the sender,
+ * validate, pseudonymise, check consent, minimise. Each refuses with a stable code and
+ * never echoes content.
+ */
+@Component
+class AcceptSteps {
+
+	private static final Logger log = LoggerFactory.getLogger(AcceptSteps.class);
+
+	private final JsonMapper json;
+
+	private final PurposeCatalogue purposes;
+
+	private final Partners partners;
+
+	private final DocumentSchemas schemas;
+
+	private final Subjects subjects;
+
+	private final ConsentChecks consents;
+
+	AcceptSteps(JsonMapper json, PurposeCatalogue purposes, Partners partners, DocumentSchemas schemas,
+			Subjects subjects, ConsentChecks consents) {
+		this.json = json;
+		this.purposes = purposes;
+		this.partners = partners;
+		this.schemas = schemas;
+		this.subjects = subjects;
+		this.consents = consents;
+	}
+
+	public Submission parse(Submission submission) {
+		JsonNode request;
+		try {
+			request = this.json.readTree(submission.body());
+		}
+		catch (JacksonException ex) {
+			throw ExchangeRefused.because(ProblemCode.MALFORMED_REQUEST, "The request body could not be read as JSON.",
+					submission, null);
+		}
+		if (request == null || !request.isObject()) {
+			throw envelope(submission, "The request body must be a JSON object.");
+		}
+		String typeCode = text(request, "documentType", submission);
+		String purposeCode = text(request, "purpose", submission);
+		String recipient = text(request, "recipient", submission);
+		JsonNode subject = request.get("subject");
+		JsonNode document = request.get("document");
+		if (subject == null || !subject.isObject()) {
+			throw envelope(submission, "'subject' must be an object with 'vNumber' and/or 'bsn'.");
+		}
+		if (document == null || !document.isObject()) {
+			throw envelope(submission, "'document' must be a JSON object.");
+		}
+		String vNumber = optionalText(subject, "vNumber", submission);
+		String bsn = optionalText(subject, "bsn", submission);
+		DocumentType type = DocumentType.fromCode(typeCode).orElse(null);
+		Purpose purpose = this.purposes.find(purposeCode).orElse(null);
+		Submission parsed = submission.parsed(type, purpose, recipient, vNumber, bsn, document);
+		if (type == null) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
+					"'documentType' must be one of " + List.of(DocumentType.values()) + ".", parsed, null);
+		}
+		if (purpose == null) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_PURPOSE,
+					"'purpose' names no purpose in the catalogue; see GET /api/v1/purposes.", parsed, null);
+		}
+		if (this.partners.findActive(recipient).isEmpty()) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_RECIPIENT, "'recipient' names no active partner.",
+					parsed.parsed(type, purpose, null, vNumber, bsn, document), null);
+		}
+		if (vNumber == null && bsn == null) {
+			throw envelope(parsed, "'subject' must carry 'vNumber' and/or 'bsn'.");
+		}
+		return parsed;
+	}
+
+	public Submission authoriseSender(Submission submission) {
+		DocumentType type = required(submission.type());
+		Purpose purpose = required(submission.purpose());
+		String recipient = required(submission.recipient());
+		if (!submission.scopes().contains("exchange:send:" + type.code())) {
+			log.debug("Sender lacks the scope to send {}", type);
+			throw ExchangeRefused.because(ProblemCode.SENDER_NOT_ALLOWED,
+					"Your access token has no scope to send " + type.code() + ".", submission, null);
+		}
+		if (!this.partners.mayPublish(submission.sender(), type, purpose.code())
+				|| !this.partners.mayReceive(recipient, type, purpose.code())
+				|| !purpose.covers(submission.sender(), recipient, type)) {
+			log.debug("Sender {} may not send {} for {} to {}", submission.sender(), type, purpose.code(), recipient);
+			throw ExchangeRefused.because(ProblemCode.SENDER_NOT_ALLOWED, "You are not registered to send "
+					+ type.code() + " for purpose " + purpose.code() + " to " + recipient + ".", submission, null);
+		}
+		return submission;
+	}
+
+	public Submission validate(Submission submission) {
+		List<Violation> violations = this.schemas.validate(required(submission.type()),
+				required(submission.document()));
+		if (!violations.isEmpty()) {
+			List<Map<String, String>> listed = violations.stream()
+				.map((violation) -> Map.of("pointer", "/document" + violation.pointer(), "keyword", violation.keyword(),
+						"message", violation.message()))
+				.toList();
+			throw ExchangeRefused.because(ProblemCode.SCHEMA_VIOLATION,
+					"The document has " + violations.size() + " schema violation(s); see 'violations'.", submission,
+					Map.of("violations", listed));
+		}
+		return submission;
+	}
+
+	public Submission pseudonymise(Submission submission) {
+		try {
+			SubjectRef subject = this.subjects.resolve(submission.vNumber(), submission.bsn());
+			return submission.pseudonymised(subject);
+		}
+		catch (IdentifierInvalid ex) {
+			throw ExchangeRefused.because(ProblemCode.INVALID_SUBJECT,
+					"The subject's V-number or BSN is malformed (a BSN must pass the 11-check).",
+					submission.pseudonymised(new SubjectRef("unresolved")), null);
+		}
+		catch (SubjectLinkRefused ex) {
+			throw ExchangeRefused.because(ProblemCode.INVALID_SUBJECT,
+					"The V-number and BSN given belong to different status holders.",
+					submission.pseudonymised(new SubjectRef("unresolved")), null);
+		}
+	}
+
+	public Submission checkConsent(Submission submission) {
+		ConsentDecision decision = this.consents.check(required(submission.subject()),
+				required(submission.purpose()).code(), submission.sender(), required(submission.recipient()),
+				required(submission.type()));
+		if (decision instanceof ConsentDecision.Denied denied) {
+			log.debug("Consent check refused the exchange: {}", denied.reason());
+			throw ExchangeRefused.withReason(ProblemCode.CONSENT_REFUSED,
+					"There is no valid consent of the status holder for this purpose, sender and recipient.",
+					submission, denied.reason().name());
+		}
+		return submission.consented((ConsentDecision.Allowed) decision);
+	}
+
+	public Submission minimise(Submission submission) {
+		ConsentDecision.Allowed consent = required(submission.consent());
+		Set<String> allowed = consent.categories();
+		ObjectNode minimised = this.schemas.minimise(required(submission.type()), required(submission.document()),
+				allowed);
+		return submission.minimised(minimised);
+	}
+
+	private static ExchangeRefused envelope(Submission submission, String detail) {
+		return ExchangeRefused.because(ProblemCode.INVALID_ENVELOPE, detail, submission, null);
+	}
+
+	private static String text(JsonNode request, String member, Submission submission) {
+		JsonNode value = request.get(member);
+		if (value == null || !value.isString() || value.asString().isBlank()) {
+			throw envelope(submission, "'" + member + "' is required and must be a string.");
+		}
+		return value.asString();
+	}
+
+	private static @Nullable String optionalText(JsonNode object, String member, Submission submission) {
+		JsonNode value = object.get(member);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw envelope(submission, "'subject." + member + "' must be a string.");
+		}
+		return value.asString();
+	}
+
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("Accept steps ran out of order");
+		}
+		return value;
+	}
+
+}

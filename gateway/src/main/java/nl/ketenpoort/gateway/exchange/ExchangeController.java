@@ -1,0 +1,153 @@
+package nl.ketenpoort.gateway.exchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.gateway.audit.AuditTrace;
+import nl.ketenpoort.gateway.identity.Actor;
+import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.problem.PayloadTooLarge;
+import nl.ketenpoort.gateway.problem.ProblemCode;
+import nl.ketenpoort.gateway.problem.ProblemException;
+import nl.ketenpoort.gateway.system.KetenpoortSettings;
+import nl.ketenpoort.gateway.system.TraceContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The partner API for submitting documents and following them.
+ */
+@RestController
+@RequestMapping("/api/v1/exchanges")
+@Tag(name = "Exchanges", description = "Submit a document for a purpose and a recipient, and follow it")
+class ExchangeController {
+
+	private final ExchangeIntake intake;
+
+	private final ExchangeStore store;
+
+	private final DataSize maxRequestSize;
+
+	ExchangeController(ExchangeIntake intake, ExchangeStore store, KetenpoortSettings settings) {
+		this.intake = intake;
+		this.store = store;
+		this.maxRequestSize = settings.maxRequestSize();
+	}
+
+	private static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardType();
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	// Media type and size are checked here rather than by Spring MVC and the servlet
+	// filter, so that
+	// those refusals are audited like every other.
+	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Submit a document",
+			description = "Accepted only when the sender may send it, it matches its schema and the status holder"
+					+ " consented to this purpose, sender and recipient. Only the fields the purpose allows are kept.")
+	ResponseEntity<Map<String, Object>> submit(@Parameter(
+			description = "Unique per submission; a repeat with the same body returns the first result") @RequestHeader(
+					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			HttpServletRequest request) throws IOException {
+		Actor actor = Actors.current();
+		TraceContext trace = (TraceContext) request.getAttribute(TraceContext.class.getName());
+		// The caller's own operation, when it sent a traceparent, is the Logboek foreign
+		// operation.
+		AuditTrace auditTrace = new AuditTrace(trace.traceId(), trace.spanId(),
+				trace.parentSpanId().isPresent() ? trace.traceId() : null, trace.parentSpanId().orElse(null));
+		byte[] body = request.getInputStream().readNBytes((int) this.maxRequestSize.toBytes() + 1);
+		boolean keyValid = idempotencyKey != null && !idempotencyKey.isBlank() && idempotencyKey.length() <= 200;
+		Submission submission = Submission.received(actor.id(), actor.scopes(), keyValid ? idempotencyKey : "", body,
+				auditTrace);
+		if (!keyValid) {
+			throw this.intake.refuse(submission, ProblemCode.IDEMPOTENCY_KEY_MISSING,
+					"Send a unique Idempotency-Key header (at most 200 characters) with every submission.");
+		}
+		if (body.length > this.maxRequestSize.toBytes()) {
+			throw this.intake.refuse(submission, ProblemCode.PAYLOAD_TOO_LARGE,
+					new PayloadTooLarge(this.maxRequestSize).getMessage());
+		}
+		if (!isJson(request.getContentType())) {
+			throw this.intake.refuse(submission, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+					"Submit the exchange as application/json.");
+		}
+		ExchangeIntake.Accepted accepted = this.intake.submit(submission);
+		URI location = URI.create("/api/v1/exchanges/" + accepted.exchange().id());
+		return ResponseEntity.accepted().location(location).body(view(accepted.exchange()));
+	}
+
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Status of an exchange you submitted")
+	Map<String, Object> status(@PathVariable UUID id) {
+		Actor actor = Actors.current();
+		ExchangeRecord exchange = this.store.find(id)
+			.filter((found) -> found.sender().equals(actor.id()))
+			.orElseThrow(ExchangeNotFound::new);
+		return view(exchange);
+	}
+
+	private static Map<String, Object> view(ExchangeRecord exchange) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", exchange.id());
+		view.put("status", exchange.status().code());
+		view.put("documentType", exchange.documentType());
+		view.put("purpose", exchange.purpose());
+		view.put("recipient", exchange.recipient());
+		view.put("consentId", exchange.consentId());
+		view.put("fields", exchange.fieldNames());
+		view.put("payloadSha256", exchange.payloadSha256());
+		view.put("acceptedAt", exchange.acceptedAt());
+		view.put("statusChangedAt", exchange.statusChangedAt());
+		putIfPresent(view, "deliveredAt", exchange.deliveredAt());
+		view.put("attempts", exchange.attempts());
+		putIfPresent(view, "lastError", exchange.lastError());
+		view.put("traceId", exchange.traceId());
+		view.put("links", Map.of("self", "/api/v1/exchanges/" + exchange.id()));
+		return view;
+	}
+
+	private static void putIfPresent(Map<String, Object> view, String key, @Nullable Object value) {
+		if (value != null) {
+			view.put(key, (value instanceof Instant instant) ? instant.toString() : value);
+		}
+	}
+
+	/**
+	 * No exchange of yours with this id; another sender's exchange is not revealed
+	 * either.
+	 */
+	static class ExchangeNotFound extends ProblemException {
+
+		ExchangeNotFound() {
+			super(ProblemCode.NOT_FOUND, "You submitted no exchange with this id.");
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package nl.ketenpoort.gateway.exchange;
+
+import java.util.Set;
+
+import nl.ketenpoort.consent.ConsentDecision;
+import nl.ketenpoort.consent.purpose.Purpose;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.gateway.audit.AuditTrace;
+import nl.ketenpoort.schemas.DocumentType;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A submission on its way through the accept pipeline; each step returns a copy that
+ * knows a little more. Identifiers live here only in memory and never in
+ * {@link #toString()}.
+ *
+ * @param sender the authenticated partner (client id)
+ * @param scopes the scopes of the sender's access token
+ * @param idempotencyKey the sender's idempotency key
+ * @param body the request body as received
+ * @param requestSha256 SHA-256 of the body, to compare repeated submissions
+ * @param trace the W3C trace of the request
+ * @param type the document type, once parsed
+ * @param purpose the purpose, once parsed
+ * @param recipient the recipient partner id, once parsed
+ * @param vNumber the V-number, once parsed
+ * @param bsn the BSN, once parsed
+ * @param document the canonical document, once parsed
+ * @param subject the subject pseudonym, once pseudonymised
+ * @param consent the consent relied on, once checked
+ * @param minimised the document with only the allowed fields
+ */
+record Submission(String sender, Set<String> scopes, String idempotencyKey, byte[] body, String requestSha256,
+		AuditTrace trace, @Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
+		@Nullable String vNumber, @Nullable String bsn, @Nullable JsonNode document, @Nullable SubjectRef subject,
+		ConsentDecision.@Nullable Allowed consent, @Nullable ObjectNode minimised) {
+
+	static Submission received(String sender, Set<String> scopes, String idempotencyKey, byte[] body,
+			AuditTrace trace) {
+		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, body, PayloadCipher.sha256(body), trace, null,
+				null, null, null, null, null, null, null, null);
+	}
+
+	Submission parsed(@Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
+			@Nullable String vNumber, @Nullable String bsn, @Nullable JsonNode document) {
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
+				type, purpose, recipient, vNumber, bsn, document, null, null, null);
+	}
+
+	Submission pseudonymised(SubjectRef subject) {
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
+				this.type, this.purpose, this.recipient, null, null, this.document, subject, null, null);
+	}
+
+	Submission consented(ConsentDecision.Allowed consent) {
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
+				this.type, this.purpose, this.recipient, null, null, this.document, this.subject, consent, null);
+	}
+
+	Submission minimised(ObjectNode minimised) {
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
+				this.type, this.purpose, this.recipient, null, null, null, this.subject, this.consent, minimised);
+	}
+
+	@Override
+	public String toString() {
+		return "Submission[sender=" + this.sender + ", type=" + this.type + ", purpose="
+				+ ((this.purpose != null) ? this.purpose.code() : null) + ", recipient=" + this.recipient + "]";
+	}
+
+}
