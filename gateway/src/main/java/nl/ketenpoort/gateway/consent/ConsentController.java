@@ -1,0 +1,197 @@
+package nl.ketenpoort.gateway.consent;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.consent.Consent;
+import nl.ketenpoort.consent.ConsentMethod;
+import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.GrantRequest;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.identity.Actor;
+import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.problem.ProblemCode;
+import nl.ketenpoort.gateway.problem.ProblemException;
+import nl.ketenpoort.schemas.DocumentType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Grant, list and revoke consents: a status holder for themself (method {@code portal}),
+ * a case manager on their behalf with the evidence of a signed form or an interpreter.
+ * The status of a statement is public, so recipients can prove lawful receipt.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/consents", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Consents", description = "Grant, list and revoke consents; public statement status")
+class ConsentController {
+
+	private final ConsentRegistry registry;
+
+	private final Subjects subjects;
+
+	ConsentController(ConsentRegistry registry, Subjects subjects) {
+		this.registry = registry;
+		this.subjects = subjects;
+	}
+
+	/** A grant as submitted; on-behalf grants name the status holder and the evidence. */
+	record GrantForm(String purpose, String from, List<String> to, List<String> documentTypes, String language,
+			String textSha256, @Nullable Instant validUntil, @Nullable String method, @Nullable String vNumber,
+			@Nullable String evidenceReference) {
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Transactional
+	@Operation(summary = "Grant consent (status holder) or record it on their behalf (case manager)")
+	ResponseEntity<Map<String, Object>> grant(@RequestBody GrantForm form) {
+		Actor actor = Actors.current();
+		SubjectRef subject;
+		ConsentMethod method;
+		if (actor.hasRole(Role.STATUS_HOLDER)) {
+			subject = ownSubject(actor);
+			method = ConsentMethod.portal();
+		}
+		else if (actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER)) {
+			if (form.vNumber() == null || form.evidenceReference() == null || form.evidenceReference().isBlank()) {
+				throw new ConsentRequestInvalid("A consent recorded on behalf of a status holder needs 'vNumber'"
+						+ " and 'evidenceReference' (the signed form, or the interpreter).");
+			}
+			subject = this.subjects.resolve(form.vNumber(), null);
+			method = "on-behalf-interpreter".equals(form.method())
+					? ConsentMethod.onBehalfInterpreter(actor.id(), form.evidenceReference())
+					: ConsentMethod.onBehalfPaper(actor.id(), form.evidenceReference());
+		}
+		else {
+			throw new ConsentForbidden();
+		}
+		List<DocumentType> types = form.documentTypes()
+			.stream()
+			.map((code) -> DocumentType.fromCode(code)
+				.orElseThrow(() -> new ConsentRequestInvalid("Unknown document type in 'documentTypes'.")))
+			.toList();
+		Consent consent = this.registry.grant(new GrantRequest(subject, form.purpose(), form.from(), form.to(), types,
+				form.validUntil(), method, form.language(), form.textSha256()));
+		return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(view(consent));
+	}
+
+	@GetMapping
+	@Operation(summary = "Your consents (status holder), or those of a status holder (case manager)")
+	List<Map<String, Object>> list(@RequestParam(required = false) @Nullable String vNumber) {
+		Actor actor = Actors.current();
+		SubjectRef subject = actor.hasRole(Role.STATUS_HOLDER) ? ownSubject(actor) : caseManagerSubject(actor, vNumber);
+		return this.registry.listForSubject(subject).stream().map(ConsentController::view).toList();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One consent with its signed statement")
+	Map<String, Object> one(@PathVariable UUID id) {
+		return view(visible(id));
+	}
+
+	@PostMapping("/{id}/revoke")
+	@Transactional
+	@Operation(summary = "Revoke a consent: queued documents under it are no longer delivered")
+	Map<String, Object> revoke(@PathVariable UUID id) {
+		Actor actor = Actors.current();
+		visible(id);
+		return view(this.registry.revoke(id, actor.id(), "revoked by " + actor.kind().name().toLowerCase()));
+	}
+
+	@GetMapping("/{id}/status")
+	@Operation(summary = "Public: whether a consent statement is active, revoked or expired")
+	Map<String, Object> status(@PathVariable UUID id) {
+		return Map.of("id", id, "status", this.registry.status(id).code());
+	}
+
+	private Consent visible(UUID id) {
+		Actor actor = Actors.current();
+		Consent consent = this.registry.findIfPresent(id).orElseThrow(ConsentNotVisible::new);
+		boolean own = actor.hasRole(Role.STATUS_HOLDER)
+				&& actor.subjectRef().map((ref) -> ref.equals(consent.subject().pseudonym())).orElse(false);
+		boolean professional = actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER);
+		if (!own && !professional) {
+			throw new ConsentNotVisible();
+		}
+		return consent;
+	}
+
+	private static SubjectRef ownSubject(Actor actor) {
+		return new SubjectRef(actor.subjectRef().orElseThrow(ConsentForbidden::new));
+	}
+
+	private SubjectRef caseManagerSubject(Actor actor, @Nullable String vNumber) {
+		if (!(actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER))) {
+			throw new ConsentForbidden();
+		}
+		if (vNumber == null) {
+			throw new ConsentRequestInvalid("Name the status holder with the 'vNumber' parameter.");
+		}
+		return this.subjects.find(vNumber, null).orElseThrow(ConsentNotVisible::new);
+	}
+
+	static Map<String, Object> view(Consent consent) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", consent.id());
+		view.put("purpose", consent.purpose());
+		view.put("purposeVersion", consent.purposeVersion());
+		view.put("from", consent.from());
+		view.put("to", consent.to());
+		view.put("documentTypes", consent.documents().stream().map(DocumentType::code).toList());
+		view.put("status", consent.status().code());
+		view.put("method", consent.method().kind().code());
+		view.put("language", consent.language());
+		view.put("textSha256", consent.textSha256());
+		view.put("grantedAt", consent.grantedAt().toString());
+		view.put("validUntil", consent.validUntil().toString());
+		view.put("statement", consent.statement());
+		view.put("links", Map.of("status", "/api/v1/consents/" + consent.id() + "/status"));
+		return view;
+	}
+
+	/** The consent does not exist or is not yours to see. */
+	static class ConsentNotVisible extends ProblemException {
+
+		ConsentNotVisible() {
+			super(ProblemCode.NOT_FOUND, "No consent with this id that you may see.");
+		}
+
+	}
+
+	/** Only status holders and case managers grant consents. */
+	static class ConsentForbidden extends ProblemException {
+
+		ConsentForbidden() {
+			super(ProblemCode.FORBIDDEN, "Only a status holder, or a case manager on their behalf, may do this.");
+		}
+
+	}
+
+	/** The grant or query lacks what it needs. */
+	static class ConsentRequestInvalid extends ProblemException {
+
+		ConsentRequestInvalid(String detail) {
+			super(ProblemCode.UNPROCESSABLE, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,172 @@
+package nl.ketenpoort.gateway.consent;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A status holder grants and revokes consent through the API; the catalogue and the
+ * statement status are public; nobody else sees the consent; every change is in the audit
+ * log.
+ */
+class ConsentApiIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	Subjects subjects;
+
+	@Autowired
+	PurposeCatalogue catalogue;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void catalogueIsPublicInEveryLanguageAndRightToLeftForArabicAndFarsi() {
+		for (String lang : List.of("nl", "en", "ar", "ti", "fa", "tr", "bo")) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/purposes?lang=" + lang)));
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			JsonNode body = json(response);
+			assertThat(body.get("language").asString()).isEqualTo(lang);
+			assertThat(body.get("direction").asString())
+				.isEqualTo(lang.equals("ar") || lang.equals("fa") ? "rtl" : "ltr");
+			assertThat(body.get("purposes").size()).isGreaterThanOrEqualTo(4);
+			assertThat(body.get("purposes").get(0).get("machineDraft").asBoolean())
+				.isEqualTo(!lang.equals("nl") && !lang.equals("en"));
+		}
+	}
+
+	@Test
+	void statementKeysArePublished() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/.well-known/consent-jwks.json")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode key = json(response).get("keys").get(0);
+		assertThat(key.get("crv").asString()).isEqualTo("P-256");
+		assertThat(key.has("d")).as("no private part").isFalse();
+	}
+
+	@Test
+	void statusHolderGrantsSeesAndRevokesAndOthersCannotSeeIt() {
+		// given
+		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		String subject = this.subjects.resolve(vNumber, null).pseudonym();
+		String amira = this.tokens.person(Role.STATUS_HOLDER, null, subject);
+		String someoneElse = this.tokens.person(Role.STATUS_HOLDER, null,
+				this.subjects.resolve("1" + vNumber.substring(1, 9) + "7", null).pseudonym());
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "handover-coa-municipality");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("raak");
+		grant.putArray("documentTypes").add("client-profile");
+		grant.put("language", "ar");
+		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "ar").sha256());
+
+		// when
+		HttpResponse<String> granted = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + amira)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+
+		// then
+		assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+		String id = json(granted).get("id").asString();
+		assertThat(json(granted).get("statement").asString()).matches("^[\\w-]+\\.[\\w-]+\\.[\\w-]+$");
+		HttpResponse<String> listed = send(
+				HttpRequest.newBuilder(uri("/api/v1/consents")).header("Authorization", "Bearer " + amira));
+		assertThat(listed.body()).contains(id);
+		HttpResponse<String> foreign = send(
+				HttpRequest.newBuilder(uri("/api/v1/consents/" + id)).header("Authorization", "Bearer " + someoneElse));
+		assertThat(foreign.statusCode()).isEqualTo(404);
+		assertThat(
+				send(HttpRequest.newBuilder(uri("/api/v1/consents")).header("Authorization", "Bearer " + someoneElse))
+					.body())
+			.doesNotContain(id);
+
+		HttpResponse<String> revokedByOther = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + id + "/revoke"))
+			.header("Authorization", "Bearer " + someoneElse)
+			.POST(BodyPublishers.noBody()));
+		assertThat(revokedByOther.statusCode()).isEqualTo(404);
+
+		HttpResponse<String> revoked = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + id + "/revoke"))
+			.header("Authorization", "Bearer " + amira)
+			.POST(BodyPublishers.noBody()));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		HttpResponse<String> status = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + id + "/status")));
+		assertThat(json(status).get("status").asString()).isEqualTo("revoked");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT event_type FROM audit_event WHERE consent_id = ?::uuid ORDER BY position")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("consent-granted", "consent-revoked");
+	}
+
+	@Test
+	void grantWithATextOtherThanTheOneShownIsRefused() {
+		String subject = this.subjects.resolve("5550001112", null).pseudonym();
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "handover-coa-municipality");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("raak");
+		grant.putArray("documentTypes").add("client-profile");
+		grant.put("language", "ti");
+		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.STATUS_HOLDER, null, subject))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(json(response).get("code").asString()).isEqualTo("UNPROCESSABLE");
+	}
+
+	@Test
+	void caseManagerNeedsEvidenceToRecordOnBehalf() {
+		String caseManager = this.tokens.person(Role.CASE_MANAGER, "coa");
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "handover-coa-municipality");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("raak");
+		grant.putArray("documentTypes").add("client-profile");
+		grant.put("language", "nl");
+		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		grant.put("vNumber", "5550001113");
+
+		HttpResponse<String> withoutEvidence = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + caseManager)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+		grant.put("evidenceReference", "COA-form-2026-0042");
+		HttpResponse<String> withEvidence = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + caseManager)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+
+		assertThat(withoutEvidence.statusCode()).isEqualTo(422);
+		assertThat(withEvidence.statusCode()).as(withEvidence.body()).isEqualTo(201);
+		assertThat(json(withEvidence).get("method").asString()).isEqualTo("on-behalf-paper");
+	}
+
+}
