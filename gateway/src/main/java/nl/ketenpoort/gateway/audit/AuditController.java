@@ -1,0 +1,300 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.identity.Actor;
+import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.problem.ProblemCode;
+import nl.ketenpoort.gateway.problem.ProblemException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit log for privacy officers (search, the trail of an exchange, verification,
+ * export, per-purpose overview; only events in which their organisation took part) and
+ * for status holders (their own events). Every read is itself recorded.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit", description = "Search, verify and export the audit log")
+class AuditController {
+
+	private final AuditQueries queries;
+
+	private final AuditTrail trail;
+
+	private final AuditChainVerifier verifier;
+
+	private final Partners partners;
+
+	private final Subjects subjects;
+
+	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
+			Subjects subjects) {
+		this.queries = queries;
+		this.trail = trail;
+		this.verifier = verifier;
+		this.partners = partners;
+		this.subjects = subjects;
+	}
+
+	@GetMapping("/events")
+	@Operation(summary = "Search events (privacy officer): by V-number or BSN, partner, purpose, outcome, time")
+	Map<String, Object> search(@RequestParam(required = false) @Nullable String vNumber,
+			@RequestParam(required = false) @Nullable String bsn,
+			@RequestParam(required = false) @Nullable String partner,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		Actor officer = officer();
+		String subjectRef = subjectRef(vNumber, bsn);
+		int pageSize = Math.max(1, Math.min(size, 200));
+		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
+				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
+						visiblePartners(officer), organisation(officer), Math.max(page, 0), pageSize);
+		recordRead(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
+		return Map.of("page", page, "size", pageSize, "events", events.stream().map(AuditController::view).toList());
+	}
+
+	@GetMapping("/exchanges/{id}")
+	@Operation(summary = "The full trail of one exchange (privacy officer of a party to it)")
+	Map<String, Object> exchangeTrail(@PathVariable UUID id) {
+		Actor officer = officer();
+		List<AuditRecord> events = this.queries.trail(id);
+		List<String> visible = visiblePartners(officer);
+		boolean party = events.stream()
+			.anyMatch((record) -> visible.contains(record.event().sender())
+					|| visible.contains(record.event().recipient()));
+		recordRead(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
+		if (!party) {
+			throw new AuditNotVisible();
+		}
+		return Map.of("exchangeId", id, "events", events.stream().map(AuditController::view).toList());
+	}
+
+	@PostMapping("/verify")
+	@Operation(summary = "Verify the hash chain and the signed checkpoints")
+	Map<String, Object> verify() {
+		Actor officer = officer();
+		ChainVerification result = this.verifier.verify();
+		recordRead(officer, AuditEventType.AUDIT_READ, "verify", null);
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("intact", result.intact());
+		view.put("checked", result.checked());
+		view.put("checkpoints", result.checkpoints());
+		if (!result.intact()) {
+			view.put("firstBadPosition", result.firstBadPosition());
+			view.put("kind", result.kind().name().toLowerCase());
+		}
+		return view;
+	}
+
+	@GetMapping("/overview")
+	@Operation(summary = "Per purpose, partner pair and month: how many exchanges (Art. 30 overview)")
+	Map<String, Object> overview() {
+		Actor officer = officer();
+		recordRead(officer, AuditEventType.AUDIT_READ, "overview", null);
+		return Map.of("rows", this.queries.overview(visiblePartners(officer)));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json or csv)")
+	ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
+			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format) {
+		Actor officer = officer();
+		String subjectRef = subjectRef(vNumber, bsn);
+		if (subjectRef == null) {
+			throw new AuditNotVisible();
+		}
+		List<AuditRecord> events = this.queries.search(
+				new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), visiblePartners(officer),
+				organisation(officer), 0, 10_000);
+		recordRead(officer, AuditEventType.EXPORT, format, subjectRef);
+		return exportAs(events, format);
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "Your own events (status holder): who received what about you, when and why")
+	Map<String, Object> mine() {
+		Actor holder = statusHolder();
+		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		List<AuditRecord> events = this.queries
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 500);
+		recordRead(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
+		return Map.of("events", events.stream().map(this::plainWords).toList());
+	}
+
+	@GetMapping("/me/export")
+	@Operation(summary = "Download your own events (json or csv)")
+	ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format) {
+		Actor holder = statusHolder();
+		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		List<AuditRecord> events = this.queries
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 10_000);
+		recordRead(holder, AuditEventType.EXPORT, format, subjectRef);
+		return exportAs(events, format);
+	}
+
+	private ResponseEntity<?> exportAs(List<AuditRecord> events, String format) {
+		if ("csv".equals(format)) {
+			StringBuilder csv = new StringBuilder(
+					"recorded_at,event_type,outcome,reason_code,purpose,legal_basis,sender,recipient,document_type,"
+							+ "field_names,consent_id,exchange_id,trace_id\n");
+			for (AuditRecord record : events) {
+				AuditEvent e = record.event();
+				csv.append(String.join(",", record.recordedAt().toString(), e.type().code(), e.outcome().name(),
+						nz(e.reasonCode()), nz(e.purpose()), nz(e.legalBasis()), nz(e.sender()), nz(e.recipient()),
+						nz(e.documentType()), "\"" + String.join(" ", e.fieldNames()) + "\"",
+						(e.consentId() != null) ? e.consentId().toString() : "",
+						(e.exchangeId() != null) ? e.exchangeId().toString() : "",
+						(e.trace() != null) ? e.trace().traceId() : ""))
+					.append('\n');
+			}
+			return ResponseEntity.ok()
+				.contentType(new MediaType("text", "csv"))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
+				.body(csv.toString());
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("events", events.stream().map(AuditController::view).toList()));
+	}
+
+	private Map<String, Object> plainWords(AuditRecord record) {
+		AuditEvent e = record.event();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("when", record.recordedAt().toString());
+		view.put("what", e.type().code());
+		view.put("document", e.documentType());
+		view.put("purpose", e.purpose());
+		view.put("from", organisationName(e.sender()));
+		view.put("to", organisationName(e.recipient()));
+		view.put("outcome", e.outcome().name().toLowerCase());
+		view.put("fields", e.fieldNames());
+		return view;
+	}
+
+	private @Nullable String organisationName(@Nullable String partnerId) {
+		return (partnerId == null) ? null : this.partners.find(partnerId).map(Partner::displayName).orElse(partnerId);
+	}
+
+	static Map<String, Object> view(AuditRecord record) {
+		AuditEvent e = record.event();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("position", record.position());
+		view.put("eventId", record.eventId());
+		view.put("recordedAt", record.recordedAt().toString());
+		view.put("type", e.type().code());
+		view.put("outcome", e.outcome().name());
+		put(view, "reasonCode", e.reasonCode());
+		view.put("actor", Map.of("kind", e.actor().kind(), "id", e.actor().id(), "role", nz(e.actor().role()),
+				"organisation", nz(e.actor().organisation())));
+		put(view, "purpose", e.purpose());
+		put(view, "legalBasis", e.legalBasis());
+		put(view, "consentId", e.consentId());
+		put(view, "subjectRef", e.subjectRef());
+		put(view, "sender", e.sender());
+		put(view, "recipient", e.recipient());
+		put(view, "documentType", e.documentType());
+		put(view, "exchangeId", e.exchangeId());
+		view.put("fieldNames", e.fieldNames());
+		put(view, "payloadSha256", e.payloadSha256());
+		put(view, "partnerStatus", e.partnerStatus());
+		if (e.trace() != null) {
+			view.put("traceId", e.trace().traceId());
+			put(view, "parentOperationId", e.trace().parentOperationId());
+			put(view, "foreignOperationId", e.trace().foreignOperationId());
+		}
+		view.put("operationId", record.operationId());
+		view.put("hash", record.hash());
+		return view;
+	}
+
+	private void recordRead(Actor actor, AuditEventType type, String what, @Nullable String subjectRef) {
+		String role = actor.roles().stream().findFirst().map(Enum::name).orElse(null);
+		this.trail.append(AuditEvent
+			.of(type, AuditOutcome.SUCCESS, new AuditActor("person", actor.id(), role, organisation(actor)))
+			.reason(what)
+			.subject(subjectRef)
+			.build());
+	}
+
+	private @Nullable String subjectRef(@Nullable String vNumber, @Nullable String bsn) {
+		if (vNumber == null && bsn == null) {
+			return null;
+		}
+		return this.subjects.find(vNumber, bsn).map(SubjectRef::pseudonym).orElse(null);
+	}
+
+	private List<String> visiblePartners(Actor officer) {
+		String organisation = organisation(officer);
+		return this.partners.all()
+			.stream()
+			.filter((partner) -> partner.organisation().equals(organisation))
+			.map(Partner::id)
+			.toList();
+	}
+
+	private static @Nullable String organisation(Actor actor) {
+		return actor.organisation().orElse(null);
+	}
+
+	private static Actor officer() {
+		Actor actor = Actors.current();
+		if (!actor.hasRole(Role.PRIVACY_OFFICER) || actor.organisation().isEmpty()) {
+			throw new AuditNotVisible();
+		}
+		return actor;
+	}
+
+	private static Actor statusHolder() {
+		Actor actor = Actors.current();
+		if (!actor.hasRole(Role.STATUS_HOLDER)) {
+			throw new AuditNotVisible();
+		}
+		return actor;
+	}
+
+	private static void put(Map<String, Object> view, String key, @Nullable Object value) {
+		if (value != null) {
+			view.put(key, value);
+		}
+	}
+
+	private static String nz(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	/** Not found, or not yours to see: the two are not told apart. */
+	static class AuditNotVisible extends ProblemException {
+
+		AuditNotVisible() {
+			super(ProblemCode.NOT_FOUND, "Nothing here that you may see.");
+		}
+
+	}
+
+}

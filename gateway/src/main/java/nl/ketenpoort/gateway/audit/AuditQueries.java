@@ -1,0 +1,100 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the audit log for people: searches, the trail of one exchange, and per-purpose
+ * counts, always within the partners the reader may see.
+ */
+@Component
+class AuditQueries {
+
+	private final JdbcClient jdbc;
+
+	AuditQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What to search for; {@code null} members do not filter. */
+	record Criteria(@Nullable String subjectRef, @Nullable String partner, @Nullable String purpose,
+			@Nullable String outcome, @Nullable String eventType, @Nullable Instant from, @Nullable Instant to) {
+	}
+
+	/**
+	 * Events that match, newest first, in which one of {@code visiblePartners} took part
+	 * or which an actor of {@code organisation} caused; {@code visiblePartners == null}
+	 * means unrestricted (the status holder's own view restricts by subject instead).
+	 */
+	List<AuditRecord> search(Criteria criteria, @Nullable List<String> visiblePartners, @Nullable String organisation,
+			int page, int size) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (visiblePartners != null) {
+			where.append(" AND (sender = ANY(?) OR recipient = ANY(?) OR actor_organisation = ?)");
+			params.add(visiblePartners.toArray(String[]::new));
+			params.add(visiblePartners.toArray(String[]::new));
+			params.add(organisation);
+		}
+		filter(where, params, "subject_ref = ?", criteria.subjectRef());
+		if (criteria.partner() != null) {
+			where.append(" AND (sender = ? OR recipient = ?)");
+			params.add(criteria.partner());
+			params.add(criteria.partner());
+		}
+		filter(where, params, "purpose = ?", criteria.purpose());
+		filter(where, params, "outcome = ?", criteria.outcome());
+		filter(where, params, "event_type = ?", criteria.eventType());
+		filter(where, params, "recorded_at >= ?", (criteria.from() != null) ? Timestamp.from(criteria.from()) : null);
+		filter(where, params, "recorded_at < ?", (criteria.to() != null) ? Timestamp.from(criteria.to()) : null);
+		params.add(size);
+		params.add((long) page * size);
+		return this.jdbc
+			.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event" + where
+					+ " ORDER BY position DESC LIMIT ? OFFSET ?")
+			.params(params)
+			.query(AuditRows.MAPPER)
+			.list();
+	}
+
+	List<AuditRecord> trail(UUID exchangeId) {
+		return this.jdbc
+			.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE exchange_id = ? ORDER BY position")
+			.param(exchangeId)
+			.query(AuditRows.MAPPER)
+			.list();
+	}
+
+	/** Art. 30-style overview: exchanges per purpose, partner pair, outcome and month. */
+	List<Map<String, Object>> overview(List<String> visiblePartners) {
+		String[] partners = visiblePartners.toArray(String[]::new);
+		return this.jdbc
+			.sql("SELECT purpose, legal_basis, sender, recipient, event_type,"
+					+ " to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, count(*) AS events"
+					+ " FROM audit_event WHERE purpose IS NOT NULL AND event_type IN"
+					+ " ('accepted', 'refused', 'delivered', 'failed', 'dead-lettered')"
+					+ " AND (sender = ANY(?) OR recipient = ANY(?))"
+					+ " GROUP BY purpose, legal_basis, sender, recipient, event_type, month"
+					+ " ORDER BY month DESC, purpose, sender, recipient, event_type")
+			.params(partners, partners)
+			.query()
+			.listOfRows();
+	}
+
+	private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
+		if (value != null) {
+			where.append(" AND ").append(condition);
+			params.add(value);
+		}
+	}
+
+}

@@ -1,0 +1,196 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import nl.ketenpoort.consent.ConsentMethod;
+import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.GrantRequest;
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.schemas.DocumentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Privacy officers see exactly the events their organisation took part in, status holders
+ * see their own, every read is recorded, the chain verifies, and nothing in the audit
+ * table names a person in clear.
+ */
+class AuditApiIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	ConsentRegistry consents;
+
+	@Autowired
+	PurposeCatalogue purposes;
+
+	@Autowired
+	Subjects subjects;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	AuditVerifyCommand verifyCommand;
+
+	private String vNumber;
+
+	private SubjectRef subject;
+
+	private UUID exchangeId;
+
+	@BeforeEach
+	void anAcceptedExchange() {
+		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
+				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
+				this.purposes.text("handover-coa-municipality", "nl").sha256()));
+		ObjectNode request = JSON.createObjectNode();
+		request.put("documentType", "client-profile");
+		request.put("purpose", "handover-coa-municipality");
+		request.put("recipient", "raak");
+		request.putObject("subject").put("vNumber", this.vNumber);
+		request.set("document", nl.ketenpoort.gateway.exchange.ExchangeExamples.clientProfile());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(request.toString())));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		this.exchangeId = UUID.fromString(json(response).get("id").asString());
+	}
+
+	@Test
+	void officerOfAPartyFindsTheExchangeBySubjectAndOpensItsTrail() {
+		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
+
+		HttpResponse<String> found = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber))
+			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> trail = send(HttpRequest.newBuilder(uri("/api/v1/audit/exchanges/" + this.exchangeId))
+			.header("Authorization", "Bearer " + officer));
+
+		assertThat(found.statusCode()).isEqualTo(200);
+		List<String> types = json(found).get("events").values().stream().map((e) -> e.get("type").asString()).toList();
+		assertThat(types).contains("accepted", "consent-granted");
+		assertThat(trail.statusCode()).isEqualTo(200);
+		assertThat(json(trail).get("events").get(0).get("exchangeId").asString()).isEqualTo(this.exchangeId.toString());
+		assertThat(readsRecordedFor(this.subject.pseudonym())).isPositive();
+	}
+
+	@Test
+	void officerOfAnotherOrganisationSeesNothingAndTheAttemptIsRecorded() {
+		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "vwn");
+
+		HttpResponse<String> found = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber))
+			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> trail = send(HttpRequest.newBuilder(uri("/api/v1/audit/exchanges/" + this.exchangeId))
+			.header("Authorization", "Bearer " + officer));
+
+		assertThat(json(found).get("events").values().stream().map((e) -> e.get("type").asString()))
+			.doesNotContain("accepted");
+		assertThat(trail.statusCode()).isEqualTo(404);
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'audit-read' AND reason_code = 'trail-denied'"
+					+ " AND actor_organisation = 'vwn'")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void partnersAndStatusHoldersCannotUseTheOfficerApi() {
+		HttpResponse<String> partner = send(HttpRequest.newBuilder(uri("/api/v1/audit/events"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs")));
+		HttpResponse<String> holder = send(HttpRequest.newBuilder(uri("/api/v1/audit/events"))
+			.header("Authorization",
+					"Bearer " + this.tokens.person(Role.STATUS_HOLDER, null, this.subject.pseudonym())));
+
+		assertThat(partner.statusCode()).isIn(403, 404);
+		assertThat(holder.statusCode()).isIn(403, 404);
+	}
+
+	@Test
+	void statusHolderReadsOwnEventsInPlainWordsAndNoOneElses() {
+		String own = this.tokens.person(Role.STATUS_HOLDER, null, this.subject.pseudonym());
+		String other = this.tokens.person(Role.STATUS_HOLDER, null,
+				this.subjects.resolve("1" + this.vNumber.substring(1, 9) + "3", null).pseudonym());
+
+		HttpResponse<String> mine = send(
+				HttpRequest.newBuilder(uri("/api/v1/audit/me")).header("Authorization", "Bearer " + own));
+		HttpResponse<String> theirs = send(
+				HttpRequest.newBuilder(uri("/api/v1/audit/me")).header("Authorization", "Bearer " + other));
+
+		JsonNode accepted = json(mine).get("events")
+			.values()
+			.stream()
+			.filter((e) -> e.get("what").asString().equals("accepted"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(accepted.get("to").asString()).containsIgnoringCase("Amsterdam");
+		assertThat(theirs.body()).doesNotContain(this.exchangeId.toString());
+	}
+
+	@Test
+	void officerVerifiesTheChainAndTheCommandLineAgrees() {
+		HttpResponse<String> verified = send(HttpRequest.newBuilder(uri("/api/v1/audit/verify"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.PRIVACY_OFFICER, "amsterdam"))
+			.POST(BodyPublishers.noBody()));
+		StringWriter output = new StringWriter();
+		int exit = this.verifyCommand.run(List.of(), new PrintWriter(output, true));
+
+		assertThat(verified.statusCode()).isEqualTo(200);
+		assertThat(json(verified).get("intact").asBoolean()).isTrue();
+		assertThat(json(verified).get("checked").asLong()).isPositive();
+		assertThat(exit).isZero();
+		assertThat(output.toString()).contains("intact");
+	}
+
+	@Test
+	void noIdentifierOrNameAppearsInAnyColumnOfTheAuditTable() {
+		List<Map<String, Object>> rows = JdbcClient.create(this.dataSource)
+			.sql("SELECT * FROM audit_event")
+			.query()
+			.listOfRows();
+
+		assertThat(rows).isNotEmpty();
+		for (Map<String, Object> row : rows) {
+			for (Object value : row.values()) {
+				String text = (value instanceof java.sql.Array array) ? String.valueOf(array) : String.valueOf(value);
+				assertThat(text).doesNotContain(this.vNumber).doesNotContain("Amira").doesNotContain("Al-Khatib");
+			}
+		}
+	}
+
+	private long readsRecordedFor(String subjectRef) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'audit-read' AND subject_ref = ?")
+			.param(subjectRef)
+			.query(Long.class)
+			.single();
+	}
+
+}
