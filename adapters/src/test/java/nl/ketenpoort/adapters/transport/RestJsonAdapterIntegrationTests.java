@@ -147,7 +147,7 @@ class RestJsonAdapterIntegrationTests {
 	@Test
 	void timeoutIsRetryable() {
 		partner
-			.stubFor(post(urlEqualTo("/raak/berichten")).willReturn(aResponse().withStatus(201).withFixedDelay(3_000)));
+			.stubFor(post(urlEqualTo("/raak/berichten")).willReturn(aResponse().withStatus(201).withFixedDelay(1_500)));
 		assertThat(raak(Duration.ofMillis(300)).deliver(clientProfileTo("/raak/berichten")))
 			.isEqualTo(new RetryableFailure(FailureKind.TIMEOUT, null, null));
 	}
