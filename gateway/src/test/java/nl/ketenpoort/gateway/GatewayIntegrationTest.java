@@ -37,6 +37,9 @@ public abstract class GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("ketenpoort.data-dir", DATA_DIR::toString);
+		// The sandbox partners' endpoints (/sandbox/partners/**) run in the shared
+		// context; the rest of /sandbox stays closed outside the demo profile.
+		registry.add("ketenpoort.sandbox.enabled", () -> "true");
 	}
 
 	protected static Path dataDir() {
