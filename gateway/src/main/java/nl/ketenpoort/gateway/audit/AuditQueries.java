@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * counts, always within the partners the reader may see.
  */
 @Component
-class AuditQueries {
+public class AuditQueries {
 
 	private final JdbcClient jdbc;
 
@@ -26,7 +26,7 @@ class AuditQueries {
 	}
 
 	/** What to search for; {@code null} members do not filter. */
-	record Criteria(@Nullable String subjectRef, @Nullable String partner, @Nullable String purpose,
+	public record Criteria(@Nullable String subjectRef, @Nullable String partner, @Nullable String purpose,
 			@Nullable String outcome, @Nullable String eventType, @Nullable Instant from, @Nullable Instant to) {
 	}
 
@@ -35,8 +35,8 @@ class AuditQueries {
 	 * or which an actor of {@code organisation} caused; {@code visiblePartners == null}
 	 * means unrestricted (the status holder's own view restricts by subject instead).
 	 */
-	List<AuditRecord> search(Criteria criteria, @Nullable List<String> visiblePartners, @Nullable String organisation,
-			int page, int size) {
+	public List<AuditRecord> search(Criteria criteria, @Nullable List<String> visiblePartners,
+			@Nullable String organisation, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();
 		if (visiblePartners != null) {
@@ -66,7 +66,8 @@ class AuditQueries {
 			.list();
 	}
 
-	List<AuditRecord> trail(UUID exchangeId) {
+	/** The events of one exchange, in chain order. */
+	public List<AuditRecord> trail(UUID exchangeId) {
 		return this.jdbc
 			.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE exchange_id = ? ORDER BY position")
 			.param(exchangeId)
@@ -75,7 +76,7 @@ class AuditQueries {
 	}
 
 	/** Art. 30-style overview: exchanges per purpose, partner pair, outcome and month. */
-	List<Map<String, Object>> overview(List<String> visiblePartners) {
+	public List<Map<String, Object>> overview(List<String> visiblePartners) {
 		String[] partners = visiblePartners.toArray(String[]::new);
 		return this.jdbc
 			.sql("SELECT purpose, legal_basis, sender, recipient, event_type,"
