@@ -40,6 +40,10 @@ public abstract class GatewayIntegrationTest {
 		// The sandbox partners' endpoints (/sandbox/partners/**) run in the shared
 		// context; the rest of /sandbox stays closed outside the demo profile.
 		registry.add("ketenpoort.sandbox.enabled", () -> "true");
+		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing moves
+		// behind
+		// their backs.
+		registry.add("ketenpoort.delivery.enabled", () -> "false");
 	}
 
 	protected static Path dataDir() {
@@ -69,7 +73,12 @@ public abstract class GatewayIntegrationTest {
 
 	private static Path createDataDir() {
 		try {
-			return Files.createTempDirectory("ketenpoort-it-");
+			Path dir = Files.createTempDirectory("ketenpoort-it-");
+			// Environment post-processors (first-run secrets) read the data directory
+			// before
+			// dynamic properties exist; a system property reaches them in time.
+			System.setProperty("ketenpoort.data-dir", dir.toString());
+			return dir;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

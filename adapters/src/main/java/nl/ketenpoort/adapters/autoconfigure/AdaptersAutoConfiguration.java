@@ -3,6 +3,7 @@ package nl.ketenpoort.adapters.autoconfigure;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -23,6 +24,7 @@ import nl.ketenpoort.adapters.taalschool.TaalschoolMapping;
 import nl.ketenpoort.adapters.transport.FileDropAdapter;
 import nl.ketenpoort.adapters.transport.RestJsonAdapter;
 import nl.ketenpoort.adapters.tvs.TvsExportFormat;
+import nl.ketenpoort.adapters.tvs.TvsNotificationMapping;
 import nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes;
 import nl.ketenpoort.adapters.vvs.VvsMapping;
 import nl.ketenpoort.schemas.registry.DocumentSchemas;
@@ -54,12 +56,19 @@ public class AdaptersAutoConfiguration {
 		// sending
 		// never depends on whether the application defines one.
 		ProducerTemplate template = camelContext.createProducerTemplate();
+		// Retrying is the outbox's decision (backoff, limit, an audit event per attempt):
+		// the
+		// HTTP client must not repeat a request on its own, e.g. after a 503 or 429.
+		for (String scheme : List.of("http", "https")) {
+			camelContext.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
+		}
 		AdapterSettings.Http http = settings.http();
 		return new PartnerAdapters(List.of(new RestJsonAdapter(RaakMapping.PARTNER, new RaakMapping(), template, http),
 				new RestJsonAdapter(VvsMapping.PARTNER, new VvsMapping(), template, http),
 				new RestJsonAdapter(TaalschoolMapping.TAALSCHOOL_A,
 						new TaalschoolMapping(TaalschoolMapping.TAALSCHOOL_A), template, http),
 				new RestJsonAdapter(OpstartklasMapping.PARTNER, new OpstartklasMapping(), template, http),
+				new RestJsonAdapter(TvsNotificationMapping.PARTNER, new TvsNotificationMapping(), template, http),
 				new FileDropAdapter(TaalschoolMapping.TAALSCHOOL_B,
 						new TaalschoolMapping(TaalschoolMapping.TAALSCHOOL_B))));
 	}

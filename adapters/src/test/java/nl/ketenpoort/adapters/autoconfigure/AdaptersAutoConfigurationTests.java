@@ -38,7 +38,7 @@ class AdaptersAutoConfigurationTests {
 		this.runner.run((context) -> {
 			PartnerAdapters adapters = context.getBean(PartnerAdapters.class);
 			assertThat(adapters.all()).extracting(PartnerAdapter::partner)
-				.containsExactly("opstartklas", "raak", "taalschool-a", "taalschool-b", "vvs");
+				.containsExactly("opstartklas", "raak", "taalschool-a", "taalschool-b", "tvs", "vvs");
 			assertThat(adapters.adapter("rest-json", "raak").kind()).isEqualTo(AdapterKind.REST_JSON);
 			assertThat(adapters.adapter(AdapterKind.FILE_DROP, "taalschool-b").kind()).isEqualTo(AdapterKind.FILE_DROP);
 			assertThatExceptionOfType(UnknownPartnerAdapter.class)

@@ -1,0 +1,64 @@
+package nl.ketenpoort.adapters.tvs;
+
+import java.util.Set;
+
+import nl.ketenpoort.adapters.DocumentNotMappable;
+import nl.ketenpoort.adapters.NativeDocumentInvalid;
+import nl.ketenpoort.adapters.NativeMapping;
+import nl.ketenpoort.schemas.DocumentType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What TVS receives back from the chain: the handover notice naming the receiving contact
+ * person (seed 3.5), as TVS's notification JSON {@code {"overdrachtsbericht": {…}}} over
+ * REST. TVS's exports themselves are XML (see {@link TvsExportFormat}).
+ */
+public final class TvsNotificationMapping implements NativeMapping {
+
+	/** The partner id. */
+	public static final String PARTNER = "tvs";
+
+	private static final String ROOT = "overdrachtsbericht";
+
+	@Override
+	public String partner() {
+		return PARTNER;
+	}
+
+	@Override
+	public Set<DocumentType> receives() {
+		return Set.of(DocumentType.HANDOVER_NOTICE);
+	}
+
+	@Override
+	public Set<DocumentType> sends() {
+		return Set.of();
+	}
+
+	@Override
+	public String receiptProperty() {
+		return "meldingId";
+	}
+
+	@Override
+	public JsonNode toNative(DocumentType type, JsonNode canonical) {
+		if (type != DocumentType.HANDOVER_NOTICE || !canonical.isObject()) {
+			throw new DocumentNotMappable(PARTNER, type.code(), "TVS receives only handover notices");
+		}
+		ObjectNode message = JsonNodeFactory.instance.objectNode();
+		message.set(ROOT, canonical.deepCopy());
+		return message;
+	}
+
+	@Override
+	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
+		JsonNode inner = nativeDocument.path(ROOT);
+		if (type != DocumentType.HANDOVER_NOTICE || !inner.isObject()) {
+			throw new NativeDocumentInvalid(PARTNER, ROOT, "expected the handover notice object");
+		}
+		return (ObjectNode) inner.deepCopy();
+	}
+
+}

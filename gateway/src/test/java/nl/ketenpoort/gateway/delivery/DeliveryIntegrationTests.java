@@ -1,0 +1,305 @@
+package nl.ketenpoort.gateway.delivery;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import nl.ketenpoort.consent.Consent;
+import nl.ketenpoort.consent.ConsentMethod;
+import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.GrantRequest;
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.exchange.ExchangeExamples;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.schemas.DocumentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery to partner systems that are real HTTP servers (WireMock): exact native payload
+ * and headers, retries on 5xx and timeouts, no retry on 4xx, dead letters and replay,
+ * consent re-checked at delivery, and order per status holder and recipient.
+ */
+class DeliveryIntegrationTests extends GatewayIntegrationTest {
+
+	private static final WireMockServer PARTNERS = startPartners();
+
+	@DynamicPropertySource
+	static void partnersOnWireMock(DynamicPropertyRegistry registry) {
+		registry.add("KETENPOORT_SANDBOX_URL", PARTNERS::baseUrl);
+		registry.add("ketenpoort.adapters.http.response-timeout", () -> "1s");
+		registry.add("ketenpoort.delivery.initial-backoff", () -> "1ms");
+		registry.add("ketenpoort.delivery.max-backoff", () -> "2ms");
+		registry.add("ketenpoort.delivery.max-attempts", () -> "3");
+	}
+
+	@AfterAll
+	static void stopPartners() {
+		PARTNERS.resetAll();
+	}
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	DeliveryWorker delivery;
+
+	@Autowired
+	ConsentRegistry consents;
+
+	@Autowired
+	PurposeCatalogue purposes;
+
+	@Autowired
+	Subjects subjects;
+
+	@Autowired
+	DataSource dataSource;
+
+	private String vNumber;
+
+	private SubjectRef subject;
+
+	@BeforeEach
+	void statusHolderWithConsent() {
+		PARTNERS.resetAll();
+		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
+				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
+				this.purposes.text("handover-coa-municipality", "nl").sha256()));
+	}
+
+	@Test
+	void deliversTheNativeDocumentWithIdempotencyKeyConsentAndTrace() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(201).withBody("{\"berichtId\":\"R-1\"}")));
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+		String id = submit(traceparent);
+		deliverAll();
+
+		List<LoggedRequest> received = requestsFor(id);
+		assertThat(received).hasSize(1);
+		LoggedRequest request = received.get(0);
+		assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+		assertThat(request.getHeader("Ketenpoort-Consent")).matches("^[\\w-]+\\.[\\w-]+\\.[\\w-]+$");
+		assertThat(request.getHeader("traceparent")).startsWith("00-0af7651916cd43dd8448eb211c80319c-");
+		JsonNode body = JSON.readTree(request.getBodyAsString());
+		assertThat(body.has("klantprofiel")).as("RAAK's own format").isTrue();
+		assertThat(request.getBodyAsString()).doesNotContain("\"birthDate\"");
+		assertThat(status(id)).isEqualTo("delivered");
+		assertThat(auditTypes(id)).containsExactly("accepted", "delivered");
+	}
+
+	@Test
+	void twoServerErrorsThenSuccessDeliverExactlyOnce() {
+		PARTNERS.stubFor(post("/raak").inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("second"));
+		PARTNERS.stubFor(post("/raak").inScenario("flaky")
+			.whenScenarioStateIs("second")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		PARTNERS.stubFor(post("/raak").inScenario("flaky")
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200).withBody("{}")));
+
+		String id = submit(null);
+		deliverAll();
+
+		List<LoggedRequest> received = requestsFor(id);
+		assertThat(received).hasSize(3);
+		assertThat(status(id)).isEqualTo("delivered");
+		assertThat(auditTypes(id)).containsExactly("accepted", "failed", "failed", "delivered");
+	}
+
+	@Test
+	void clientErrorFailsAtOnceWithoutRetry() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(400)));
+
+		String id = submit(null);
+		deliverAll();
+		deliverAll();
+
+		assertThat(requestsFor(id)).hasSize(1);
+		assertThat(status(id)).isEqualTo("failed");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT partner_status FROM audit_event WHERE exchange_id = ? AND event_type = 'failed'")
+			.param(UUID.fromString(id))
+			.query(Integer.class)
+			.single()).isEqualTo(400);
+	}
+
+	@Test
+	void timeoutIsRetried() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withFixedDelay(2500)));
+
+		String id = submit(null);
+		this.delivery.runOnce();
+
+		assertThat(status(id)).isEqualTo("delivering");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT last_error FROM exchange WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("TIMEOUT");
+	}
+
+	@Test
+	void deadLetteredAfterTheLimitAndDeliveredOnReplay() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(503)));
+		String id = submit(null);
+		deliverAll();
+		assertThat(status(id)).isEqualTo("dead-lettered");
+		assertThat(requestsFor(id)).hasSize(3);
+
+		PARTNERS.resetAll();
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}")));
+		HttpResponse<String> replay = send(
+				HttpRequest.newBuilder(uri("/api/v1/operator/dead-letters/" + id + "/replay"))
+					.header("Authorization", "Bearer " + this.tokens.person(Role.OPERATOR, null))
+					.POST(BodyPublishers.noBody()));
+		deliverAll();
+
+		assertThat(replay.statusCode()).isEqualTo(200);
+		assertThat(status(id)).isEqualTo("delivered");
+		assertThat(requestsFor(id)).hasSize(1);
+	}
+
+	@Test
+	void revocationStopsWhatIsStillQueued() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}")));
+		String id = submit(null);
+		Consent consent = this.consents.listForSubject(this.subject).get(0);
+		this.consents.revoke(consent.id(), "status-holder", "changed my mind");
+
+		deliverAll();
+
+		assertThat(requestsFor(id)).isEmpty();
+		assertThat(status(id)).isEqualTo("refused");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT reason_code FROM audit_event WHERE exchange_id = ? AND event_type = 'refused'")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("REVOKED");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT payload IS NULL FROM exchange WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(Boolean.class)
+			.single()).as("refused payload forgotten").isTrue();
+	}
+
+	@Test
+	void partnerDownThenUpReceivesEverythingInSubmissionOrder() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(503)));
+		String first = submit(null);
+		String second = submit(null);
+		String third = submit(null);
+		this.delivery.runOnce();
+		this.delivery.runOnce();
+		assertThat(requestsFor(second)).as("waits behind the first").isEmpty();
+
+		PARTNERS.resetAll();
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}")));
+		deliverAll();
+
+		List<String> order = PARTNERS.findAll(postRequestedFor(urlEqualTo("/raak")))
+			.stream()
+			.map((request) -> request.getHeader("Idempotency-Key"))
+			.filter((key) -> List.of(first, second, third).contains(key))
+			.toList();
+		assertThat(order).containsExactly(first, second, third);
+		assertThat(List.of(status(first), status(second), status(third))).containsOnly("delivered");
+	}
+
+	private void deliverAll() {
+		for (int round = 0; round < 10; round++) {
+			this.delivery.runOnce();
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private String submit(String traceparent) {
+		ObjectNode request = JSON.createObjectNode();
+		request.put("documentType", "client-profile");
+		request.put("purpose", "handover-coa-municipality");
+		request.put("recipient", "raak");
+		request.putObject("subject").put("vNumber", this.vNumber);
+		ObjectNode profile = ExchangeExamples.clientProfile();
+		request.set("document", profile);
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(request.toString()));
+		if (traceparent != null) {
+			builder.header("traceparent", traceparent);
+		}
+		HttpResponse<String> response = send(builder);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return json(response).get("id").asString();
+	}
+
+	private List<LoggedRequest> requestsFor(String exchangeId) {
+		return PARTNERS
+			.findAll(postRequestedFor(urlEqualTo("/raak")).withHeader("Idempotency-Key", equalTo(exchangeId)));
+	}
+
+	private String status(String id) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT status FROM exchange WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single();
+	}
+
+	private List<String> auditTypes(String id) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT event_type FROM audit_event WHERE exchange_id = ? ORDER BY position")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list();
+	}
+
+	private static WireMockServer startPartners() {
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		server.start();
+		return server;
+	}
+
+}
