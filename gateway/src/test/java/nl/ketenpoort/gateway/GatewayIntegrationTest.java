@@ -40,9 +40,8 @@ public abstract class GatewayIntegrationTest {
 		// The sandbox partners' endpoints (/sandbox/partners/**) run in the shared
 		// context; the rest of /sandbox stays closed outside the demo profile.
 		registry.add("ketenpoort.sandbox.enabled", () -> "true");
-		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing moves
-		// behind
-		// their backs.
+		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing
+		// moves behind their backs.
 		registry.add("ketenpoort.delivery.enabled", () -> "false");
 	}
 
