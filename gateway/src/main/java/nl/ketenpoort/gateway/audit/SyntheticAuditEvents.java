@@ -159,6 +159,21 @@ class SyntheticAuditEvents {
 			.build();
 	}
 
+	/** One synthetic event of the kind an accepted exchange records. */
+	static AuditEvent sample(long n) {
+		SplittableRandom random = new SplittableRandom(n);
+		Route route = ROUTES.get(0);
+		return AuditEvent
+			.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS, AuditActor.partner(route.sender(), route.organisation()))
+			.purpose(route.purpose(), "gdpr-6-1-a")
+			.consent(new UUID(random.nextLong(), random.nextLong()))
+			.subject(subjectRef(n))
+			.route(route.sender(), route.recipient())
+			.document(route.documentType(), new UUID(random.nextLong(), random.nextLong()))
+			.payload(route.fieldNames(), hex(random, 32))
+			.build();
+	}
+
 	/**
 	 * The pseudonym of synthetic subject {@code n}: shaped like the registry's
 	 * ({@code vnr_} + 43 base64url characters), derived from a counter, not an

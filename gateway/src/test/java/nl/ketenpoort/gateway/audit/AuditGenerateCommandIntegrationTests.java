@@ -61,6 +61,23 @@ class AuditGenerateCommandIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void appendsThroughTheTrailAndReportsTheCost() {
+		// given
+		StringWriter output = new StringWriter();
+
+		// when
+		int exit = this.command.run(
+				List.of("40", AuditGenerateCommand.CONFIRMATION, "--through-trail", "--threads", "4"),
+				new PrintWriter(output));
+
+		// then
+		assertThat(exit).as(output.toString()).isZero();
+		assertThat(output.toString()).contains("Audit append in its own transaction, 4 threads: 40 transactions");
+		long head = this.jdbc.sql("SELECT max(position) FROM audit_event").query(Long.class).single();
+		assertThat(this.verifier.verify(head - 39, head).intact()).isTrue();
+	}
+
+	@Test
 	void refusesWithoutTheExplicitFlag() {
 		long before = count();
 		StringWriter output = new StringWriter();
