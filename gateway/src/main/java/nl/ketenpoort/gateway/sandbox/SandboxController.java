@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
@@ -156,7 +155,7 @@ class SandboxController {
 			description = "The mode as parameter (?mode=down), as plain text, or as JSON {\"mode\":\"slow\",\"delay\":\"PT2S\"}.")
 	Map<String, Object> changeMode(@PathVariable String id, @RequestParam(required = false) @Nullable String mode,
 			@RequestParam(required = false) @Nullable String delay,
-			@RequestBody(required = false) @Nullable String body, HttpServletRequest request) {
+			@RequestBody(required = false) @Nullable String body) {
 		known(id);
 		String wanted = mode;
 		String wantedDelay = delay;
@@ -167,17 +166,8 @@ class SandboxController {
 				wantedDelay = json.get().path("delay").asString(wantedDelay);
 			}
 			else {
-				wanted = body.trim().replace("\"", "");
+				wanted = plain(body);
 			}
-		}
-		if (wanted == null) {
-			// curl -d down sends a form: the mode arrives as a parameter name.
-			wanted = request.getParameterMap()
-				.keySet()
-				.stream()
-				.filter((name) -> SandboxMode.fromCode(name).isPresent())
-				.findFirst()
-				.orElse(null);
 		}
 		SandboxMode chosen = (wanted != null) ? SandboxMode.fromCode(wanted).orElse(null) : null;
 		if (chosen == null) {
@@ -189,6 +179,19 @@ class SandboxController {
 		}
 		log.info("Sandbox partner {} now answers in mode {}", id, chosen.code());
 		return view(id, current);
+	}
+
+	/**
+	 * The mode from a plain body: {@code down}, or a form as {@code curl -d down} sends
+	 * it ({@code down=}, or {@code mode=down}).
+	 */
+	private static String plain(String body) {
+		String text = body.trim().replace("\"", "");
+		int equals = text.indexOf('=');
+		if (equals < 0) {
+			return text;
+		}
+		return text.startsWith("mode=") ? text.substring("mode=".length()) : text.substring(0, equals);
 	}
 
 	private List<ReceivedDocuments.Received> receivedBy(String id) {

@@ -190,8 +190,12 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(800));
 		assertThat(receivedWithKey("vvs", failing)).hasSize(1);
 
-		// ok again
-		mode("vvs", "ok");
+		// ok again, the way curl -d ok sends it
+		send(HttpRequest.newBuilder(uri("/sandbox/partners/vvs/mode"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("ok")));
+		assertThat(json(send(HttpRequest.newBuilder(uri("/sandbox/partners/vvs/mode")))).get("mode").asString())
+			.isEqualTo("ok");
 		HttpResponse<String> repeat = deliver("vvs", failing, consent.statement(), body);
 		assertThat(repeat.statusCode()).isEqualTo(200);
 		assertThat(receivedWithKey("vvs", failing).get(0).get("duplicates").asInt()).isEqualTo(1);
