@@ -65,6 +65,10 @@ class PageConfiguration implements WebMvcConfigurer {
 	}
 
 	private static Locale preferredLanguage(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") == null) {
+			// Without a preference the server's own locale would decide; Dutch does.
+			return PageLanguages.DEFAULT.locale();
+		}
 		return Collections.list(request.getLocales())
 			.stream()
 			.map((locale) -> PageLanguages.find(locale.getLanguage()))

@@ -25,11 +25,19 @@ class PageModel {
 
 	@ModelAttribute("page")
 	Page page(HttpServletRequest request) {
-		PageLanguages.Language language = PageLanguages.current();
-		boolean draft = Boolean.parseBoolean(this.messages.getMessage("draft", null, "false", language.locale()));
 		// Switching language from a page that was the answer to a form post lands on the
 		// section's start page: a post is never repeated by a link.
-		String path = "POST".equals(request.getMethod()) ? section(request.getRequestURI()) : request.getRequestURI();
+		return page("POST".equals(request.getMethod()) ? section(request.getRequestURI()) : request.getRequestURI());
+	}
+
+	/** The frame of a refusal page, whose language links lead to the section's start. */
+	Page refusal(HttpServletRequest request) {
+		return page(section(request.getRequestURI()));
+	}
+
+	private Page page(String path) {
+		PageLanguages.Language language = PageLanguages.current();
+		boolean draft = Boolean.parseBoolean(this.messages.getMessage("draft", null, "false", language.locale()));
 		return new Page(language, PageLanguages.ALL, draft, path);
 	}
 

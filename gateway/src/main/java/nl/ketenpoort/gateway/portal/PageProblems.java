@@ -25,7 +25,7 @@ class PageProblems {
 	@ExceptionHandler(PageNotFound.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model, jakarta.servlet.http.HttpServletRequest request) {
-		model.addAttribute("page", this.pages.page(request));
+		model.addAttribute("page", this.pages.refusal(request));
 		model.addAttribute("problem", "error.not-found");
 		return "pages/problem";
 	}
@@ -33,7 +33,7 @@ class PageProblems {
 	@ExceptionHandler(PageForbidden.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden(Model model, jakarta.servlet.http.HttpServletRequest request) {
-		model.addAttribute("page", this.pages.page(request));
+		model.addAttribute("page", this.pages.refusal(request));
 		model.addAttribute("problem", "error.forbidden");
 		return "pages/problem";
 	}

@@ -1,0 +1,267 @@
+package nl.ketenpoort.gateway.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.ketenpoort.consent.purpose.Purpose;
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.IdentifierInvalid;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.audit.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.AuditEvent;
+import nl.ketenpoort.gateway.audit.AuditEventType;
+import nl.ketenpoort.gateway.audit.AuditQueries;
+import nl.ketenpoort.gateway.audit.AuditRecord;
+import nl.ketenpoort.gateway.audit.ChainVerification;
+import nl.ketenpoort.gateway.identity.Actor;
+import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.portal.PageAudit;
+import nl.ketenpoort.gateway.portal.PageNotFound;
+import nl.ketenpoort.gateway.portal.PageTexts;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The privacy officer's audit pages: search, the trail of one exchange, chain
+ * verification, export and the per-purpose overview. Like the audit API, an officer sees
+ * only events in which a partner system of their own organisation took part (or which a
+ * person of their organisation caused), and every read is itself recorded.
+ */
+@Controller
+@RequestMapping("/console/audit")
+class AuditPagesController {
+
+	private static final int PAGE_SIZE = 200;
+
+	private static final int EXPORT_LIMIT = 10_000;
+
+	private final AuditQueries queries;
+
+	private final AuditChainVerifier verifier;
+
+	private final Subjects subjects;
+
+	private final Partners partners;
+
+	private final PurposeCatalogue catalogue;
+
+	private final PageTexts texts;
+
+	private final PageAudit audit;
+
+	private final JsonMapper json;
+
+	AuditPagesController(AuditQueries queries, AuditChainVerifier verifier, Subjects subjects, Partners partners,
+			PurposeCatalogue catalogue, PageTexts texts, PageAudit audit, JsonMapper json) {
+		this.queries = queries;
+		this.verifier = verifier;
+		this.subjects = subjects;
+		this.partners = partners;
+		this.catalogue = catalogue;
+		this.texts = texts;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	/** The search form; identifiers travel only in the body of a post. */
+	record Search(@Nullable String vNumber, @Nullable String bsn, @Nullable String partner, @Nullable String purpose,
+			@Nullable String outcome, @Nullable String from, @Nullable String until, @Nullable String format) {
+
+		static Search empty() {
+			return new Search(null, null, null, null, null, null, null, null);
+		}
+
+		boolean namesSubject() {
+			return present(this.vNumber) || present(this.bsn);
+		}
+
+	}
+
+	@GetMapping
+	String searchForm(Model model) {
+		Section.AUDIT.require(Actors.current());
+		return show(model, Search.empty());
+	}
+
+	@PostMapping("/search")
+	String search(@ModelAttribute Search search, Model model) {
+		Actor officer = Section.AUDIT.require(Actors.current());
+		String subjectRef = subjectRef(search);
+		List<AuditRecord> events = find(officer, search, subjectRef, PAGE_SIZE);
+		this.audit.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
+		model.addAttribute("results", events.stream().map(this::row).toList());
+		return show(model, search);
+	}
+
+	@PostMapping("/export")
+	ResponseEntity<byte[]> export(@ModelAttribute Search search) {
+		Actor officer = Section.AUDIT.require(Actors.current());
+		String subjectRef = subjectRef(search);
+		List<AuditRecord> events = find(officer, search, subjectRef, EXPORT_LIMIT);
+		boolean csv = "csv".equals(search.format());
+		this.audit.record(officer, AuditEventType.EXPORT, csv ? "csv" : "json", subjectRef);
+		if (csv) {
+			return ResponseEntity.ok()
+				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
+				.body(AuditExport.csv(events).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.json\"")
+			.body(this.json.writerWithDefaultPrettyPrinter()
+				.writeValueAsBytes(Map.of("events", events.stream().map(AuditExport::json).toList())));
+	}
+
+	@GetMapping("/exchanges/{id}")
+	String trail(@PathVariable UUID id, Model model) {
+		Actor officer = Section.AUDIT.require(Actors.current());
+		List<AuditRecord> events = this.queries.trail(id);
+		List<String> visible = visiblePartners(officer);
+		boolean party = events.stream()
+			.anyMatch((record) -> visible.contains(record.event().sender())
+					|| visible.contains(record.event().recipient()));
+		this.audit.record(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
+		if (!party) {
+			throw new PageNotFound();
+		}
+		model.addAttribute("exchangeId", id);
+		model.addAttribute("events", events.stream().map(this::row).toList());
+		return "console/trail";
+	}
+
+	@PostMapping("/verify")
+	String verify(Model model) {
+		Actor officer = Section.AUDIT.require(Actors.current());
+		ChainVerification result = this.verifier.verify();
+		this.audit.record(officer, AuditEventType.AUDIT_READ, "verify", null);
+		model.addAttribute("verification", result);
+		model.addAttribute("breakKind", (result.kind() != null) ? result.kind().name().toLowerCase(Locale.ROOT) : "");
+		return show(model, Search.empty());
+	}
+
+	@GetMapping("/overview")
+	String overview(Model model) {
+		Actor officer = Section.OVERVIEW.require(Actors.current());
+		List<Map<String, Object>> rows = this.queries.overview(visiblePartners(officer));
+		this.audit.record(officer, AuditEventType.AUDIT_READ, "overview", null);
+		List<Map<String, Object>> shown = new ArrayList<>();
+		for (Map<String, Object> row : rows) {
+			Map<String, Object> view = new LinkedHashMap<>(row);
+			view.put("purposeTitle", title(String.valueOf(row.get("purpose"))));
+			view.put("sender", this.texts.partner(String.valueOf(row.get("sender"))));
+			view.put("recipient", this.texts.partner(String.valueOf(row.get("recipient"))));
+			shown.add(view);
+		}
+		model.addAttribute("rows", shown);
+		return "console/overview";
+	}
+
+	private String show(Model model, Search search) {
+		model.addAttribute("search", search);
+		model.addAttribute("partners", this.partners.all());
+		model.addAttribute("purposes",
+				this.catalogue.purposes()
+					.stream()
+					.map(Purpose::code)
+					.sorted()
+					.map((code) -> Map.of("code", code, "title", title(code)))
+					.toList());
+		model.addAttribute("outcomes", List.of("SUCCESS", "REFUSED", "FAILED"));
+		return "console/audit";
+	}
+
+	private List<AuditRecord> find(Actor officer, Search search, @Nullable String subjectRef, int limit) {
+		if (search.namesSubject() && subjectRef == null) {
+			// An identifier nobody knows matches nothing, rather than everything.
+			return List.of();
+		}
+		AuditQueries.Criteria criteria = new AuditQueries.Criteria(subjectRef, blankToNull(search.partner()),
+				blankToNull(search.purpose()), blankToNull(search.outcome()), null, day(search.from(), 0),
+				day(search.until(), 1));
+		return this.queries.search(criteria, visiblePartners(officer), officer.organisation().orElse(null), 0, limit);
+	}
+
+	private @Nullable String subjectRef(Search search) {
+		if (!search.namesSubject()) {
+			return null;
+		}
+		try {
+			return this.subjects.find(blankToNull(search.vNumber()), blankToNull(search.bsn()))
+				.map(SubjectRef::pseudonym)
+				.orElse(null);
+		}
+		catch (IdentifierInvalid ex) {
+			return null;
+		}
+	}
+
+	private List<String> visiblePartners(Actor officer) {
+		return this.texts.partnersOf(officer.organisation().orElse(null));
+	}
+
+	private Row row(AuditRecord record) {
+		AuditEvent event = record.event();
+		return new Row(record.position(), this.texts.dateTime(record.recordedAt()), event.type().code(),
+				event.outcome().name(), nz(event.reasonCode()), nz(event.purpose()), this.texts.partner(event.sender()),
+				this.texts.partner(event.recipient()), nz(event.documentType()), event.exchangeId(),
+				event.actor().kind() + ((event.actor().role() != null) ? " " + event.actor().role() : ""),
+				String.join(", ", event.fieldNames()));
+	}
+
+	private String title(String purpose) {
+		return this.catalogue.find(purpose)
+			.map((found) -> found.text(nl.ketenpoort.gateway.portal.PageLanguages.current().code()).title())
+			.orElse(purpose);
+	}
+
+	private static @Nullable Instant day(@Nullable String date, int plusDays) {
+		if (!present(date)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(date.strip()).plusDays(plusDays).atStartOfDay(PageTexts.ZONE).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return present(value) ? value.strip() : null;
+	}
+
+	private static boolean present(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String nz(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	/** One audit event as the tables show it. */
+	record Row(long position, String time, String type, String outcome, String reason, String purpose, String from,
+			String to, String document, @Nullable UUID exchangeId, String actor, String fields) {
+	}
+
+}
