@@ -10,6 +10,7 @@ import org.slf4j.MDC;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,6 +50,15 @@ public class AuditTrail {
 		AuditRecord record = new AuditRecord(position, eventId, recordedAt, operationId, traced, prevHash, hash);
 		AuditRows.insert(this.jdbc, record);
 		return record;
+	}
+
+	/**
+	 * Appends in a transaction of its own, for refusals whose request is about to fail:
+	 * the record must stay although the request's own work rolls back.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public AuditRecord appendIndependently(AuditEvent event) {
+		return append(event);
 	}
 
 	private static AuditEvent withTrace(AuditEvent event) {

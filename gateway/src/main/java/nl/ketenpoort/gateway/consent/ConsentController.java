@@ -15,6 +15,10 @@ import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.audit.AuditEvent;
+import nl.ketenpoort.gateway.audit.AuditEventType;
+import nl.ketenpoort.gateway.audit.AuditOutcome;
+import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
@@ -48,9 +52,12 @@ class ConsentController {
 
 	private final Subjects subjects;
 
-	ConsentController(ConsentRegistry registry, Subjects subjects) {
+	private final AuditTrail audit;
+
+	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit) {
 		this.registry = registry;
 		this.subjects = subjects;
+		this.audit = audit;
 	}
 
 	/** A grant as submitted; on-behalf grants name the status holder and the evidence. */
@@ -129,6 +136,11 @@ class ConsentController {
 				&& actor.subjectRef().map((ref) -> ref.equals(consent.subject().pseudonym())).orElse(false);
 		boolean professional = actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER);
 		if (!own && !professional) {
+			this.audit.appendIndependently(AuditEvent
+				.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, ConsentAuditing.toAuditActor(actor))
+				.reason("NOT_OWN_CONSENT")
+				.consent(consent.id())
+				.build());
 			throw new ConsentNotVisible();
 		}
 		return consent;

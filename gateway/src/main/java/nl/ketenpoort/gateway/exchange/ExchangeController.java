@@ -11,7 +11,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.gateway.audit.AuditActor;
+import nl.ketenpoort.gateway.audit.AuditEvent;
+import nl.ketenpoort.gateway.audit.AuditEventType;
+import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrace;
+import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.problem.PayloadTooLarge;
@@ -45,9 +50,12 @@ class ExchangeController {
 
 	private final DataSize maxRequestSize;
 
-	ExchangeController(ExchangeIntake intake, ExchangeStore store, KetenpoortSettings settings) {
+	private final AuditTrail audit;
+
+	ExchangeController(ExchangeIntake intake, ExchangeStore store, KetenpoortSettings settings, AuditTrail audit) {
 		this.intake = intake;
 		this.store = store;
+		this.audit = audit;
 		this.maxRequestSize = settings.maxRequestSize();
 	}
 
@@ -106,9 +114,18 @@ class ExchangeController {
 	@Operation(summary = "Status of an exchange you submitted")
 	Map<String, Object> status(@PathVariable UUID id) {
 		Actor actor = Actors.current();
-		ExchangeRecord exchange = this.store.find(id)
-			.filter((found) -> found.sender().equals(actor.id()))
-			.orElseThrow(ExchangeNotFound::new);
+		ExchangeRecord exchange = this.store.find(id).orElseThrow(ExchangeNotFound::new);
+		if (!exchange.sender().equals(actor.id())) {
+			// Another partner's exchange: answered as not found, recorded as a refused
+			// read.
+			this.audit.appendIndependently(AuditEvent
+				.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED,
+						AuditActor.partner(actor.id(), actor.organisation().orElse(null)))
+				.reason("NOT_SENDER")
+				.document(exchange.documentType(), exchange.id())
+				.build());
+			throw new ExchangeNotFound();
+		}
 		return view(exchange);
 	}
 

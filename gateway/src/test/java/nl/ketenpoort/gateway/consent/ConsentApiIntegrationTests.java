@@ -99,6 +99,11 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> foreign = send(
 				HttpRequest.newBuilder(uri("/api/v1/consents/" + id)).header("Authorization", "Bearer " + someoneElse));
 		assertThat(foreign.statusCode()).isEqualTo(404);
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'access-denied' AND consent_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).as("the refused read is audited").isEqualTo(1);
 		assertThat(
 				send(HttpRequest.newBuilder(uri("/api/v1/consents")).header("Authorization", "Bearer " + someoneElse))
 					.body())
@@ -119,7 +124,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 			.sql("SELECT event_type FROM audit_event WHERE consent_id = ?::uuid ORDER BY position")
 			.param(id)
 			.query(String.class)
-			.list()).containsExactly("consent-granted", "consent-revoked");
+			.list()).containsExactly("consent-granted", "access-denied", "access-denied", "consent-revoked");
 	}
 
 	@Test

@@ -55,10 +55,13 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void partnersOnWireMock(DynamicPropertyRegistry registry) {
 		registry.add("KETENPOORT_SANDBOX_URL", PARTNERS::baseUrl);
-		registry.add("ketenpoort.adapters.http.response-timeout", () -> "1s");
+		registry.add("ketenpoort.adapters.http.response-timeout", () -> "3s");
 		registry.add("ketenpoort.delivery.initial-backoff", () -> "1ms");
 		registry.add("ketenpoort.delivery.max-backoff", () -> "2ms");
 		registry.add("ketenpoort.delivery.max-attempts", () -> "3");
+		// VluchtelingenWerk collects its documents itself in these tests.
+		registry.add("ketenpoort.partners.systems.vvs.pull", () -> "true");
+		registry.add("ketenpoort.partners.systems.vvs.endpoint", () -> "");
 	}
 
 	@AfterAll
@@ -161,7 +164,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void timeoutIsRetried() {
-		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withFixedDelay(2500)));
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withFixedDelay(6000)));
 
 		String id = submit(null);
 		this.delivery.runOnce();
@@ -241,6 +244,43 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(List.of(status(first), status(second), status(third))).containsOnly("delivered");
 	}
 
+	@Test
+	void pullRecipientCollectsFromItsInboxAndTheAcknowledgementCompletesDelivery() {
+		this.consents.grant(new GrantRequest(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
+				this.purposes.text("social-guidance-vwn", "nl").sha256()));
+		String id = submit(null, "social-guidance-vwn", "vvs");
+		deliverAll();
+		String vvs = this.tokens.partner("vvs");
+
+		HttpResponse<String> inbox = send(
+				HttpRequest.newBuilder(uri("/api/v1/inbox")).header("Authorization", "Bearer " + vvs));
+		HttpResponse<String> foreignAck = send(HttpRequest.newBuilder(uri("/api/v1/inbox/" + id + "/ack"))
+			.header("Authorization", "Bearer " + this.tokens.partner("raak"))
+			.POST(BodyPublishers.noBody()));
+		HttpResponse<String> ack = send(HttpRequest.newBuilder(uri("/api/v1/inbox/" + id + "/ack"))
+			.header("Authorization", "Bearer " + vvs)
+			.POST(BodyPublishers.noBody()));
+		HttpResponse<String> after = send(
+				HttpRequest.newBuilder(uri("/api/v1/inbox")).header("Authorization", "Bearer " + vvs));
+
+		assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/vvs")))).as("nothing pushed").isEmpty();
+		assertThat(inbox.statusCode()).isEqualTo(200);
+		JsonNode item = json(inbox).get("documents")
+			.values()
+			.stream()
+			.filter((document) -> document.get("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(item.get("consentStatement").asString()).matches("^[\\w-]+\\.[\\w-]+\\.[\\w-]+$");
+		assertThat(item.get("document").has("education")).isTrue();
+		assertThat(foreignAck.statusCode()).isIn(403, 404);
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(status(id)).isEqualTo("delivered");
+		assertThat(auditTypes(id)).containsExactly("accepted", "delivered");
+		assertThat(after.body()).doesNotContain(id);
+	}
+
 	private void deliverAll() {
 		for (int round = 0; round < 10; round++) {
 			this.delivery.runOnce();
@@ -254,10 +294,14 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private String submit(String traceparent) {
+		return submit(traceparent, "handover-coa-municipality", "raak");
+	}
+
+	private String submit(String traceparent, String purpose, String recipient) {
 		ObjectNode request = JSON.createObjectNode();
 		request.put("documentType", "client-profile");
-		request.put("purpose", "handover-coa-municipality");
-		request.put("recipient", "raak");
+		request.put("purpose", purpose);
+		request.put("recipient", recipient);
 		request.putObject("subject").put("vNumber", this.vNumber);
 		ObjectNode profile = ExchangeExamples.clientProfile();
 		request.set("document", profile);

@@ -273,6 +273,11 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertThat(json(own).get("status").asString()).isEqualTo("accepted");
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(other.body()).doesNotContain("handover-coa-municipality");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT actor_id FROM audit_event WHERE event_type = 'access-denied' AND exchange_id = ?")
+			.param(UUID.fromString(json(accepted).get("id").asString()))
+			.query(String.class)
+			.list()).as("the refused read is audited").containsExactly("vvs");
 	}
 
 	@Test
