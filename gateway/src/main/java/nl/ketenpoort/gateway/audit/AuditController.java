@@ -49,8 +49,14 @@ class AuditController {
 
 	private final Subjects subjects;
 
+	private final AuditCheckpoints checkpoints;
+
+	private final AuditSigningKeys signingKeys;
+
 	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
-			Subjects subjects) {
+			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys) {
+		this.checkpoints = checkpoints;
+		this.signingKeys = signingKeys;
 		this.queries = queries;
 		this.trail = trail;
 		this.verifier = verifier;
@@ -121,7 +127,7 @@ class AuditController {
 	}
 
 	@GetMapping("/export")
-	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json or csv)")
+	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)")
 	ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format) {
 		Actor officer = officer();
@@ -148,7 +154,7 @@ class AuditController {
 	}
 
 	@GetMapping("/me/export")
-	@Operation(summary = "Download your own events (json or csv)")
+	@Operation(summary = "Download your own events (json, csv, logboek or html)")
 	ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format) {
 		Actor holder = statusHolder();
 		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
@@ -178,9 +184,27 @@ class AuditController {
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
 				.body(csv.toString());
 		}
+		if ("logboek".equals(format)) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(events.stream().map(AuditExports::logboek).toList());
+		}
+		if ("html".equals(format)) {
+			return ResponseEntity.ok()
+				.contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+				.body(AuditExports.html(events));
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("events", events.stream().map(AuditController::view).toList()));
+	}
+
+	@GetMapping("/checkpoints")
+	@Operation(summary = "Signed checkpoints of the chain and the keys that verify them, for safekeeping elsewhere")
+	Map<String, Object> checkpoints() {
+		Actor officer = officer();
+		recordRead(officer, AuditEventType.AUDIT_READ, "checkpoints", null);
+		return Map.of("checkpoints", this.checkpoints.all(), "keys", this.signingKeys.publicKeys().toJSONObject());
 	}
 
 	private Map<String, Object> plainWords(AuditRecord record) {

@@ -185,6 +185,63 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
+	@Test
+	void subjectExportInTheLogboekShapeAndAsAReadablePage() {
+		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "amsterdam");
+
+		HttpResponse<String> logboek = send(
+				HttpRequest.newBuilder(uri("/api/v1/audit/export?format=logboek&vNumber=" + this.vNumber))
+					.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> html = send(
+				HttpRequest.newBuilder(uri("/api/v1/audit/export?format=html&vNumber=" + this.vNumber))
+					.header("Authorization", "Bearer " + officer));
+
+		assertThat(logboek.statusCode()).isEqualTo(200);
+		JsonNode accepted = json(logboek).values()
+			.stream()
+			.filter((entry) -> entry.get("name").asString().equals("accepted"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(accepted.get("trace_id").asString()).matches("[0-9a-f]{32}");
+		assertThat(accepted.get("span_id").asString()).matches("[0-9a-f]{16}");
+		assertThat(accepted.get("status_code").asString()).isEqualTo("OK");
+		assertThat(accepted.get("attributes").get("dpl.core.processing_activity_id").asString())
+			.isEqualTo("handover-coa-municipality");
+		assertThat(accepted.get("attributes").get("dpl.core.data_subject_id").asString())
+			.isEqualTo(this.subject.pseudonym());
+		assertThat(html.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(html.body()).contains("<table").contains("handover-coa-municipality").doesNotContain(this.vNumber);
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'export' AND subject_ref = ?")
+			.param(this.subject.pseudonym())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void signedCheckpointsAndTheirKeysCanBeTakenOutside() {
+		this.checkpoints.createIfDue();
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		var head = jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		this.checkpoints.create((long) head[0], (String) head[1]);
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/checkpoints"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.PRIVACY_OFFICER, "coa")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.get("checkpoints").size()).isPositive();
+		assertThat(body.get("checkpoints").get(0).get("statement").asString()).matches("^[\\w-]+\\.[\\w-]+\\.[\\w-]+$");
+		assertThat(body.get("keys").get("keys").get(0).get("crv").asString()).isEqualTo("P-256");
+		assertThat(body.get("keys").get("keys").get(0).has("d")).isFalse();
+	}
+
+	@Autowired
+	AuditCheckpoints checkpoints;
+
 	private long readsRecordedFor(String subjectRef) {
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'audit-read' AND subject_ref = ?")

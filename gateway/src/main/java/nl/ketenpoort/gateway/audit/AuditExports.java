@@ -1,0 +1,99 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The shapes in which audit events leave the gateway besides its own JSON: the Logboek
+ * Dataverwerkingen shape (so a partner's own processing log can link to ours through
+ * trace and operation ids) and a human-readable page for a GDPR Art. 15 request.
+ */
+final class AuditExports {
+
+	private AuditExports() {
+	}
+
+	/**
+	 * One event in the Logboek Dataverwerkingen shape (trace, span, status, attributes).
+	 */
+	static Map<String, Object> logboek(AuditRecord record) {
+		AuditEvent e = record.event();
+		Map<String, Object> entry = new LinkedHashMap<>();
+		AuditTrace trace = e.trace();
+		entry.put("trace_id", (trace != null) ? trace.traceId() : null);
+		entry.put("span_id", record.operationId());
+		put(entry, "parent_span_id", (trace != null) ? trace.parentOperationId() : null);
+		entry.put("name", e.type().code());
+		entry.put("start_time", ((e.startedAt() != null) ? e.startedAt() : record.recordedAt()).toString());
+		entry.put("end_time", record.recordedAt().toString());
+		entry.put("status_code", e.outcome().logboekStatus());
+		entry.put("resource", Map.of("name", "ketenpoort", "organisation", nz(e.actor().organisation())));
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		put(attributes, "dpl.core.processing_activity_id", e.purpose());
+		put(attributes, "dpl.core.legal_basis", e.legalBasis());
+		put(attributes, "dpl.core.data_subject_id", e.subjectRef());
+		if (e.subjectRef() != null) {
+			attributes.put("dpl.core.data_subject_id_type", "pseudonym");
+		}
+		put(attributes, "ketenpoort.consent_id", e.consentId());
+		put(attributes, "ketenpoort.sender", e.sender());
+		put(attributes, "ketenpoort.recipient", e.recipient());
+		put(attributes, "ketenpoort.document_type", e.documentType());
+		put(attributes, "ketenpoort.exchange_id", e.exchangeId());
+		put(attributes, "ketenpoort.reason_code", e.reasonCode());
+		put(attributes, "ketenpoort.payload_sha256", e.payloadSha256());
+		if (!e.fieldNames().isEmpty()) {
+			attributes.put("ketenpoort.field_names", e.fieldNames());
+		}
+		entry.put("attributes", attributes);
+		if (trace != null && trace.foreignOperationId() != null) {
+			entry.put("foreign_operation",
+					Map.of("trace_id", nz(trace.foreignTraceId()), "span_id", trace.foreignOperationId()));
+		}
+		return entry;
+	}
+
+	/** A plain, self-contained HTML page listing the events, every value escaped. */
+	static String html(List<AuditRecord> events) {
+		StringBuilder page = new StringBuilder("""
+				<!DOCTYPE html>
+				<html lang="en"><head><meta charset="utf-8"><title>Ketenpoort: processing of your data</title>
+				<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}
+				th,td{border:1px solid #555;padding:.3rem .5rem;text-align:start}</style></head><body>
+				<h1>Processing of your data by Ketenpoort</h1>
+				<p>Every exchange of documents about you that went through Ketenpoort, with the purpose,
+				the organisations involved and the fields that were sent. The documents themselves are not
+				kept.</p>
+				<table><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Outcome</th>
+				<th scope="col">Purpose</th><th scope="col">From</th><th scope="col">To</th>
+				<th scope="col">Document</th><th scope="col">Fields</th></tr></thead><tbody>
+				""");
+		for (AuditRecord record : events) {
+			AuditEvent e = record.event();
+			page.append("<tr>");
+			for (String cell : List.of(record.recordedAt().toString(), e.type().code(), e.outcome().name(),
+					nz(e.purpose()), nz(e.sender()), nz(e.recipient()), nz(e.documentType()),
+					String.join(", ", e.fieldNames()))) {
+				page.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
+			}
+			page.append("</tr>\n");
+		}
+		return page.append("</tbody></table></body></html>\n").toString();
+	}
+
+	private static void put(Map<String, Object> map, String key, @Nullable Object value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+	private static String nz(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}
