@@ -3,6 +3,8 @@ package nl.ketenpoort.gateway.console;
 import java.util.List;
 import java.util.UUID;
 
+import nl.ketenpoort.gateway.delivery.DeadLetters;
+import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.portal.PageTexts;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operator's page: exchanges that delivery gave up on, and per partner what waits,
@@ -25,9 +30,22 @@ class OperationsController {
 
 	private final PageTexts texts;
 
-	OperationsController(DeliveryState state, PageTexts texts) {
+	private final DeadLetters deadLetters;
+
+	OperationsController(DeliveryState state, PageTexts texts, DeadLetters deadLetters) {
 		this.state = state;
 		this.texts = texts;
+		this.deadLetters = deadLetters;
+	}
+
+	/** Queues a dead letter again; consent is checked again when it is delivered. */
+	@PostMapping("/dead-letters/{id}/replay")
+	String replay(@PathVariable UUID id, RedirectAttributes redirect) {
+		Actor operator = Actors.current();
+		Section.OPERATIONS.require(operator);
+		boolean replayed = this.deadLetters.replay(id, operator);
+		redirect.addFlashAttribute(replayed ? "notice" : "error", replayed ? "msg.replayed" : "msg.not-replayed");
+		return "redirect:/console/operations";
 	}
 
 	@GetMapping

@@ -109,6 +109,32 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void operatorReplaysADeadLetter() {
+		// given: an exchange that delivery gave up on
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		UUID dead = submit("tvs", "client-profile", "handover-coa-municipality", "raak",
+				ExchangeExamples.clientProfile());
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		jdbc.sql("UPDATE exchange SET status = 'dead-lettered', attempts = 40, last_error = 'SERVER_ERROR'"
+				+ " WHERE id = ?")
+			.param(dead)
+			.update();
+		TestTokens.Login operator = this.tokens.newPerson(Role.OPERATOR, null, null);
+		PageSession session = PageSession.logIn(this.port, operator.username(), operator.password());
+		assertThat(session.get("/console/operations").body()).contains(dead.toString());
+
+		// when
+		HttpResponse<String> replayed = session.post("/console/operations/dead-letters/" + dead + "/replay", Map.of());
+
+		// then
+		assertThat(replayed.statusCode()).isIn(200, 302, 303);
+		assertThat(jdbc.sql("SELECT status FROM exchange WHERE id = ?").param(dead).query(String.class).single())
+			.isEqualTo("accepted");
+		assertThat(jdbc.sql("SELECT attempts FROM exchange WHERE id = ?").param(dead).query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
 	void caseManagerSeesTheDocumentsAndTheReceivingContactPerson() {
 		// given: a client profile sent to the municipality, and its handover notice back
 		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
