@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Load driver of the accept path: as partner {@code tvs} it submits client profiles for
  * the handover to the municipality ({@code POST /api/v1/exchanges}, a new
  * {@code Idempotency-Key} each) to a gateway running the demo profile on this machine,
- * and measures a bare endpoint of the same server ({@code GET /actuator/health}) in
- * alternating rounds of the same run as the baseline.
+ * and measures a bare endpoint of the same server ({@code GET /actuator/health/liveness})
+ * in alternating rounds of the same run as the baseline.
  *
  * <pre>
  * java -cp benchmarks/target/ketenpoort-benchmarks.jar nl.ketenpoort.benchmarks.load.AcceptLoad \
@@ -63,7 +63,11 @@ public final class AcceptLoad {
 		int rounds = options.getInt("rounds", 3);
 		int concurrency = options.getInt("concurrency", 32);
 		long budget = Long.parseLong(options.get("max-requests", "1000000"));
-		String baselinePath = options.get("baseline-path", "/actuator/health");
+		// Not /actuator/health: its database check borrows a connection from the same
+		// pool
+		// the accept path waits on, so under load it is slower than the path it should
+		// be the floor of. The liveness group touches nothing but the server.
+		String baselinePath = options.get("baseline-path", "/actuator/health/liveness");
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -120,15 +124,21 @@ public final class AcceptLoad {
 		report.figure("ratio p99 accept / baseline", (double) acc.p99() / Math.max(1, base.p99()), "x");
 		report.figure("ratio throughput baseline / accept", baseline.perSecond() / Math.max(1e-9, accept.perSecond()),
 				"x");
+		if (addedP50 < 0) {
+			report.line("WARNING: the baseline is slower than the accept path, so it is not a bare endpoint;"
+					+ " the added latency and its goal mean nothing in this run (try --baseline-path"
+					+ " /actuator/health/liveness)");
+		}
 		boolean rate = accept.perSecond() >= GOAL_ACCEPTED_PER_SECOND;
-		boolean added = addedP99 <= GOAL_ADDED_P99_MILLIS;
+		boolean added = addedP50 >= 0 && addedP99 <= GOAL_ADDED_P99_MILLIS;
 		report.line("goal >= 2,000 accepted/s: " + (rate ? "met" : "NOT met") + "; goal p99 added <= 10 ms: "
 				+ (added ? "met" : "NOT met"));
 		if (!rate || !added) {
 			report.line("profile hint: while this driver runs, record the gateway and read the top frames:");
 			report.line("  jcmd <gateway pid> JFR.start duration=30s filename=accept.jfr settings=profile");
-			report.line("  jfr print --events jdk.ExecutionSample accept.jfr | grep -A3 'stackTrace = \\[' | grep -v"
-					+ " stackTrace | sort | uniq -c | sort -rn | head -40");
+			report.line(
+					"  jfr print --stack-depth 64 --events jdk.ExecutionSample accept.jfr | grep -A1 'stackTrace = \\[' | grep -v"
+							+ " stackTrace | sort | uniq -c | sort -rn | head -40");
 			report.line("  (or start the gateway with -XX:StartFlightRecording=filename=accept.jfr,settings=profile)");
 		}
 		report.line(BenchmarkReport.load());
