@@ -43,6 +43,9 @@ public abstract class GatewayIntegrationTest {
 		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing
 		// moves behind their backs.
 		registry.add("ketenpoort.delivery.enabled", () -> "false");
+		// TVS's export directory is watched, as in production.
+		registry.add("ketenpoort.adapters.tvs-intake.directory", () -> DATA_DIR.resolve("tvs-export").toString());
+		registry.add("ketenpoort.adapters.tvs-intake.poll-interval", () -> "200ms");
 	}
 
 	protected static Path dataDir() {

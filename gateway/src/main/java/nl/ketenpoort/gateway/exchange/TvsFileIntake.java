@@ -1,0 +1,93 @@
+package nl.ketenpoort.gateway.exchange;
+
+import java.util.Map;
+import java.util.Optional;
+
+import nl.ketenpoort.adapters.InboundDocument;
+import nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes;
+import nl.ketenpoort.gateway.audit.AuditTrace;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.system.TraceContext;
+import org.apache.camel.builder.RouteBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Export files that TVS drops in its directory enter the same accept pipeline as API
+ * submissions: authorised as TVS, validated, consent-checked, minimised and audited.
+ * Purpose and recipient follow from the document type (an export names neither); the
+ * file's content hash is the idempotency key, so the same export is accepted once. A
+ * refused file goes to the error folder, and its refusal is in the audit log.
+ */
+@Component
+@ConditionalOnProperty("ketenpoort.adapters.tvs-intake.directory")
+class TvsFileIntake extends RouteBuilder {
+
+	private final ExchangeIntake intake;
+
+	private final Partners partners;
+
+	private final JsonMapper json;
+
+	private final Routing routing;
+
+	TvsFileIntake(ExchangeIntake intake, Partners partners, JsonMapper json, Routing routing) {
+		this.intake = intake;
+		this.partners = partners;
+		this.json = json;
+		this.routing = routing;
+	}
+
+	/**
+	 * Where TVS exports go, per document type code.
+	 *
+	 * @param routes document type code to purpose and recipient
+	 */
+	@ConfigurationProperties("ketenpoort.tvs-intake")
+	record Routing(Map<String, Target> routes) {
+
+		Routing {
+			routes = (routes != null) ? Map.copyOf(routes)
+					: Map.of("client-profile", new Target("handover-coa-municipality", "raak"), "nt2-learner-profile",
+							new Target("language-course-placement", "opstartklas"));
+		}
+
+		/** One destination. */
+		record Target(String purpose, String recipient) {
+		}
+
+	}
+
+	@Override
+	public void configure() {
+		from(TvsFileIntakeRoutes.INTAKE_ENDPOINT).routeId("tvs-file-accept").process((exchange) -> {
+			InboundDocument inbound = exchange.getMessage().getBody(InboundDocument.class);
+			exchange.getMessage().setBody(accept(inbound).id().toString());
+		});
+	}
+
+	ExchangeRecord accept(InboundDocument inbound) {
+		Routing.Target target = Optional.ofNullable(this.routing.routes().get(inbound.type().code()))
+			.orElseThrow(() -> new IllegalStateException(
+					"No purpose and recipient configured for TVS exports of " + inbound.type().code()));
+		Partner tvs = this.partners.findActive(inbound.partner()).orElseThrow();
+		ObjectNode request = this.json.createObjectNode();
+		request.put("documentType", inbound.type().code());
+		request.put("purpose", target.purpose());
+		request.put("recipient", target.recipient());
+		JsonNode subject = inbound.document().path("subject");
+		request.set("subject", subject.isObject() ? subject.deepCopy() : this.json.createObjectNode());
+		request.set("document", inbound.document());
+		AuditTrace trace = new AuditTrace(TraceContext.randomTraceId(), TraceContext.randomOperationId(), null, null);
+		Submission submission = Submission.received(tvs.id(), tvs.scopes(), "tvs-file-" + inbound.contentSha256(),
+				this.json.writeValueAsBytes(request), trace);
+		return this.intake.submit(submission).exchange();
+	}
+
+}
