@@ -142,7 +142,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfApplies))
-			.formLogin((form) -> form.permitAll())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
