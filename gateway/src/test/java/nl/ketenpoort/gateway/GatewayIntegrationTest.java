@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL, shared by every test class that extends this (so the Spring context starts
  * once per test run).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class GatewayIntegrationTest {
 
 	private static final Path DATA_DIR = createDataDir();
@@ -37,6 +37,10 @@ public abstract class GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("ketenpoort.data-dir", DATA_DIR::toString);
+		// A port known before start-up, so that the partner endpoints of partners.yaml
+		// (${server.port}) reach the sandbox partners of this very gateway.
+		int port = freePort();
+		registry.add("server.port", () -> port);
 		// The sandbox partners' endpoints (/sandbox/partners/**) run in the shared
 		// context; the rest of /sandbox stays closed outside the demo profile.
 		registry.add("ketenpoort.sandbox.enabled", () -> "true");
@@ -71,6 +75,16 @@ public abstract class GatewayIntegrationTest {
 
 	protected static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
+	}
+
+	protected static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Path createDataDir() {

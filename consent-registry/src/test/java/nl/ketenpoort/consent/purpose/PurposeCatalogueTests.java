@@ -109,14 +109,15 @@ class PurposeCatalogueTests {
 
 	@Test
 	void failsFastOnHealthDataWithoutExplicitConsent() throws IOException {
-		String yaml = shipped().replace("handover-notice: [identity, contact]",
-				"handover-notice: [identity, contact, health]");
+		String yaml = shipped().replace("handover-notice: [identity, contact, exchange, planning]",
+				"handover-notice: [identity, contact, exchange, planning, health]");
 		assertInvalid(yaml, "'special-category' must be true");
 	}
 
 	@Test
 	void failsFastOnAnUnknownCategory() throws IOException {
-		String yaml = shipped().replace("handover-notice: [identity, contact]", "handover-notice: [identity, gossip]");
+		String yaml = shipped().replace("handover-notice: [identity, contact, exchange, planning]",
+				"handover-notice: [identity, gossip]");
 		assertInvalid(yaml, "unknown field or category [gossip]");
 	}
 

@@ -55,6 +55,8 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void partnersOnWireMock(DynamicPropertyRegistry registry) {
 		registry.add("KETENPOORT_SANDBOX_URL", PARTNERS::baseUrl);
+		int port = freePort();
+		registry.add("server.port", () -> port);
 		registry.add("ketenpoort.adapters.http.response-timeout", () -> "3s");
 		registry.add("ketenpoort.delivery.initial-backoff", () -> "1ms");
 		registry.add("ketenpoort.delivery.max-backoff", () -> "2ms");

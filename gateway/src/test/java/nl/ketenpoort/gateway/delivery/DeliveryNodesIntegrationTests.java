@@ -1,8 +1,6 @@
 package nl.ketenpoort.gateway.delivery;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -233,12 +231,6 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 				.as("a gateway node is running (see target/node-*.log)")
 				.isTrue();
 			Thread.sleep(200);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -6,7 +6,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +24,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.delivery.DeliveryWorker;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.gateway.partner.PartnerKeys;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static nl.ketenpoort.gateway.demo.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +86,7 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void theStepsBeforeDeliveryWorkAsWritten() {
+	void theWholeLineWorksAsWritten() {
 		// given: a status holder with a login, and the consent he gave with an
 		// interpreter
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
@@ -108,14 +114,23 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(202);
 		assertThat(json(profile).get("consentId").asString()).isEqualTo(json(handover).get("id").asString());
 
+		// 3. RAAK receives it and answers with a handover notice naming the client
+		// manager
+		String profileId = json(profile).get("id").asString();
+		deliverUntil(() -> received("raak", profileId));
+		deliverUntil(() -> this.walkthrough.received("tvs")
+			.stream()
+			.anyMatch((document) -> "handover-notice".equals(document.path("documentType").asString(""))
+					&& document.path("body").toString().contains(profileId)));
+
 		// 4. the opstartklas report for the school he chose
 		assertThat(this.walkthrough
 			.consent(token, "language-course-placement", "opstartklas", "taalschool-a", "opstartklas-report", "ti")
 			.statusCode()).isEqualTo(201);
-		assertThat(this.walkthrough
-			.submit("opstartklas", "language-course-placement", "taalschool-a", "opstartklas-report",
-					"elif-demir-turkey.json", vNumber, key())
-			.statusCode()).isEqualTo(202);
+		HttpResponse<String> report = this.walkthrough.submit("opstartklas", "language-course-placement",
+				"taalschool-a", "opstartklas-report", "elif-demir-turkey.json", vNumber, key());
+		assertThat(report.statusCode()).isEqualTo(202);
+		deliverUntil(() -> received("taalschool-a", json(report).get("id").asString()));
 
 		// 5. the trajectory plan: refused, then consented, then accepted
 		HttpResponse<String> refused = this.walkthrough.submit("raak", "social-guidance-vwn", "vvs", "trajectory-plan",
@@ -124,10 +139,10 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		assertThat(json(refused).get("code").asString()).isEqualTo("CONSENT_REFUSED");
 		assertThat(this.walkthrough.consent(token, "social-guidance-vwn", "raak", "vvs", "trajectory-plan", "ti")
 			.statusCode()).isEqualTo(201);
-		assertThat(this.walkthrough
-			.submit("raak", "social-guidance-vwn", "vvs", "trajectory-plan", "yonas-gebremedhin-eritrea.json", vNumber,
-					key())
-			.statusCode()).isEqualTo(202);
+		HttpResponse<String> plan = this.walkthrough.submit("raak", "social-guidance-vwn", "vvs", "trajectory-plan",
+				"yonas-gebremedhin-eritrea.json", vNumber, key());
+		assertThat(plan.statusCode()).isEqualTo(202);
+		deliverUntil(() -> received("vvs", json(plan).get("id").asString()));
 
 		// 6. VVS down, a profile queued, the consent revoked, VVS up again
 		assertThat(json(this.walkthrough.mode("vvs", "down")).get("mode").asString()).isEqualTo("down");
@@ -138,6 +153,9 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> revoked = this.walkthrough.revoke(token, consentId);
 		assertThat(json(revoked).get("status").asString()).isEqualTo("revoked");
 		assertThat(json(this.walkthrough.mode("vvs", "ok")).get("mode").asString()).isEqualTo("ok");
+		String queuedId = json(queued).get("id").asString();
+		deliverUntil(() -> "refused".equals(exchangeStatus(queuedId)));
+		assertThat(received("vvs", queuedId)).as("the revoked document never arrives").isFalse();
 
 		// 7. the privacy officer verifies the chain and exports his log
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
@@ -151,6 +169,45 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		// for them.
 		assertThat(export.body()).contains("consent-granted,SUCCESS,on-behalf-interpreter")
 			.contains("accepted,SUCCESS,,handover-coa-municipality");
+	}
+
+	@Autowired
+	DeliveryWorker delivery;
+
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * Runs delivery rounds, as a running gateway does on its own, until the condition
+	 * holds.
+	 */
+	private void deliverUntil(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("reached in time").isBefore(deadline);
+			this.delivery.runOnce();
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private boolean received(String partner, String exchangeId) {
+		return this.walkthrough.received(partner)
+			.stream()
+			.anyMatch((document) -> exchangeId.equals(document.path("idempotencyKey").asString("")));
+	}
+
+	private String exchangeStatus(String id) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT status FROM exchange WHERE id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 	private static String key() {
