@@ -24,6 +24,10 @@ class AcceptRoute extends RouteBuilder {
 
 	@Override
 	public void configure() {
+		// A refusal is an answer to the partner, not an error of the gateway: it travels
+		// back
+		// to the caller as it is, without Camel logging it as a failed exchange.
+		errorHandler(noErrorHandler());
 		from(URI).routeId("exchange-accept")
 			.bean(this.steps, "parse")
 			.id("parse")
