@@ -36,7 +36,8 @@ final class CommandLine {
 		List<String> words = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
-			// A command runs beside a live gateway: it must not deliver, checkpoint or purge.
+			// A command runs beside a live gateway: it must not deliver, checkpoint or
+			// purge.
 			.properties("ketenpoort.delivery.enabled=false", "ketenpoort.scheduling.enabled=false")
 			.logStartupInfo(false)
 			.run(springArgs)) {
