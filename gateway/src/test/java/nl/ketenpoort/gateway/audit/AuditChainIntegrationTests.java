@@ -89,6 +89,17 @@ class AuditChainIntegrationTests {
 	}
 
 	@Test
+	void commandLineExitsOneWithTheFirstBadPositionAndItsKind() {
+		tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
+		java.io.StringWriter output = new java.io.StringWriter();
+
+		int exit = new AuditVerifyCommand(this.verifier).run(List.of(), new java.io.PrintWriter(output, true));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(output.toString()).contains("Checked 9 audit events").contains("broken at position 9: modified");
+	}
+
+	@Test
 	void deletedRowIsFoundAtItsPosition() {
 		tamper("DELETE FROM audit_event WHERE position = 12");
 
