@@ -166,23 +166,10 @@ class AuditController {
 
 	private ResponseEntity<?> exportAs(List<AuditRecord> events, String format) {
 		if ("csv".equals(format)) {
-			StringBuilder csv = new StringBuilder(
-					"recorded_at,event_type,outcome,reason_code,purpose,legal_basis,sender,recipient,document_type,"
-							+ "field_names,consent_id,exchange_id,trace_id\n");
-			for (AuditRecord record : events) {
-				AuditEvent e = record.event();
-				csv.append(String.join(",", record.recordedAt().toString(), e.type().code(), e.outcome().name(),
-						nz(e.reasonCode()), nz(e.purpose()), nz(e.legalBasis()), nz(e.sender()), nz(e.recipient()),
-						nz(e.documentType()), "\"" + String.join(" ", e.fieldNames()) + "\"",
-						(e.consentId() != null) ? e.consentId().toString() : "",
-						(e.exchangeId() != null) ? e.exchangeId().toString() : "",
-						(e.trace() != null) ? e.trace().traceId() : ""))
-					.append('\n');
-			}
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "csv"))
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
-				.body(csv.toString());
+				.body(AuditExports.csv(events));
 		}
 		if ("logboek".equals(format)) {
 			return ResponseEntity.ok()

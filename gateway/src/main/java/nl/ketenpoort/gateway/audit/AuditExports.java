@@ -13,9 +13,45 @@ import org.springframework.web.util.HtmlUtils;
  * Dataverwerkingen shape (so a partner's own processing log can link to ours through
  * trace and operation ids) and a human-readable page for a GDPR Art. 15 request.
  */
-final class AuditExports {
+public final class AuditExports {
 
 	private AuditExports() {
+	}
+
+	private static final String CSV_HEADER = "position,recorded_at,event_type,outcome,reason_code,purpose,legal_basis,"
+			+ "sender,recipient,document_type,field_names,consent_id,exchange_id,subject_ref,actor_kind,actor_role,"
+			+ "trace_id,hash\n";
+
+	/**
+	 * The events as CSV (RFC 4180), one row per event with its place and hash in the
+	 * chain.
+	 */
+	public static String csv(List<AuditRecord> records) {
+		StringBuilder csv = new StringBuilder(CSV_HEADER);
+		for (AuditRecord record : records) {
+			AuditEvent e = record.event();
+			csv.append(String.join(",", String.valueOf(record.position()), record.recordedAt().toString(),
+					e.type().code(), e.outcome().name(), cell(e.reasonCode()), cell(e.purpose()), cell(e.legalBasis()),
+					cell(e.sender()), cell(e.recipient()), cell(e.documentType()),
+					cell(String.join(" ", e.fieldNames())),
+					cell((e.consentId() != null) ? e.consentId().toString() : null),
+					cell((e.exchangeId() != null) ? e.exchangeId().toString() : null), cell(e.subjectRef()),
+					cell(e.actor().kind()), cell(e.actor().role()),
+					cell((e.trace() != null) ? e.trace().traceId() : null), record.hash()))
+				.append('\n');
+		}
+		return csv.toString();
+	}
+
+	/** A CSV cell, quoted when it holds a separator or a quote (RFC 4180). */
+	private static String cell(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains(" ")) {
+			return "\"" + value.replace("\"", "\"\"") + "\"";
+		}
+		return value;
 	}
 
 	/**

@@ -124,7 +124,8 @@ class AuditPagesController {
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
-				.body(AuditExport.csv(events).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.body(nl.ketenpoort.gateway.audit.AuditExports.csv(events)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
