@@ -22,6 +22,7 @@ import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.DocumentType;
@@ -54,10 +55,13 @@ class ConsentController {
 
 	private final AuditTrail audit;
 
-	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit) {
+	private final Partners partners;
+
+	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit, Partners partners) {
 		this.registry = registry;
 		this.subjects = subjects;
 		this.audit = audit;
+		this.partners = partners;
 	}
 
 	/** A grant as submitted; on-behalf grants name the status holder and the evidence. */
@@ -81,6 +85,14 @@ class ConsentController {
 			if (form.vNumber() == null || form.evidenceReference() == null || form.evidenceReference().isBlank()) {
 				throw new ConsentRequestInvalid("A consent recorded on behalf of a status holder needs 'vNumber'"
 						+ " and 'evidenceReference' (the signed form, or the interpreter).");
+			}
+			boolean ownOrganisationSends = this.partners.find(form.from())
+				.map((sender) -> actor.organisation().map(sender.organisation()::equals).orElse(false))
+				.orElse(false);
+			if (!ownOrganisationSends) {
+				// A professional records consent only for what their own organisation
+				// shares.
+				throw new ConsentForbidden();
 			}
 			subject = this.subjects.resolve(form.vNumber(), null);
 			method = "on-behalf-interpreter".equals(form.method())

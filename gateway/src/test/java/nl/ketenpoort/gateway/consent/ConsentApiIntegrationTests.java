@@ -169,7 +169,13 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(grant.toString())));
 
+		HttpResponse<String> otherOrganisation = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.CASE_MANAGER, "amsterdam"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+
 		assertThat(withoutEvidence.statusCode()).isEqualTo(422);
+		assertThat(otherOrganisation.statusCode()).as("municipality records nothing COA shares").isEqualTo(403);
 		assertThat(withEvidence.statusCode()).as(withEvidence.body()).isEqualTo(201);
 		assertThat(json(withEvidence).get("method").asString()).isEqualTo("on-behalf-paper");
 	}
