@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.audit;
 
+import nl.ketenpoort.gateway.identity.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +17,23 @@ public record AuditActor(String kind, String id, @Nullable String role, @Nullabl
 	/** The gateway acting on its own (delivery, expiry, purge). */
 	public static final AuditActor SYSTEM = new AuditActor("system", "ketenpoort", null, null);
 
-	public static AuditActor partner(String clientId, String organisation) {
+	/**
+	 * The actor as the audit log records it: a partner by client id, a person by user id
+	 * with the first of their roles (sorted, so the record does not depend on set order).
+	 */
+	public static AuditActor of(Actor actor) {
+		if (actor.isPartner()) {
+			return partner(actor.id(), actor.organisation().orElse(null));
+		}
+		String role = actor.roles().stream().sorted().findFirst().map(Enum::name).orElse(null);
+		return person(actor.id(), role, actor.organisation().orElse(null));
+	}
+
+	public static AuditActor partner(String clientId, @Nullable String organisation) {
 		return new AuditActor("partner", clientId, "partner", organisation);
 	}
 
-	public static AuditActor person(String userId, String role, @Nullable String organisation) {
+	public static AuditActor person(String userId, @Nullable String role, @Nullable String organisation) {
 		return new AuditActor("person", userId, role, organisation);
 	}
 

@@ -53,8 +53,11 @@ class AuditController {
 
 	private final AuditSigningKeys signingKeys;
 
+	private final AuditReads reads;
+
 	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
-			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys) {
+			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads) {
+		this.reads = reads;
 		this.checkpoints = checkpoints;
 		this.signingKeys = signingKeys;
 		this.queries = queries;
@@ -81,7 +84,7 @@ class AuditController {
 		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
 				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
 						visiblePartners(officer), organisation(officer), Math.max(page, 0), pageSize);
-		recordRead(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
 		return Map.of("page", page, "size", pageSize, "events", events.stream().map(AuditController::view).toList());
 	}
 
@@ -94,7 +97,7 @@ class AuditController {
 		boolean party = events.stream()
 			.anyMatch((record) -> visible.contains(record.event().sender())
 					|| visible.contains(record.event().recipient()));
-		recordRead(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
 		if (!party) {
 			throw new AuditNotVisible();
 		}
@@ -106,7 +109,7 @@ class AuditController {
 	Map<String, Object> verify() {
 		Actor officer = officer();
 		ChainVerification result = this.verifier.verify();
-		recordRead(officer, AuditEventType.AUDIT_READ, "verify", null);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "verify", null);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("intact", result.intact());
 		view.put("checked", result.checked());
@@ -122,7 +125,7 @@ class AuditController {
 	@Operation(summary = "Per purpose, partner pair and month: how many exchanges (Art. 30 overview)")
 	Map<String, Object> overview() {
 		Actor officer = officer();
-		recordRead(officer, AuditEventType.AUDIT_READ, "overview", null);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "overview", null);
 		return Map.of("rows", this.queries.overview(visiblePartners(officer)));
 	}
 
@@ -138,7 +141,7 @@ class AuditController {
 		List<AuditRecord> events = this.queries.search(
 				new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), visiblePartners(officer),
 				organisation(officer), 0, 10_000);
-		recordRead(officer, AuditEventType.EXPORT, format, subjectRef);
+		this.reads.record(officer, AuditEventType.EXPORT, format, subjectRef);
 		return exportAs(events, format);
 	}
 
@@ -149,7 +152,7 @@ class AuditController {
 		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
 		List<AuditRecord> events = this.queries
 			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 500);
-		recordRead(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
+		this.reads.record(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
 		return Map.of("events", events.stream().map(this::plainWords).toList());
 	}
 
@@ -160,7 +163,7 @@ class AuditController {
 		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
 		List<AuditRecord> events = this.queries
 			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 10_000);
-		recordRead(holder, AuditEventType.EXPORT, format, subjectRef);
+		this.reads.record(holder, AuditEventType.EXPORT, format, subjectRef);
 		return exportAs(events, format);
 	}
 
@@ -190,7 +193,7 @@ class AuditController {
 	@Operation(summary = "Signed checkpoints of the chain and the keys that verify them, for safekeeping elsewhere")
 	Map<String, Object> checkpoints() {
 		Actor officer = officer();
-		recordRead(officer, AuditEventType.AUDIT_READ, "checkpoints", null);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "checkpoints", null);
 		return Map.of("checkpoints", this.checkpoints.all(), "keys", this.signingKeys.publicKeys().toJSONObject());
 	}
 
@@ -242,15 +245,6 @@ class AuditController {
 		view.put("operationId", record.operationId());
 		view.put("hash", record.hash());
 		return view;
-	}
-
-	private void recordRead(Actor actor, AuditEventType type, String what, @Nullable String subjectRef) {
-		String role = actor.roles().stream().findFirst().map(Enum::name).orElse(null);
-		this.trail.append(AuditEvent
-			.of(type, AuditOutcome.SUCCESS, new AuditActor("person", actor.id(), role, organisation(actor)))
-			.reason(what)
-			.subject(subjectRef)
-			.build());
 	}
 
 	private @Nullable String subjectRef(@Nullable String vNumber, @Nullable String bsn) {

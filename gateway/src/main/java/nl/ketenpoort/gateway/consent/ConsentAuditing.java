@@ -8,7 +8,6 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
-import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 
 import org.springframework.context.event.EventListener;
@@ -58,15 +57,7 @@ class ConsentAuditing {
 	}
 
 	private static AuditActor actor() {
-		return Actors.find().map(ConsentAuditing::toAuditActor).orElse(AuditActor.SYSTEM);
-	}
-
-	static AuditActor toAuditActor(Actor actor) {
-		if (actor.isPartner()) {
-			return AuditActor.partner(actor.id(), actor.organisation().orElse(null));
-		}
-		String role = actor.roles().stream().findFirst().map(Enum::name).orElse(null);
-		return new AuditActor("person", actor.id(), role, actor.organisation().orElse(null));
+		return Actors.find().map(AuditActor::of).orElse(AuditActor.SYSTEM);
 	}
 
 }

@@ -15,6 +15,7 @@ import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.audit.AuditActor;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
@@ -148,11 +149,11 @@ class ConsentController {
 				&& actor.subjectRef().map((ref) -> ref.equals(consent.subject().pseudonym())).orElse(false);
 		boolean professional = actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER);
 		if (!own && !professional) {
-			this.audit.appendIndependently(AuditEvent
-				.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, ConsentAuditing.toAuditActor(actor))
-				.reason("NOT_OWN_CONSENT")
-				.consent(consent.id())
-				.build());
+			this.audit.appendIndependently(
+					AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor))
+						.reason("NOT_OWN_CONSENT")
+						.consent(consent.id())
+						.build());
 			throw new ConsentNotVisible();
 		}
 		return consent;

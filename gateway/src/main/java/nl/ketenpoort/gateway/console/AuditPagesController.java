@@ -15,6 +15,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
@@ -24,7 +25,6 @@ import nl.ketenpoort.gateway.audit.ChainVerification;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.partner.Partners;
-import nl.ketenpoort.gateway.portal.PageAudit;
 import nl.ketenpoort.gateway.portal.PageNotFound;
 import nl.ketenpoort.gateway.portal.PageTexts;
 import org.jspecify.annotations.Nullable;
@@ -67,12 +67,12 @@ class AuditPagesController {
 
 	private final PageTexts texts;
 
-	private final PageAudit audit;
+	private final AuditReads audit;
 
 	private final JsonMapper json;
 
 	AuditPagesController(AuditQueries queries, AuditChainVerifier verifier, Subjects subjects, Partners partners,
-			PurposeCatalogue catalogue, PageTexts texts, PageAudit audit, JsonMapper json) {
+			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json) {
 		this.queries = queries;
 		this.verifier = verifier;
 		this.subjects = subjects;

@@ -6,11 +6,11 @@ import java.util.Optional;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.exchange.ExchangeStore;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
-import nl.ketenpoort.gateway.portal.PageAudit;
 import nl.ketenpoort.gateway.portal.PageTexts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -41,12 +41,12 @@ class DocumentsController {
 
 	private final PageTexts texts;
 
-	private final PageAudit audit;
+	private final AuditReads audit;
 
 	private final JsonMapper json;
 
 	DocumentsController(Subjects subjects, SubjectDocuments documents, ExchangeStore exchanges, PageTexts texts,
-			PageAudit audit, JsonMapper json) {
+			AuditReads audit, JsonMapper json) {
 		this.subjects = subjects;
 		this.documents = documents;
 		this.exchanges = exchanges;

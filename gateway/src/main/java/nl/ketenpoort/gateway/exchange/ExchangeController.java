@@ -118,12 +118,11 @@ class ExchangeController {
 		if (!exchange.sender().equals(actor.id())) {
 			// Another partner's exchange: answered as not found, recorded as a refused
 			// read.
-			this.audit.appendIndependently(AuditEvent
-				.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED,
-						AuditActor.partner(actor.id(), actor.organisation().orElse(null)))
-				.reason("NOT_SENDER")
-				.document(exchange.documentType(), exchange.id())
-				.build());
+			this.audit.appendIndependently(
+					AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor))
+						.reason("NOT_SENDER")
+						.document(exchange.documentType(), exchange.id())
+						.build());
 			throw new ExchangeNotFound();
 		}
 		return view(exchange);

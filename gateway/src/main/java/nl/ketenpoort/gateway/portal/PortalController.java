@@ -20,6 +20,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.purpose.PurposeText;
 import nl.ketenpoort.consent.purpose.Route;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
@@ -63,13 +64,13 @@ class PortalController {
 
 	private final AuditQueries audit;
 
-	private final PageAudit reads;
+	private final AuditReads reads;
 
 	private final PageTexts texts;
 
 	private final JsonMapper json;
 
-	PortalController(PurposeCatalogue catalogue, ConsentRegistry registry, AuditQueries audit, PageAudit reads,
+	PortalController(PurposeCatalogue catalogue, ConsentRegistry registry, AuditQueries audit, AuditReads reads,
 			PageTexts texts, JsonMapper json) {
 		this.catalogue = catalogue;
 		this.registry = registry;
