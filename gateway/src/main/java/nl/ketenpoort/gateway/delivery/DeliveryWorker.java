@@ -167,7 +167,7 @@ public class DeliveryWorker {
 			this.transactions.executeWithoutResult((status) -> {
 				if (this.outbox.retryLater(exchange.id(), next, failure.kind().name(), failure.partnerStatus())) {
 					this.audit.append(event(exchange, AuditEventType.FAILED, AuditOutcome.FAILED, failure.kind().name(),
-							failure.partnerStatus(), null));
+							failure.partnerStatus(), null, AuditActor.SYSTEM));
 				}
 			});
 		}
@@ -185,21 +185,30 @@ public class DeliveryWorker {
 
 	private void conclude(ExchangeRecord exchange, ExchangeStatus status, AuditEventType type, AuditOutcome outcome,
 			@Nullable String reason, @Nullable Integer partnerStatus, @Nullable String partnerTrace) {
+		conclude(exchange, status, type, outcome, reason, partnerStatus, partnerTrace, AuditActor.SYSTEM);
+	}
+
+	/**
+	 * Stores the final state of a delivering exchange and its audit event in one
+	 * transaction; nothing is recorded when another node concluded it first.
+	 */
+	void conclude(ExchangeRecord exchange, ExchangeStatus status, AuditEventType type, AuditOutcome outcome,
+			@Nullable String reason, @Nullable Integer partnerStatus, @Nullable String partnerTrace, AuditActor actor) {
 		this.transactions.executeWithoutResult((tx) -> {
 			if (this.outbox.finish(exchange.id(), status, reason, partnerStatus)) {
-				this.audit.append(event(exchange, type, outcome, reason, partnerStatus, partnerTrace));
+				this.audit.append(event(exchange, type, outcome, reason, partnerStatus, partnerTrace, actor));
 			}
 		});
 	}
 
 	private AuditEvent event(ExchangeRecord exchange, AuditEventType type, AuditOutcome outcome,
-			@Nullable String reason, @Nullable Integer partnerStatus, @Nullable String partnerTrace) {
+			@Nullable String reason, @Nullable Integer partnerStatus, @Nullable String partnerTrace, AuditActor actor) {
 		String foreignOperation = null;
 		if (partnerTrace != null) {
 			String[] parts = partnerTrace.split("-");
 			foreignOperation = (parts.length == 4) ? parts[2] : null;
 		}
-		return AuditEvent.of(type, outcome, AuditActor.SYSTEM)
+		return AuditEvent.of(type, outcome, actor)
 			.reason(reason)
 			.purpose(exchange.purpose(), exchange.legalBasis())
 			.consent(exchange.consentId())

@@ -12,12 +12,10 @@ import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.gateway.audit.AuditActor;
-import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
-import nl.ketenpoort.gateway.audit.AuditTrace;
-import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.exchange.ExchangeRecord;
+import nl.ketenpoort.gateway.exchange.ExchangeStatus;
 import nl.ketenpoort.gateway.exchange.ExchangeStore;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
@@ -30,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,23 +52,17 @@ class InboxController {
 
 	private final ConsentChecks consents;
 
-	private final Outbox outbox;
-
-	private final AuditTrail audit;
-
-	private final TransactionTemplate transactions;
+	private final DeliveryWorker delivery;
 
 	private final JsonMapper json;
 
-	InboxController(JdbcClient jdbc, ExchangeStore exchanges, Partners partners, ConsentChecks consents, Outbox outbox,
-			AuditTrail audit, TransactionTemplate transactions, JsonMapper json) {
+	InboxController(JdbcClient jdbc, ExchangeStore exchanges, Partners partners, ConsentChecks consents,
+			DeliveryWorker delivery, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.exchanges = exchanges;
 		this.partners = partners;
 		this.consents = consents;
-		this.outbox = outbox;
-		this.audit = audit;
-		this.transactions = transactions;
+		this.delivery = delivery;
 		this.json = json;
 	}
 
@@ -96,8 +87,8 @@ class InboxController {
 					exchange.sender(), exchange.recipient(), type);
 			if (decision instanceof ConsentDecision.Denied denied) {
 				markClaimed(id);
-				conclude(exchange, nl.ketenpoort.gateway.exchange.ExchangeStatus.REFUSED, AuditEventType.REFUSED,
-						AuditOutcome.REFUSED, denied.reason().name());
+				conclude(exchange, ExchangeStatus.REFUSED, AuditEventType.REFUSED, AuditOutcome.REFUSED,
+						denied.reason().name());
 				continue;
 			}
 			Map<String, Object> item = new LinkedHashMap<>();
@@ -122,8 +113,7 @@ class InboxController {
 			.filter((found) -> found.recipient().equals(recipient.id()))
 			.orElseThrow(InboxItemNotFound::new);
 		markClaimed(id);
-		conclude(exchange, nl.ketenpoort.gateway.exchange.ExchangeStatus.DELIVERED, AuditEventType.DELIVERED,
-				AuditOutcome.SUCCESS, null);
+		conclude(exchange, ExchangeStatus.DELIVERED, AuditEventType.DELIVERED, AuditOutcome.SUCCESS, null);
 		return Map.of("id", id, "status", "delivered");
 	}
 
@@ -133,23 +123,10 @@ class InboxController {
 			.update();
 	}
 
-	private void conclude(ExchangeRecord exchange, nl.ketenpoort.gateway.exchange.ExchangeStatus status,
-			AuditEventType type, AuditOutcome outcome, @Nullable String reason) {
-		this.transactions.executeWithoutResult((tx) -> {
-			if (this.outbox.finish(exchange.id(), status, reason, null)) {
-				boolean delivered = type == AuditEventType.DELIVERED;
-				this.audit.append(AuditEvent.of(type, outcome, AuditActor.partner(exchange.recipient(), null))
-					.reason(reason)
-					.purpose(exchange.purpose(), exchange.legalBasis())
-					.consent(exchange.consentId())
-					.subject(exchange.subjectRef())
-					.route(exchange.sender(), exchange.recipient())
-					.document(exchange.documentType(), exchange.id())
-					.payload(delivered ? exchange.fieldNames() : List.of(), delivered ? exchange.payloadSha256() : null)
-					.trace(new AuditTrace(exchange.traceId(), null, null, null))
-					.build());
-			}
-		});
+	private void conclude(ExchangeRecord exchange, ExchangeStatus status, AuditEventType type, AuditOutcome outcome,
+			@Nullable String reason) {
+		this.delivery.conclude(exchange, status, type, outcome, reason, null, null,
+				AuditActor.partner(exchange.recipient(), null));
 	}
 
 	private Actor pullRecipient() {
