@@ -1,7 +1,11 @@
 package nl.ketenpoort.gateway.audit;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Recomputes the hash chain and tells where it breaks first and how: a modified row, a
  * deleted one, an inserted one or rows in another order; then confirms the signed
- * checkpoints.
+ * checkpoints. Ranges that retention pruned are linked through by their end hashes, and
+ * each must be covered exactly by a signed pruning statement.
  */
 @Service
 public class AuditChainVerifier {
@@ -22,11 +27,14 @@ public class AuditChainVerifier {
 
 	private final AuditCheckpoints checkpoints;
 
+	private final PrunedRanges pruned;
+
 	private final int batchSize;
 
-	AuditChainVerifier(JdbcClient jdbc, AuditCheckpoints checkpoints, AuditSettings settings) {
+	AuditChainVerifier(JdbcClient jdbc, AuditCheckpoints checkpoints, PrunedRanges pruned, AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
+		this.pruned = pruned;
 		this.batchSize = settings.verifyBatchSize();
 	}
 
@@ -37,31 +45,53 @@ public class AuditChainVerifier {
 
 	/** Verifies the events from position {@code from} to {@code to}, both included. */
 	public ChainVerification verify(long from, long to) {
-		long start = Math.max(1, from);
-		String expectedPrev = (start == 1) ? AuditRecord.GENESIS : storedHash(start - 1).orElse(null);
+		long start = this.pruned.containing(Math.max(1, from))
+			.map(PrunedRange::firstPosition)
+			.orElse(Math.max(1, from));
+		String expectedPrev = (start == 1) ? AuditRecord.GENESIS : hashAt(start - 1).orElse(null);
 		if (expectedPrev == null) {
 			return ChainVerification.broken(0, 0, start - 1, ChainBreak.DELETED);
 		}
 		long expectedPosition = start;
 		long checked = 0;
+		long prunedEvents = 0;
+		Set<UUID> prunings = new LinkedHashSet<>();
 		@Nullable AuditRecord previous = null;
 		@Nullable AuditRecord beforePrevious = null;
 		long cursor = start;
 		while (cursor <= to) {
 			List<AuditRecord> batch = rows(cursor, to, this.batchSize);
-			if (batch.isEmpty()) {
+			long bound = (batch.size() == this.batchSize) ? batch.get(batch.size() - 1).position() : to;
+			List<Object> links = inChainOrder(batch, this.pruned.startingBetween(cursor, bound));
+			if (links.isEmpty()) {
 				break;
 			}
-			for (int i = 0; i < batch.size(); i++) {
-				AuditRecord row = batch.get(i);
+			for (int i = 0; i < links.size(); i++) {
+				if (links.get(i) instanceof PrunedRange range) {
+					if (range.firstPosition() != expectedPosition) {
+						return ChainVerification.broken(checked, 0, expectedPosition,
+								(range.firstPosition() > expectedPosition) ? ChainBreak.DELETED : ChainBreak.INSERTED);
+					}
+					if (!range.prevHash().equals(expectedPrev)) {
+						return ChainVerification.broken(checked, 0, range.firstPosition(), ChainBreak.MODIFIED);
+					}
+					prunings.add(range.pruningId());
+					prunedEvents += range.eventCount();
+					previous = null;
+					beforePrevious = null;
+					expectedPrev = range.hash();
+					expectedPosition = range.lastPosition() + 1;
+					continue;
+				}
+				AuditRecord row = (AuditRecord) links.get(i);
 				checked++;
 				if (row.position() != expectedPosition) {
 					return ChainVerification.broken(checked, 0, expectedPosition, ChainBreak.DELETED);
 				}
 				boolean selfValid = row.recomputedHash().equals(row.hash());
 				if (!selfValid) {
-					AuditRecord next = (i + 1 < batch.size()) ? batch.get(i + 1)
-							: rows(row.position() + 1, to, 1).stream().findFirst().orElse(null);
+					AuditRecord next = (i + 1 < links.size() && links.get(i + 1) instanceof AuditRecord following)
+							? following : rows(row.position() + 1, to, 1).stream().findFirst().orElse(null);
 					ChainBreak kind = (next != null && next.prevHash().equals(expectedPrev)) ? ChainBreak.INSERTED
 							: ChainBreak.MODIFIED;
 					return ChainVerification.broken(checked, 0, row.position(), kind);
@@ -80,9 +110,51 @@ public class AuditChainVerifier {
 				expectedPrev = row.hash();
 				expectedPosition++;
 			}
-			cursor = batch.get(batch.size() - 1).position() + 1;
+			cursor = expectedPosition;
 		}
-		return this.checkpoints.confirm(checked, start, Math.min(to, expectedPosition - 1));
+		for (UUID pruning : prunings) {
+			if (!this.pruned.confirmed(pruning)) {
+				long first = this.jdbc.sql("SELECT min(first_position) FROM audit_pruned_range WHERE pruning_id = ?")
+					.param(pruning)
+					.query(Long.class)
+					.single();
+				return ChainVerification.broken(checked, 0, first, ChainBreak.DELETED);
+			}
+		}
+		return this.checkpoints.confirm(checked, start, Math.min(to, expectedPosition - 1), this::hashAt)
+			.withPruned(prunedEvents);
+	}
+
+	/**
+	 * The hash at a position: of the stored event, or of a pruned range that ends there;
+	 * empty when the position lies inside a pruned range or nowhere.
+	 */
+	Optional<String> hashAt(long position) {
+		Optional<String> stored = this.jdbc.sql("SELECT hash FROM audit_event WHERE position = ?")
+			.param(position)
+			.query(String.class)
+			.optional();
+		if (stored.isPresent()) {
+			return stored;
+		}
+		return this.pruned.containing(position)
+			.filter((range) -> range.lastPosition() == position)
+			.map(PrunedRange::hash);
+	}
+
+	private static List<Object> inChainOrder(List<AuditRecord> rows, List<PrunedRange> ranges) {
+		List<Object> links = new ArrayList<>(rows.size() + ranges.size());
+		int r = 0;
+		for (AuditRecord row : rows) {
+			while (r < ranges.size() && ranges.get(r).firstPosition() < row.position()) {
+				links.add(ranges.get(r++));
+			}
+			links.add(row);
+		}
+		while (r < ranges.size()) {
+			links.add(ranges.get(r++));
+		}
+		return links;
 	}
 
 	private List<AuditRecord> rows(long from, long to, int limit) {
@@ -92,13 +164,6 @@ public class AuditChainVerifier {
 			.params(from, to, limit)
 			.query(AuditRows.MAPPER)
 			.list();
-	}
-
-	private Optional<String> storedHash(long position) {
-		return this.jdbc.sql("SELECT hash FROM audit_event WHERE position = ?")
-			.param(position)
-			.query(String.class)
-			.optional();
 	}
 
 	private boolean appearsLater(String hash, long position) {

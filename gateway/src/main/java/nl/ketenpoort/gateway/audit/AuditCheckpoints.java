@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -133,11 +134,13 @@ public class AuditCheckpoints {
 	}
 
 	/**
-	 * Confirms the checkpoints in a verified range: each signature, and that the row at
-	 * each checkpoint still has the signed head hash; a checkpoint past the last row
-	 * means the end of the chain was removed.
+	 * Confirms the checkpoints in a verified range: each signature, and that the chain at
+	 * each checkpoint still has the signed head hash; a checkpoint past the last position
+	 * means the end of the chain was removed. A checkpoint inside a range that retention
+	 * pruned has nothing left to compare and is passed over.
 	 */
-	ChainVerification confirm(long checked, long from, long lastPosition) {
+	ChainVerification confirm(long checked, long from, long lastPosition,
+			LongFunction<Optional<String>> hashAtPosition) {
 		long confirmed = 0;
 		for (Checkpoint checkpoint : all()) {
 			if (checkpoint.position() < from) {
@@ -150,16 +153,21 @@ public class AuditCheckpoints {
 			if (checkpoint.position() > lastPosition) {
 				return ChainVerification.broken(checked, confirmed, lastPosition + 1, ChainBreak.DELETED);
 			}
-			String hash = this.jdbc.sql("SELECT hash FROM audit_event WHERE position = ?")
-				.param(checkpoint.position())
-				.query(String.class)
-				.single();
-			if (!hash.equals(checkpoint.headHash())) {
+			Optional<String> hash = hashAtPosition.apply(checkpoint.position());
+			if (hash.isEmpty()) {
+				continue;
+			}
+			if (!hash.get().equals(checkpoint.headHash())) {
 				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
 			}
 			confirmed++;
 		}
-		return new ChainVerification(checked, confirmed, null, null);
+		return new ChainVerification(checked, confirmed, null, null, 0);
+	}
+
+	/** Whether this checkpoint carries a valid signature of the audit key. */
+	boolean signed(Checkpoint checkpoint) {
+		return signatureValid(checkpoint);
 	}
 
 	private boolean signatureValid(Checkpoint checkpoint) {

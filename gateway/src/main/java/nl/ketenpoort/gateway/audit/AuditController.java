@@ -43,6 +43,10 @@ class AuditController {
 
 	private final AuditTrail trail;
 
+	private final PrunedRanges pruned;
+
+	private final AuditRetention retention;
+
 	private final AuditChainVerifier verifier;
 
 	private final Partners partners;
@@ -56,8 +60,11 @@ class AuditController {
 	private final AuditReads reads;
 
 	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
-			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads) {
+			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
+			PrunedRanges pruned, AuditRetention retention) {
 		this.reads = reads;
+		this.pruned = pruned;
+		this.retention = retention;
 		this.checkpoints = checkpoints;
 		this.signingKeys = signingKeys;
 		this.queries = queries;
@@ -114,6 +121,7 @@ class AuditController {
 		view.put("intact", result.intact());
 		view.put("checked", result.checked());
 		view.put("checkpoints", result.checkpoints());
+		view.put("pruned", result.pruned());
 		if (!result.intact()) {
 			view.put("firstBadPosition", result.firstBadPosition());
 			view.put("kind", result.kind().name().toLowerCase());
@@ -195,6 +203,18 @@ class AuditController {
 		Actor officer = officer();
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "checkpoints", null);
 		return Map.of("checkpoints", this.checkpoints.all(), "keys", this.signingKeys.publicKeys().toJSONObject());
+	}
+
+	@GetMapping("/retention")
+	@Operation(summary = "Retention period per purpose, and the signed statements of every pruning so far")
+	Map<String, Object> retention() {
+		Actor officer = officer();
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "retention", null);
+		Map<String, Object> periods = new LinkedHashMap<>();
+		periods.put("default", this.retention.defaultPeriod().toString());
+		this.retention.purposes().forEach((purpose, period) -> periods.put(purpose, period.toString()));
+		return Map.of("retention", periods, "prunings", this.pruned.prunings(), "keys",
+				this.signingKeys.publicKeys().toJSONObject());
 	}
 
 	private Map<String, Object> plainWords(AuditRecord record) {

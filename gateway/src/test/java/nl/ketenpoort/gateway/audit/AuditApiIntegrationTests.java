@@ -57,6 +57,12 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	@Autowired
 	AuditVerifyCommand verifyCommand;
 
+	@Autowired
+	AuditPruner pruner;
+
+	@Autowired
+	AuditCheckpoints checkpoints;
+
 	private String vNumber;
 
 	private SubjectRef subject;
@@ -170,6 +176,44 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void officerReadsTheRetentionPeriodsAndTheSignedPruningsOthersMayNot() {
+		HttpResponse<String> officer = send(HttpRequest.newBuilder(uri("/api/v1/audit/retention"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.PRIVACY_OFFICER, "coa")));
+		HttpResponse<String> holder = send(HttpRequest.newBuilder(uri("/api/v1/audit/retention"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.STATUS_HOLDER, "coa")));
+		HttpResponse<String> partner = send(HttpRequest.newBuilder(uri("/api/v1/audit/retention"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs")));
+
+		assertThat(officer.statusCode()).isEqualTo(200);
+		assertThat(json(officer).get("retention").get("default").asString()).isEqualTo("P7Y");
+		assertThat(json(officer).get("prunings").isArray()).isTrue();
+		assertThat(holder.statusCode()).isIn(403, 404);
+		assertThat(partner.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theGatewayPrunesAsTheSchemaOwnerAndKeepsWhatIsYoung() {
+		var head = JdbcClient.create(this.dataSource)
+			.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
+			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		this.checkpoints.create((long) head[0], (String) head[1]);
+		long before = JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM audit_event")
+			.query(Long.class)
+			.single();
+
+		AuditPruner.Result result = this.pruner.prune();
+
+		assertThat(result.refusal()).isNull();
+		assertThat(result.anchorPosition()).isEqualTo((long) head[0]);
+		assertThat(result.events()).isZero();
+		assertThat(
+				JdbcClient.create(this.dataSource).sql("SELECT count(*) FROM audit_event").query(Long.class).single())
+			.isGreaterThanOrEqualTo(before);
+	}
+
+	@Test
 	void noIdentifierOrNameAppearsInAnyColumnOfTheAuditTable() {
 		List<Map<String, Object>> rows = JdbcClient.create(this.dataSource)
 			.sql("SELECT * FROM audit_event")
@@ -238,9 +282,6 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(body.get("keys").get("keys").get(0).get("crv").asString()).isEqualTo("P-256");
 		assertThat(body.get("keys").get("keys").get(0).has("d")).isFalse();
 	}
-
-	@Autowired
-	AuditCheckpoints checkpoints;
 
 	private long readsRecordedFor(String subjectRef) {
 		return JdbcClient.create(this.dataSource)

@@ -55,12 +55,13 @@ class AuditChainIntegrationTests {
 	@BeforeEach
 	void freshChain() {
 		this.jdbc = JdbcClient.create(dataSource);
-		tamper("TRUNCATE audit_event, audit_checkpoint");
+		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
 		AuditSettings settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
 		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());
-		this.checkpoints = new AuditCheckpoints(this.jdbc, new AuditSigningKeys(this.jdbc, settings, Clock.systemUTC()),
-				Clock.systemUTC(), settings);
-		this.verifier = new AuditChainVerifier(this.jdbc, this.checkpoints, settings);
+		AuditSigningKeys keys = new AuditSigningKeys(this.jdbc, settings, Clock.systemUTC());
+		this.checkpoints = new AuditCheckpoints(this.jdbc, keys, Clock.systemUTC(), settings);
+		this.verifier = new AuditChainVerifier(this.jdbc, this.checkpoints, new PrunedRanges(this.jdbc, keys),
+				settings);
 		for (int i = 0; i < 20; i++) {
 			this.trail.append(sampleEvent(i));
 		}

@@ -1,0 +1,253 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.gateway.database.SchemaOwner;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Enforces the retention periods of the audit log. Only events before the latest signed
+ * checkpoint are pruned, and only after the chain up to that checkpoint verified intact:
+ * pruning must never wipe out the evidence of tampering. Each run of consecutive expired
+ * events becomes one {@link PrunedRange}, all ranges of a run are covered by one signed
+ * statement, and the run itself is recorded as an {@code audit-pruned} event.
+ *
+ * <p>
+ * The application role cannot delete audit events; pruning connects as the schema owner,
+ * and the database lets an event go only once a range that covers it is recorded.
+ */
+@Component
+public class AuditPruner {
+
+	/** Advisory lock key of pruning ("KETENPRU"): one pruning at a time across nodes. */
+	static final long PRUNE_LOCK = 0x4b4554454e505255L;
+
+	private static final Logger log = LoggerFactory.getLogger(AuditPruner.class);
+
+	private static final int WINDOW = 50_000;
+
+	private final SchemaOwner owner;
+
+	private final JdbcClient jdbc;
+
+	private final AuditChainVerifier verifier;
+
+	private final AuditCheckpoints checkpoints;
+
+	private final PrunedRanges pruned;
+
+	private final AuditTrail trail;
+
+	private final AuditRetention retention;
+
+	private final Clock clock;
+
+	AuditPruner(SchemaOwner owner, JdbcClient jdbc, AuditChainVerifier verifier, AuditCheckpoints checkpoints,
+			PrunedRanges pruned, AuditTrail trail, AuditRetention retention, PurposeCatalogue catalogue, Clock clock) {
+		for (String purpose : retention.purposes().keySet()) {
+			if (catalogue.find(purpose).isEmpty()) {
+				throw new IllegalStateException("ketenpoort.audit.retention.purposes names an unknown purpose: "
+						+ purpose + " (see the purpose catalogue)");
+			}
+		}
+		this.owner = owner;
+		this.jdbc = jdbc;
+		this.verifier = verifier;
+		this.checkpoints = checkpoints;
+		this.pruned = pruned;
+		this.trail = trail;
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	/**
+	 * The result of one pruning run.
+	 *
+	 * @param pruningId id of the signed statement, or {@code null} when nothing was
+	 * pruned
+	 * @param events events pruned
+	 * @param ranges ranges they form
+	 * @param anchorPosition the signed checkpoint pruning started from (0 when none)
+	 * @param refusal why nothing could be pruned, or {@code null}
+	 */
+	public record Result(@Nullable UUID pruningId, long events, long ranges, long anchorPosition,
+			@Nullable String refusal) {
+
+		static Result refused(String why) {
+			return new Result(null, 0, 0, 0, why);
+		}
+
+	}
+
+	@Scheduled(fixedDelayString = "${ketenpoort.audit.retention.check:10m}", initialDelayString = "1m")
+	void pruneIfDue() {
+		if (this.retention.pruneEvery().isZero() || this.owner.dataSource().isEmpty()) {
+			return;
+		}
+		Optional<Instant> last = this.jdbc.sql("SELECT max(pruned_at) FROM audit_pruning")
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+		if (last.isPresent() && last.get().plus(this.retention.pruneEvery()).isAfter(this.clock.instant())) {
+			return;
+		}
+		try {
+			Result result = prune();
+			if (result.refusal() != null) {
+				log.warn("Audit retention did not prune: {}", result.refusal());
+			}
+			else if (result.events() > 0) {
+				log.info("Audit retention pruned {} events in {} ranges", result.events(), result.ranges());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit retention pruning failed this round; retrying on the next", ex);
+		}
+	}
+
+	/** Prunes every event whose retention period has passed. */
+	public Result prune() {
+		Optional<DataSource> ownerDataSource = this.owner.dataSource();
+		if (ownerDataSource.isEmpty()) {
+			return Result.refused("pruning needs the schema owner's credentials (SPRING_FLYWAY_USER and"
+					+ " SPRING_FLYWAY_PASSWORD); the application role may not delete audit events");
+		}
+		Optional<AuditCheckpoints.Checkpoint> anchor = this.checkpoints.latest().filter(this.checkpoints::signed);
+		if (anchor.isEmpty()) {
+			return Result.refused("there is no signed checkpoint to prune from yet");
+		}
+		ChainVerification check = this.verifier.verify(1, anchor.get().position());
+		if (!check.intact()) {
+			return Result.refused("the audit chain is broken at position " + check.firstBadPosition() + " ("
+					+ check.kind().name().toLowerCase() + "); pruning would destroy that evidence");
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		DataSource dataSource = ownerDataSource.get();
+		JdbcClient asOwner = JdbcClient.create(dataSource);
+		Result result = new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+			.execute((status) -> pruneBefore(asOwner, anchor.get(), now));
+		if (result != null && result.pruningId() != null) {
+			PrunedRanges.Pruning pruning = this.pruned.prunings()
+				.stream()
+				.filter((p) -> p.pruningId().equals(result.pruningId()))
+				.findFirst()
+				.orElseThrow();
+			this.trail
+				.appendIndependently(AuditEvent.of(AuditEventType.AUDIT_PRUNED, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
+					.reason("retention")
+					.payload(List.of(), pruning.rangesSha256())
+					.build());
+		}
+		return result;
+	}
+
+	private Result pruneBefore(JdbcClient asOwner, AuditCheckpoints.Checkpoint anchor, Instant now) {
+		asOwner.sql("SELECT pg_advisory_xact_lock(?)").param(PRUNE_LOCK).query().singleRow();
+		UUID pruningId = UUID.randomUUID();
+		List<PrunedRange> ranges = expiredRanges(asOwner, anchor.position(), now, pruningId);
+		if (ranges.isEmpty()) {
+			return new Result(null, 0, 0, anchor.position(), null);
+		}
+		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, ranges, retentionClaim());
+		asOwner
+			.sql("INSERT INTO audit_pruning (pruning_id, pruned_at, anchor_position, anchor_hash, event_count,"
+					+ " range_count, ranges_sha256, key_id, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(pruning.pruningId(), Timestamp.from(now), anchor.position(), anchor.headHash(),
+					pruning.eventCount(), pruning.rangeCount(), pruning.rangesSha256(), pruning.keyId(),
+					pruning.statement())
+			.update();
+		for (PrunedRange range : ranges) {
+			asOwner
+				.sql("INSERT INTO audit_pruned_range (first_position, last_position, prev_hash, hash, pruning_id)"
+						+ " VALUES (?, ?, ?, ?, ?)")
+				.params(range.firstPosition(), range.lastPosition(), range.prevHash(), range.hash(),
+						pruning.pruningId())
+				.update();
+			asOwner.sql("DELETE FROM audit_event WHERE position BETWEEN ? AND ?")
+				.params(range.firstPosition(), range.lastPosition())
+				.update();
+		}
+		return new Result(pruning.pruningId(), pruning.eventCount(), ranges.size(), anchor.position(), null);
+	}
+
+	/**
+	 * The runs of consecutive stored events before the anchor whose retention has passed,
+	 * read in windows of positions so that a large log never sits in memory at once.
+	 */
+	private List<PrunedRange> expiredRanges(JdbcClient asOwner, long anchorPosition, Instant now, UUID pruningId) {
+		StringBuilder sql = new StringBuilder("SELECT position, prev_hash, hash FROM audit_event"
+				+ " WHERE position >= ? AND position < ? AND position < ? AND recorded_at < ");
+		List<Object> cutoffs = new ArrayList<>();
+		if (!this.retention.purposes().isEmpty()) {
+			sql.append("CASE");
+			for (String purpose : this.retention.purposes().keySet()) {
+				sql.append(" WHEN purpose = ? THEN ?::timestamptz");
+				cutoffs.add(purpose);
+				cutoffs.add(Timestamp.from(this.retention.cutoff(purpose, now)));
+			}
+			sql.append(" ELSE ?::timestamptz END");
+		}
+		else {
+			sql.append("?::timestamptz");
+		}
+		sql.append(" ORDER BY position");
+		cutoffs.add(Timestamp.from(this.retention.cutoff(null, now)));
+		List<PrunedRange> ranges = new ArrayList<>();
+		long[] open = null;
+		String[] openHashes = null;
+		long first = this.jdbc.sql("SELECT coalesce(min(position), 1) FROM audit_event").query(Long.class).single();
+		for (long window = first; window < anchorPosition; window += WINDOW) {
+			List<Object> params = new ArrayList<>(List.of(window, window + WINDOW, anchorPosition));
+			params.addAll(cutoffs);
+			List<Object[]> expired = asOwner.sql(sql.toString())
+				.params(params)
+				.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+				.list();
+			for (Object[] event : expired) {
+				long position = (long) event[0];
+				if (open != null && open[1] == position - 1) {
+					open[1] = position;
+					openHashes[1] = (String) event[2];
+				}
+				else {
+					if (open != null) {
+						ranges.add(new PrunedRange(open[0], open[1], openHashes[0], openHashes[1], pruningId));
+					}
+					open = new long[] { position, position };
+					openHashes = new String[] { (String) event[1], (String) event[2] };
+				}
+			}
+		}
+		if (open != null) {
+			ranges.add(new PrunedRange(open[0], open[1], openHashes[0], openHashes[1], pruningId));
+		}
+		return ranges;
+	}
+
+	private Map<String, String> retentionClaim() {
+		Map<String, String> claim = new LinkedHashMap<>();
+		claim.put("default", this.retention.defaultPeriod().toString());
+		this.retention.purposes().forEach((purpose, period) -> claim.put(purpose, period.toString()));
+		return claim;
+	}
+
+}

@@ -1,0 +1,43 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long audit events are kept, per purpose: the retention is a decision of the
+ * controllers in the line, so it is configuration, not code.
+ *
+ * @param defaultPeriod for events without a purpose (reads, exports, refused requests)
+ * and for purposes without their own period
+ * @param purposes period per purpose code of the catalogue
+ * @param pruneEvery how often a gateway node prunes on its own (when it has the schema
+ * owner's credentials); {@code 0} switches that off, {@code audit prune} still works
+ */
+@ConfigurationProperties("ketenpoort.audit.retention")
+public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @DefaultValue Map<String, Period> purposes,
+		@DefaultValue("24h") Duration pruneEvery) {
+
+	public AuditRetention {
+		purposes = new TreeMap<>(purposes);
+	}
+
+	/** The period that applies to events of this purpose (or of none). */
+	public Period periodFor(@Nullable String purpose) {
+		return (purpose != null) ? this.purposes.getOrDefault(purpose, this.defaultPeriod) : this.defaultPeriod;
+	}
+
+	/** Events of this purpose recorded before the returned instant may be pruned. */
+	Instant cutoff(@Nullable String purpose, Instant now) {
+		return now.atOffset(ZoneOffset.UTC).minus(periodFor(purpose)).toInstant();
+	}
+
+}

@@ -1,0 +1,171 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pruned ranges of the audit chain and the signed statements that cover them: signs a
+ * statement when retention prunes, and confirms during verification that every range is
+ * exactly what a statement signed.
+ */
+@Component
+class PrunedRanges {
+
+	private static final String RANGE_COLUMNS = "first_position, last_position, prev_hash, hash, pruning_id";
+
+	private final JdbcClient jdbc;
+
+	private final AuditSigningKeys keys;
+
+	PrunedRanges(JdbcClient jdbc, AuditSigningKeys keys) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+	}
+
+	/**
+	 * A signed pruning statement as kept in the database and handed to outside parties.
+	 */
+	public record Pruning(UUID pruningId, Instant prunedAt, long anchorPosition, String anchorHash, long eventCount,
+			long rangeCount, String rangesSha256, String keyId, String statement) {
+	}
+
+	/** The range that holds this position, if it was pruned. */
+	Optional<PrunedRange> containing(long position) {
+		return this.jdbc
+			.sql("SELECT " + RANGE_COLUMNS
+					+ " FROM audit_pruned_range WHERE first_position <= ? ORDER BY first_position DESC LIMIT 1")
+			.param(position)
+			.query(PrunedRanges::map)
+			.optional()
+			.filter((range) -> range.contains(position));
+	}
+
+	/** Ranges that start between the two positions, both included, in chain order. */
+	List<PrunedRange> startingBetween(long from, long to) {
+		return this.jdbc.sql("SELECT " + RANGE_COLUMNS
+				+ " FROM audit_pruned_range WHERE first_position >= ? AND first_position <= ? ORDER BY first_position")
+			.params(from, to)
+			.query(PrunedRanges::map)
+			.list();
+	}
+
+	List<Pruning> prunings() {
+		return this.jdbc
+			.sql("SELECT pruning_id, pruned_at, anchor_position, anchor_hash, event_count, range_count,"
+					+ " ranges_sha256, key_id, statement FROM audit_pruning ORDER BY pruned_at")
+			.query((rs, row) -> new Pruning(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+					rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	/**
+	 * Whether the pruning statement is signed by the audit key and signs exactly the
+	 * ranges stored under its id.
+	 */
+	boolean confirmed(UUID pruningId) {
+		Optional<Pruning> stored = prunings().stream().filter((p) -> p.pruningId().equals(pruningId)).findFirst();
+		if (stored.isEmpty()) {
+			return false;
+		}
+		Pruning pruning = stored.get();
+		List<PrunedRange> ranges = this.jdbc
+			.sql("SELECT " + RANGE_COLUMNS + " FROM audit_pruned_range WHERE pruning_id = ? ORDER BY first_position")
+			.param(pruningId)
+			.query(PrunedRanges::map)
+			.list();
+		long events = ranges.stream().mapToLong(PrunedRange::eventCount).sum();
+		try {
+			SignedJWT jwt = SignedJWT.parse(pruning.statement());
+			ECKey key = this.keys.publicKey(pruning.keyId());
+			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+					|| !jwt.verify(new ECDSAVerifier(key))) {
+				return false;
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			return pruningId.toString().equals(claims.getJWTID())
+					&& digest(ranges).equals(claims.getStringClaim("ranges_sha256"))
+					&& claims.getLongClaim("range_count") == ranges.size()
+					&& claims.getLongClaim("event_count") == events;
+		}
+		catch (ParseException | JOSEException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Signs the statement of one pruning: which ranges left the chain, from which signed
+	 * anchor, under which retention periods.
+	 */
+	Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, List<PrunedRange> ranges,
+			Map<String, String> retention) {
+		ECKey key = this.keys.signingKey();
+		long events = ranges.stream().mapToLong(PrunedRange::eventCount).sum();
+		String digest = digest(ranges);
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+					new JWTClaimsSet.Builder().issuer("ketenpoort")
+						.jwtID(pruningId.toString())
+						.issueTime(Date.from(prunedAt))
+						.claim("anchor_position", anchor.position())
+						.claim("anchor_hash", anchor.headHash())
+						.claim("event_count", events)
+						.claim("range_count", (long) ranges.size())
+						.claim("ranges_sha256", digest)
+						.claim("retention", retention)
+						.build());
+			jwt.sign(new ECDSASigner(key));
+			return new Pruning(pruningId, prunedAt, anchor.position(), anchor.headHash(), events, ranges.size(), digest,
+					key.getKeyID(), jwt.serialize());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an audit pruning statement", ex);
+		}
+	}
+
+	/**
+	 * SHA-256 over one line {@code first:last:prev_hash:hash} per range, in chain order.
+	 */
+	static String digest(List<PrunedRange> ranges) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (PrunedRange range : ranges) {
+				digest.update((range.firstPosition() + ":" + range.lastPosition() + ":" + range.prevHash() + ":"
+						+ range.hash() + "\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static PrunedRange map(ResultSet rs, int row) throws SQLException {
+		return new PrunedRange(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, UUID.class));
+	}
+
+}
