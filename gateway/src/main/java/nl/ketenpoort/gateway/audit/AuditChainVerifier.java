@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +49,21 @@ public class AuditChainVerifier {
 
 	/** Verifies the events from position {@code from} to {@code to}, both included. */
 	public ChainVerification verify(long from, long to) {
+		// The database reads the next batch while this thread hashes the current one.
+		ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "audit-verify-reader");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			return walk(from, to, reader);
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	private ChainVerification walk(long from, long to, ExecutorService reader) {
 		long start = this.pruned.containing(Math.max(1, from))
 			.map(PrunedRange::firstPosition)
 			.orElse(Math.max(1, from));
@@ -58,14 +77,14 @@ public class AuditChainVerifier {
 		Set<UUID> prunings = new LinkedHashSet<>();
 		@Nullable AuditRecord previous = null;
 		@Nullable AuditRecord beforePrevious = null;
-		long cursor = start;
-		while (cursor <= to) {
-			List<AuditRecord> batch = rows(cursor, to, this.batchSize);
-			long bound = (batch.size() == this.batchSize) ? batch.get(batch.size() - 1).position() : to;
-			List<Object> links = inChainOrder(batch, this.pruned.startingBetween(cursor, bound));
-			if (links.isEmpty()) {
+		Future<Batch> pending = reader.submit(() -> read(start, to));
+		while (pending != null) {
+			Batch batch = await(pending);
+			if (batch.links().isEmpty()) {
 				break;
 			}
+			pending = (batch.next() <= to) ? reader.submit(() -> read(batch.next(), to)) : null;
+			List<Object> links = batch.links();
 			for (int i = 0; i < links.size(); i++) {
 				if (links.get(i) instanceof PrunedRange range) {
 					if (range.firstPosition() != expectedPosition) {
@@ -110,7 +129,6 @@ public class AuditChainVerifier {
 				expectedPrev = row.hash();
 				expectedPosition++;
 			}
-			cursor = expectedPosition;
 		}
 		for (UUID pruning : prunings) {
 			if (!this.pruned.confirmed(pruning)) {
@@ -123,6 +141,43 @@ public class AuditChainVerifier {
 		}
 		return this.checkpoints.confirm(checked, start, Math.min(to, expectedPosition - 1), this::hashAt)
 			.withPruned(prunedEvents);
+	}
+
+	/**
+	 * Stored events and pruned ranges from {@code cursor} on, in chain order, and where
+	 * the next batch starts.
+	 */
+	private record Batch(List<Object> links, long next) {
+	}
+
+	private Batch read(long cursor, long to) {
+		List<AuditRecord> rows = rows(cursor, to, this.batchSize);
+		long bound = (rows.size() == this.batchSize) ? rows.get(rows.size() - 1).position() : to;
+		List<PrunedRange> ranges = this.pruned.startingBetween(cursor, bound);
+		long next = cursor;
+		if (!rows.isEmpty()) {
+			next = Math.max(next, rows.get(rows.size() - 1).position() + 1);
+		}
+		if (!ranges.isEmpty()) {
+			next = Math.max(next, ranges.get(ranges.size() - 1).lastPosition() + 1);
+		}
+		return new Batch(inChainOrder(rows, ranges), next);
+	}
+
+	private static Batch await(Future<Batch> pending) {
+		try {
+			return pending.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Audit verification was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("Audit verification could not read the log", ex.getCause());
+		}
 	}
 
 	/**
