@@ -43,6 +43,10 @@ class AuditVerifyCommand implements Command {
 		ChainVerification result = this.verifier.verify(from, to);
 		out.println(
 				"Checked " + result.checked() + " audit events and " + result.checkpoints() + " signed checkpoints.");
+		if (result.pruned() > 0) {
+			out.println("Linked through " + result.pruned()
+					+ " events that retention pruned, under signed pruning statements.");
+		}
 		if (result.intact()) {
 			out.println("The audit chain is intact.");
 			return 0;

@@ -254,6 +254,9 @@ class AuditRetentionIntegrationTests {
 		assertThat(exit).isZero();
 		assertThat(output.toString()).contains("Pruned 12 audit events in 4 ranges")
 			.contains("signed checkpoint at position 20");
+		StringWriter verified = new StringWriter();
+		assertThat(new AuditVerifyCommand(this.verifier).run(List.of(), new PrintWriter(verified, true))).isZero();
+		assertThat(verified.toString()).contains("Linked through 12 events that retention pruned").contains("intact");
 	}
 
 	@Test
