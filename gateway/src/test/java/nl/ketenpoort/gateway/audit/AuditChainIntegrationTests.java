@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +26,7 @@ class AuditChainIntegrationTests {
 
 	private static final String KEY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
-	private static EmbeddedPostgres postgres;
+	private static AuditTestDatabase database;
 
 	private static DataSource dataSource;
 
@@ -42,20 +40,19 @@ class AuditChainIntegrationTests {
 
 	@BeforeAll
 	static void startDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		dataSource = postgres.getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/gateway").load().migrate();
+		database = AuditTestDatabase.start();
+		dataSource = database.dataSource();
 	}
 
 	@AfterAll
 	static void stopDatabase() throws IOException {
-		postgres.close();
+		database.close();
 	}
 
 	@BeforeEach
 	void freshChain() {
 		this.jdbc = JdbcClient.create(dataSource);
-		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
+		database.empty();
 		AuditSettings settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
 		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());
 		AuditSigningKeys keys = new AuditSigningKeys(this.jdbc, settings, Clock.systemUTC());
@@ -77,21 +74,21 @@ class AuditChainIntegrationTests {
 
 	@Test
 	void modifiedRowIsFoundAtItsPosition() {
-		tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
+		database.tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
 
 		assertBroken(this.verifier.verify(), 9, ChainBreak.MODIFIED);
 	}
 
 	@Test
 	void modifiedFieldListIsFound() {
-		tamper("UPDATE audit_event SET field_names = array_append(field_names, 'health') WHERE position = 4");
+		database.tamper("UPDATE audit_event SET field_names = array_append(field_names, 'health') WHERE position = 4");
 
 		assertBroken(this.verifier.verify(), 4, ChainBreak.MODIFIED);
 	}
 
 	@Test
 	void commandLineExitsOneWithTheFirstBadPositionAndItsKind() {
-		tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
+		database.tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
 		java.io.StringWriter output = new java.io.StringWriter();
 
 		int exit = new AuditVerifyCommand(this.verifier).run(List.of(), new java.io.PrintWriter(output, true));
@@ -102,15 +99,15 @@ class AuditChainIntegrationTests {
 
 	@Test
 	void deletedRowIsFoundAtItsPosition() {
-		tamper("DELETE FROM audit_event WHERE position = 12");
+		database.tamper("DELETE FROM audit_event WHERE position = 12");
 
 		assertBroken(this.verifier.verify(), 12, ChainBreak.DELETED);
 	}
 
 	@Test
 	void deletedRowWithRenumberedSuccessorsIsFound() {
-		tamper("DELETE FROM audit_event WHERE position = 12");
-		tamper("UPDATE audit_event SET position = position - 1 WHERE position > 12");
+		database.tamper("DELETE FROM audit_event WHERE position = 12");
+		database.tamper("UPDATE audit_event SET position = position - 1 WHERE position > 12");
 
 		assertBroken(this.verifier.verify(), 12, ChainBreak.DELETED);
 	}
@@ -118,44 +115,44 @@ class AuditChainIntegrationTests {
 	@Test
 	void insertedRowIsFoundAtItsPosition() {
 		// given: rows from 7 on moved up, and a forged row at 7 linked to row 6
-		tamper("UPDATE audit_event SET position = position + 1000 WHERE position >= 7");
-		tamper("UPDATE audit_event SET position = position - 999 WHERE position >= 1007");
-		AuditRecord six = row(6);
+		database.tamper("UPDATE audit_event SET position = position + 1000 WHERE position >= 7");
+		database.tamper("UPDATE audit_event SET position = position - 999 WHERE position >= 1007");
+		AuditRecord six = database.row(6);
 		AuditEvent forged = sampleEvent(99);
 		UUID id = UUID.randomUUID();
 		String canonical = AuditRecord.canonicalForm(id, six.recordedAt(), "00000000000000aa", forged);
 		AuditRecord record = new AuditRecord(7, id, six.recordedAt(), "00000000000000aa", forged, six.hash(),
 				AuditRecord.chainHash(six.hash(), canonical));
-		tamperInsert(record);
+		database.tamperInsert(record);
 
 		assertBroken(this.verifier.verify(), 7, ChainBreak.INSERTED);
 	}
 
 	@Test
 	void insertedRowWithoutAValidHashIsStillAnInsertion() {
-		tamper("UPDATE audit_event SET position = position + 1000 WHERE position >= 7");
-		tamper("UPDATE audit_event SET position = position - 999 WHERE position >= 1007");
-		AuditRecord six = row(6);
+		database.tamper("UPDATE audit_event SET position = position + 1000 WHERE position >= 7");
+		database.tamper("UPDATE audit_event SET position = position - 999 WHERE position >= 1007");
+		AuditRecord six = database.row(6);
 		AuditRecord record = new AuditRecord(7, UUID.randomUUID(), six.recordedAt(), "00000000000000aa",
 				sampleEvent(99), six.hash(), "f".repeat(64));
-		tamperInsert(record);
+		database.tamperInsert(record);
 
 		assertBroken(this.verifier.verify(), 7, ChainBreak.INSERTED);
 	}
 
 	@Test
 	void reorderedRowsAreFound() {
-		tamper("UPDATE audit_event SET position = -15 WHERE position = 15");
-		tamper("UPDATE audit_event SET position = 15 WHERE position = 16");
-		tamper("UPDATE audit_event SET position = 16 WHERE position = -15");
+		database.tamper("UPDATE audit_event SET position = -15 WHERE position = 15");
+		database.tamper("UPDATE audit_event SET position = 15 WHERE position = 16");
+		database.tamper("UPDATE audit_event SET position = 16 WHERE position = -15");
 
 		assertBroken(this.verifier.verify(), 15, ChainBreak.REORDERED);
 	}
 
 	@Test
 	void truncatedEndIsFoundThroughTheSignedCheckpoint() {
-		this.checkpoints.create(20, row(20).hash());
-		tamper("DELETE FROM audit_event WHERE position > 17");
+		this.checkpoints.create(20, database.row(20).hash());
+		database.tamper("DELETE FROM audit_event WHERE position > 17");
 
 		assertBroken(this.verifier.verify(), 18, ChainBreak.DELETED);
 	}
@@ -164,14 +161,14 @@ class AuditChainIntegrationTests {
 	void rewrittenChainIsCaughtByTheCheckpoint() {
 		// given: a checkpoint, then a row changed and every later hash recomputed to
 		// match
-		this.checkpoints.create(20, row(20).hash());
-		tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 10");
-		String prev = row(9).hash();
+		this.checkpoints.create(20, database.row(20).hash());
+		database.tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 10");
+		String prev = database.row(9).hash();
 		for (long position = 10; position <= 20; position++) {
-			AuditRecord record = row(position);
+			AuditRecord record = database.row(position);
 			String hash = AuditRecord.chainHash(prev, AuditRecord.canonicalForm(record.eventId(), record.recordedAt(),
 					record.operationId(), record.event()));
-			tamper("UPDATE audit_event SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE position = "
+			database.tamper("UPDATE audit_event SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE position = "
 					+ position);
 			prev = hash;
 		}
@@ -181,15 +178,15 @@ class AuditChainIntegrationTests {
 
 	@Test
 	void forgedCheckpointSignatureIsFound() {
-		this.checkpoints.create(20, row(20).hash());
-		tamper("UPDATE audit_checkpoint SET statement = statement || 'x' WHERE position = 20");
+		this.checkpoints.create(20, database.row(20).hash());
+		database.tamper("UPDATE audit_checkpoint SET statement = statement || 'x' WHERE position = 20");
 
 		assertBroken(this.verifier.verify(), 20, ChainBreak.MODIFIED);
 	}
 
 	@Test
 	void rangeVerificationStartsFromTheStoredPredecessor() {
-		tamper("UPDATE audit_event SET sender = 'raak' WHERE position = 3");
+		database.tamper("UPDATE audit_event SET sender = 'raak' WHERE position = 3");
 
 		assertThat(this.verifier.verify(5, 20).intact()).isTrue();
 		assertBroken(this.verifier.verify(1, 10), 3, ChainBreak.MODIFIED);
@@ -216,36 +213,6 @@ class AuditChainIntegrationTests {
 		assertThat(result.intact()).isFalse();
 		assertThat(result.firstBadPosition()).isEqualTo(position);
 		assertThat(result.kind()).isEqualTo(kind);
-	}
-
-	private AuditRecord row(long position) {
-		return this.jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE position = ?")
-			.param(position)
-			.query(AuditRows.MAPPER)
-			.single();
-	}
-
-	private void tamper(String sql) {
-		try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-			statement.execute("SET session_replication_role = replica");
-			statement.execute(sql);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private void tamperInsert(AuditRecord record) {
-		try (var connection = dataSource.getConnection()) {
-			connection.createStatement().execute("SET session_replication_role = replica");
-			AuditRows.insert(
-					JdbcClient
-						.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)),
-					record);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static AuditEvent sampleEvent(int i) {

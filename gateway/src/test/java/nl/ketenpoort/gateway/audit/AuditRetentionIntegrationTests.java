@@ -16,10 +16,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.gateway.database.SchemaOwner;
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +48,7 @@ class AuditRetentionIntegrationTests {
 
 	private static final PurposeCatalogue CATALOGUE = PurposeCatalogue.load();
 
-	private static EmbeddedPostgres postgres;
+	private static AuditTestDatabase database;
 
 	private static DataSource dataSource;
 
@@ -71,20 +69,19 @@ class AuditRetentionIntegrationTests {
 
 	@BeforeAll
 	static void startDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		dataSource = postgres.getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/gateway").load().migrate();
+		database = AuditTestDatabase.start();
+		dataSource = database.dataSource();
 	}
 
 	@AfterAll
 	static void stopDatabase() throws IOException {
-		postgres.close();
+		database.close();
 	}
 
 	@BeforeEach
 	void chainOfTwoPurposesWithACheckpoint() {
 		this.jdbc = JdbcClient.create(dataSource);
-		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
+		database.empty();
 		this.keys = new AuditSigningKeys(this.jdbc, this.settings, Clock.systemUTC());
 		this.checkpoints = new AuditCheckpoints(this.jdbc, this.keys, Clock.systemUTC(), this.settings);
 		this.pruned = new PrunedRanges(this.jdbc, this.keys);
@@ -126,7 +123,7 @@ class AuditRetentionIntegrationTests {
 	void thePruningIsItselfRecordedAndSigned() {
 		AuditPruner.Result result = pruner(TWO_YEARS_LATER).prune();
 
-		AuditRecord last = row(25);
+		AuditRecord last = database.row(25);
 		assertThat(last.event().type()).isEqualTo(AuditEventType.AUDIT_PRUNED);
 		PrunedRanges.Pruning pruning = this.pruned.prunings().get(0);
 		assertThat(pruning.pruningId()).isEqualTo(result.pruningId());
@@ -166,10 +163,10 @@ class AuditRetentionIntegrationTests {
 		UUID pruning = pruner(TWO_YEARS_LATER).prune().pruningId();
 		// given: the long-lived event at 9 removed and recorded as a range of that
 		// pruning
-		AuditRecord nine = row(9);
-		tamper("INSERT INTO audit_pruned_range VALUES (9, 9, '" + nine.prevHash() + "', '" + nine.hash() + "', '"
-				+ pruning + "')");
-		tamper("DELETE FROM audit_event WHERE position = 9");
+		AuditRecord nine = database.row(9);
+		database.tamper("INSERT INTO audit_pruned_range VALUES (9, 9, '" + nine.prevHash() + "', '" + nine.hash()
+				+ "', '" + pruning + "')");
+		database.tamper("DELETE FROM audit_event WHERE position = 9");
 
 		ChainVerification verification = this.verifier.verify();
 
@@ -181,15 +178,15 @@ class AuditRetentionIntegrationTests {
 	@Test
 	void aDeletionWithAForgedPruningStatementIsFound() {
 		pruner(TWO_YEARS_LATER).prune();
-		AuditRecord nine = row(9);
+		AuditRecord nine = database.row(9);
 		UUID forged = UUID.randomUUID();
 		PrunedRanges.Pruning genuine = this.pruned.prunings().get(0);
-		tamper("INSERT INTO audit_pruning VALUES ('" + forged + "', now(), 20, '" + hashAt(20) + "', 1, 1, '"
+		database.tamper("INSERT INTO audit_pruning VALUES ('" + forged + "', now(), 20, '" + hashAt(20) + "', 1, 1, '"
 				+ PrunedRanges.digest(List.of(new PrunedRange(9, 9, nine.prevHash(), nine.hash(), forged))) + "', '"
 				+ genuine.keyId() + "', '" + genuine.statement() + "')");
-		tamper("INSERT INTO audit_pruned_range VALUES (9, 9, '" + nine.prevHash() + "', '" + nine.hash() + "', '"
-				+ forged + "')");
-		tamper("DELETE FROM audit_event WHERE position = 9");
+		database.tamper("INSERT INTO audit_pruned_range VALUES (9, 9, '" + nine.prevHash() + "', '" + nine.hash()
+				+ "', '" + forged + "')");
+		database.tamper("DELETE FROM audit_event WHERE position = 9");
 
 		ChainVerification verification = this.verifier.verify();
 
@@ -201,7 +198,7 @@ class AuditRetentionIntegrationTests {
 	@Test
 	void aRemovedRangeShowsAsDeletedEvents() {
 		pruner(TWO_YEARS_LATER).prune();
-		tamper("DELETE FROM audit_pruned_range WHERE first_position = 6");
+		database.tamper("DELETE FROM audit_pruned_range WHERE first_position = 6");
 
 		ChainVerification verification = this.verifier.verify();
 
@@ -212,7 +209,7 @@ class AuditRetentionIntegrationTests {
 
 	@Test
 	void aBrokenChainIsNotPruned() {
-		tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 7");
+		database.tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 7");
 
 		AuditPruner.Result result = pruner(TWO_YEARS_LATER).prune();
 
@@ -223,7 +220,7 @@ class AuditRetentionIntegrationTests {
 
 	@Test
 	void withoutASignedCheckpointNothingIsPruned() {
-		tamper("TRUNCATE audit_checkpoint");
+		database.tamper("TRUNCATE audit_checkpoint");
 
 		AuditPruner.Result result = pruner(TWO_YEARS_LATER).prune();
 
@@ -345,24 +342,7 @@ class AuditRetentionIntegrationTests {
 	}
 
 	private String hashAt(long position) {
-		return row(position).hash();
-	}
-
-	private AuditRecord row(long position) {
-		return this.jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE position = ?")
-			.param(position)
-			.query(AuditRows.MAPPER)
-			.single();
-	}
-
-	private void tamper(String sql) {
-		try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-			statement.execute("SET session_replication_role = replica");
-			statement.execute(sql);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return database.row(position).hash();
 	}
 
 }

@@ -1,0 +1,85 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A real PostgreSQL with the gateway's migrations for the audit tests, reached as the
+ * superuser: with triggers on (as the owner would meet them) or, to tamper, with triggers
+ * switched off.
+ */
+final class AuditTestDatabase implements AutoCloseable {
+
+	private final EmbeddedPostgres postgres;
+
+	private final DataSource dataSource;
+
+	private AuditTestDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+		this.dataSource = postgres.getPostgresDatabase();
+		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration/gateway").load().migrate();
+	}
+
+	static AuditTestDatabase start() throws IOException {
+		return new AuditTestDatabase(EmbeddedPostgres.builder().start());
+	}
+
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	JdbcClient jdbc() {
+		return JdbcClient.create(this.dataSource);
+	}
+
+	/** Empties every audit table, as a superuser may. */
+	void empty() {
+		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
+	}
+
+	/** Runs SQL as a superuser with the append-only triggers switched off. */
+	void tamper(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("SET session_replication_role = replica");
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Inserts a forged row as a superuser with the triggers switched off. */
+	void tamperInsert(AuditRecord record) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.createStatement().execute("SET session_replication_role = replica");
+			AuditRows.insert(JdbcClient.create(new SingleConnectionDataSource(connection, true)), record);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	AuditRecord row(long position) {
+		return jdbc().sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE position = ?")
+			.param(position)
+			.query(AuditRows.MAPPER)
+			.single();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+}
