@@ -2,7 +2,8 @@
 -- verifiable. A pruned run of consecutive positions leaves one row here that keeps only the
 -- hashes at its two ends (no content, no subject): the next surviving event still links to it,
 -- and a signed pruning statement covers exactly these rows, so a deletion dressed up as pruning
--- is found by the verification.
+-- is found by the verification. A pruning writes its ranges first and signs them at the end, so
+-- the statement row follows its ranges within the transaction.
 CREATE TABLE audit_pruning (
     pruning_id      uuid        PRIMARY KEY,
     pruned_at       timestamptz NOT NULL,
@@ -20,7 +21,7 @@ CREATE TABLE audit_pruned_range (
     last_position  bigint   NOT NULL,
     prev_hash      char(64) NOT NULL,
     hash           char(64) NOT NULL,
-    pruning_id     uuid     NOT NULL REFERENCES audit_pruning (pruning_id),
+    pruning_id     uuid     NOT NULL REFERENCES audit_pruning (pruning_id) DEFERRABLE INITIALLY DEFERRED,
     CHECK (last_position >= first_position)
 );
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,6 +47,8 @@ public class AuditPruner {
 	private static final Logger log = LoggerFactory.getLogger(AuditPruner.class);
 
 	private static final int WINDOW = 50_000;
+
+	private static final int FLUSH = 1_000;
 
 	private final SchemaOwner owner;
 
@@ -143,8 +147,9 @@ public class AuditPruner {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		DataSource dataSource = ownerDataSource.get();
 		JdbcClient asOwner = JdbcClient.create(dataSource);
+		JdbcTemplate batches = new JdbcTemplate(dataSource);
 		Result result = new TransactionTemplate(new DataSourceTransactionManager(dataSource))
-			.execute((status) -> pruneBefore(asOwner, anchor.get(), now));
+			.execute((status) -> pruneBefore(asOwner, batches, anchor.get(), now));
 		if (result != null && result.pruningId() != null) {
 			PrunedRanges.Pruning pruning = this.pruned.prunings()
 				.stream()
@@ -160,14 +165,24 @@ public class AuditPruner {
 		return result;
 	}
 
-	private Result pruneBefore(JdbcClient asOwner, AuditCheckpoints.Checkpoint anchor, Instant now) {
+	private Result pruneBefore(JdbcClient asOwner, JdbcTemplate batches, AuditCheckpoints.Checkpoint anchor,
+			Instant now) {
 		asOwner.sql("SELECT pg_advisory_xact_lock(?)").param(PRUNE_LOCK).query().singleRow();
 		UUID pruningId = UUID.randomUUID();
-		List<PrunedRange> ranges = expiredRanges(asOwner, anchor.position(), now, pruningId);
-		if (ranges.isEmpty()) {
+		PrunedRanges.RangeDigest digest = new PrunedRanges.RangeDigest();
+		List<PrunedRange> unwritten = new ArrayList<>();
+		forEachExpiredRange(asOwner, anchor.position(), now, pruningId, (range) -> {
+			digest.add(range);
+			unwritten.add(range);
+			if (unwritten.size() >= FLUSH) {
+				write(batches, unwritten);
+			}
+		});
+		write(batches, unwritten);
+		if (digest.ranges() == 0) {
 			return new Result(null, 0, 0, anchor.position(), null);
 		}
-		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, ranges, retentionClaim());
+		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, digest, retentionClaim());
 		asOwner
 			.sql("INSERT INTO audit_pruning (pruning_id, pruned_at, anchor_position, anchor_hash, event_count,"
 					+ " range_count, ranges_sha256, key_id, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -175,25 +190,33 @@ public class AuditPruner {
 					pruning.eventCount(), pruning.rangeCount(), pruning.rangesSha256(), pruning.keyId(),
 					pruning.statement())
 			.update();
-		for (PrunedRange range : ranges) {
-			asOwner
-				.sql("INSERT INTO audit_pruned_range (first_position, last_position, prev_hash, hash, pruning_id)"
-						+ " VALUES (?, ?, ?, ?, ?)")
-				.params(range.firstPosition(), range.lastPosition(), range.prevHash(), range.hash(),
-						pruning.pruningId())
-				.update();
-			asOwner.sql("DELETE FROM audit_event WHERE position BETWEEN ? AND ?")
-				.params(range.firstPosition(), range.lastPosition())
-				.update();
+		return new Result(pruning.pruningId(), pruning.eventCount(), pruning.rangeCount(), anchor.position(), null);
+	}
+
+	/** Records the ranges, after which the database lets their events go. */
+	private static void write(JdbcTemplate batches, List<PrunedRange> ranges) {
+		if (ranges.isEmpty()) {
+			return;
 		}
-		return new Result(pruning.pruningId(), pruning.eventCount(), ranges.size(), anchor.position(), null);
+		batches.batchUpdate(
+				"INSERT INTO audit_pruned_range (first_position, last_position, prev_hash, hash, pruning_id)"
+						+ " VALUES (?, ?, ?, ?, ?)",
+				ranges.stream()
+					.map((range) -> new Object[] { range.firstPosition(), range.lastPosition(), range.prevHash(),
+							range.hash(), range.pruningId() })
+					.toList());
+		batches.batchUpdate("DELETE FROM audit_event WHERE position BETWEEN ? AND ?",
+				ranges.stream().map((range) -> new Object[] { range.firstPosition(), range.lastPosition() }).toList());
+		ranges.clear();
 	}
 
 	/**
-	 * The runs of consecutive stored events before the anchor whose retention has passed,
-	 * read in windows of positions so that a large log never sits in memory at once.
+	 * Hands over, in chain order, each run of consecutive stored events before the anchor
+	 * whose retention has passed, reading windows of positions so that a large log never
+	 * sits in memory at once.
 	 */
-	private List<PrunedRange> expiredRanges(JdbcClient asOwner, long anchorPosition, Instant now, UUID pruningId) {
+	private void forEachExpiredRange(JdbcClient asOwner, long anchorPosition, Instant now, UUID pruningId,
+			Consumer<PrunedRange> ranges) {
 		StringBuilder sql = new StringBuilder("SELECT position, prev_hash, hash FROM audit_event"
 				+ " WHERE position >= ? AND position < ? AND position < ? AND recorded_at < ");
 		List<Object> cutoffs = new ArrayList<>();
@@ -211,36 +234,32 @@ public class AuditPruner {
 		}
 		sql.append(" ORDER BY position");
 		cutoffs.add(Timestamp.from(this.retention.cutoff(null, now)));
-		List<PrunedRange> ranges = new ArrayList<>();
-		long[] open = null;
-		String[] openHashes = null;
+		@Nullable PrunedRange open = null;
 		long first = this.jdbc.sql("SELECT coalesce(min(position), 1) FROM audit_event").query(Long.class).single();
 		for (long window = first; window < anchorPosition; window += WINDOW) {
 			List<Object> params = new ArrayList<>(List.of(window, window + WINDOW, anchorPosition));
 			params.addAll(cutoffs);
-			List<Object[]> expired = asOwner.sql(sql.toString())
+			List<PrunedRange> expired = asOwner.sql(sql.toString())
 				.params(params)
-				.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+				.query((rs, row) -> new PrunedRange(rs.getLong(1), rs.getLong(1), rs.getString(2), rs.getString(3),
+						pruningId))
 				.list();
-			for (Object[] event : expired) {
-				long position = (long) event[0];
-				if (open != null && open[1] == position - 1) {
-					open[1] = position;
-					openHashes[1] = (String) event[2];
+			for (PrunedRange event : expired) {
+				if (open != null && open.lastPosition() == event.firstPosition() - 1) {
+					open = new PrunedRange(open.firstPosition(), event.lastPosition(), open.prevHash(), event.hash(),
+							pruningId);
 				}
 				else {
 					if (open != null) {
-						ranges.add(new PrunedRange(open[0], open[1], openHashes[0], openHashes[1], pruningId));
+						ranges.accept(open);
 					}
-					open = new long[] { position, position };
-					openHashes = new String[] { (String) event[1], (String) event[2] };
+					open = event;
 				}
 			}
 		}
 		if (open != null) {
-			ranges.add(new PrunedRange(open[0], open[1], openHashes[0], openHashes[1], pruningId));
+			ranges.accept(open);
 		}
-		return ranges;
 	}
 
 	private Map<String, String> retentionClaim() {

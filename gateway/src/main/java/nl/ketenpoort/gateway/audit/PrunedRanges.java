@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PrunedRanges {
 
+	private static final int PAGE = 10_000;
+
 	private static final String RANGE_COLUMNS = "first_position, last_position, prev_hash, hash, pruning_id";
 
 	private final JdbcClient jdbc;
@@ -91,12 +93,21 @@ class PrunedRanges {
 			return false;
 		}
 		Pruning pruning = stored.get();
-		List<PrunedRange> ranges = this.jdbc
-			.sql("SELECT " + RANGE_COLUMNS + " FROM audit_pruned_range WHERE pruning_id = ? ORDER BY first_position")
-			.param(pruningId)
-			.query(PrunedRanges::map)
-			.list();
-		long events = ranges.stream().mapToLong(PrunedRange::eventCount).sum();
+		RangeDigest digest = new RangeDigest();
+		long after = Long.MIN_VALUE;
+		while (true) {
+			List<PrunedRange> page = this.jdbc
+				.sql("SELECT " + RANGE_COLUMNS + " FROM audit_pruned_range WHERE pruning_id = ? AND first_position > ?"
+						+ " ORDER BY first_position LIMIT ?")
+				.params(pruningId, after, PAGE)
+				.query(PrunedRanges::map)
+				.list();
+			page.forEach(digest::add);
+			if (page.size() < PAGE) {
+				break;
+			}
+			after = page.get(page.size() - 1).firstPosition();
+		}
 		try {
 			SignedJWT jwt = SignedJWT.parse(pruning.statement());
 			ECKey key = this.keys.publicKey(pruning.keyId());
@@ -106,9 +117,9 @@ class PrunedRanges {
 			}
 			JWTClaimsSet claims = jwt.getJWTClaimsSet();
 			return pruningId.toString().equals(claims.getJWTID())
-					&& digest(ranges).equals(claims.getStringClaim("ranges_sha256"))
-					&& claims.getLongClaim("range_count") == ranges.size()
-					&& claims.getLongClaim("event_count") == events;
+					&& claims.getLongClaim("range_count") == digest.ranges()
+					&& claims.getLongClaim("event_count") == digest.events()
+					&& digest.hex().equals(claims.getStringClaim("ranges_sha256"));
 		}
 		catch (ParseException | JOSEException | RuntimeException ex) {
 			return false;
@@ -116,14 +127,14 @@ class PrunedRanges {
 	}
 
 	/**
-	 * Signs the statement of one pruning: which ranges left the chain, from which signed
-	 * anchor, under which retention periods.
+	 * Signs the statement of one pruning: how many events in how many ranges left the
+	 * chain (and the SHA-256 over those ranges), from which signed anchor, under which
+	 * retention periods.
 	 */
-	Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, List<PrunedRange> ranges,
+	Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, RangeDigest ranges,
 			Map<String, String> retention) {
 		ECKey key = this.keys.signingKey();
-		long events = ranges.stream().mapToLong(PrunedRange::eventCount).sum();
-		String digest = digest(ranges);
+		String digest = ranges.hex();
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
 					new JWTClaimsSet.Builder().issuer("ketenpoort")
@@ -131,14 +142,14 @@ class PrunedRanges {
 						.issueTime(Date.from(prunedAt))
 						.claim("anchor_position", anchor.position())
 						.claim("anchor_hash", anchor.headHash())
-						.claim("event_count", events)
-						.claim("range_count", (long) ranges.size())
+						.claim("event_count", ranges.events())
+						.claim("range_count", ranges.ranges())
 						.claim("ranges_sha256", digest)
 						.claim("retention", retention)
 						.build());
 			jwt.sign(new ECDSASigner(key));
-			return new Pruning(pruningId, prunedAt, anchor.position(), anchor.headHash(), events, ranges.size(), digest,
-					key.getKeyID(), jwt.serialize());
+			return new Pruning(pruningId, prunedAt, anchor.position(), anchor.headHash(), ranges.events(),
+					ranges.ranges(), digest, key.getKeyID(), jwt.serialize());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign an audit pruning statement", ex);
@@ -149,18 +160,50 @@ class PrunedRanges {
 	 * SHA-256 over one line {@code first:last:prev_hash:hash} per range, in chain order.
 	 */
 	static String digest(List<PrunedRange> ranges) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (PrunedRange range : ranges) {
-				digest.update((range.firstPosition() + ":" + range.lastPosition() + ":" + range.prevHash() + ":"
-						+ range.hash() + "\n")
-					.getBytes(StandardCharsets.US_ASCII));
+		RangeDigest digest = new RangeDigest();
+		ranges.forEach(digest::add);
+		return digest.hex();
+	}
+
+	/** The digest of ranges as they are added in chain order, with their counts. */
+	static final class RangeDigest {
+
+		private final MessageDigest sha256;
+
+		private long events;
+
+		private long ranges;
+
+		RangeDigest() {
+			try {
+				this.sha256 = MessageDigest.getInstance("SHA-256");
 			}
-			return HexFormat.of().formatHex(digest.digest());
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+
+		void add(PrunedRange range) {
+			this.sha256.update((range.firstPosition() + ":" + range.lastPosition() + ":" + range.prevHash() + ":"
+					+ range.hash() + "\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			this.events += range.eventCount();
+			this.ranges++;
 		}
+
+		long events() {
+			return this.events;
+		}
+
+		long ranges() {
+			return this.ranges;
+		}
+
+		/** The digest in hex; call once, after the last range. */
+		String hex() {
+			return HexFormat.of().formatHex(this.sha256.digest());
+		}
+
 	}
 
 	private static PrunedRange map(ResultSet rs, int row) throws SQLException {

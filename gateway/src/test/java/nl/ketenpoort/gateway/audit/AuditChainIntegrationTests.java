@@ -51,7 +51,7 @@ class AuditChainIntegrationTests {
 
 	@BeforeEach
 	void freshChain() {
-		this.jdbc = JdbcClient.create(dataSource);
+		this.jdbc = database.jdbc();
 		database.empty();
 		AuditSettings settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
 		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());

@@ -80,7 +80,7 @@ class AuditRetentionIntegrationTests {
 
 	@BeforeEach
 	void chainOfTwoPurposesWithACheckpoint() {
-		this.jdbc = JdbcClient.create(dataSource);
+		this.jdbc = database.jdbc();
 		database.empty();
 		this.keys = new AuditSigningKeys(this.jdbc, this.settings, Clock.systemUTC());
 		this.checkpoints = new AuditCheckpoints(this.jdbc, this.keys, Clock.systemUTC(), this.settings);
@@ -156,6 +156,25 @@ class AuditRetentionIntegrationTests {
 		assertThat(verification.pruned()).isEqualTo(24);
 		assertThat(this.verifier.verify(5, 26).intact()).isTrue();
 		assertThat(this.verifier.verify(26, 26).intact()).isTrue();
+	}
+
+	@Test
+	void manyShortRunsArePrunedInBatchesAndStillVerify() {
+		database.empty();
+		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC));
+		for (int i = 1; i <= 2_400; i++) {
+			trail.append(event((i % 2 == 0) ? SHORT_LIVED : LONG_LIVED, i));
+		}
+		this.checkpoints.create(2_400, hashAt(2_400));
+
+		AuditPruner.Result result = pruner(TWO_YEARS_LATER).prune();
+
+		assertThat(result.events()).isEqualTo(1_199);
+		assertThat(result.ranges()).isEqualTo(1_199);
+		assertThat(count("audit_event")).isEqualTo(2_400 - 1_199 + 1);
+		ChainVerification verification = this.verifier.verify();
+		assertThat(verification.intact()).isTrue();
+		assertThat(verification.pruned()).isEqualTo(1_199);
 	}
 
 	@Test

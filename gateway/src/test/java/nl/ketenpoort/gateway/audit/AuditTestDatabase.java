@@ -7,6 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 
@@ -24,22 +26,30 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	private final DataSource dataSource;
 
+	private final HikariDataSource pool;
+
 	private AuditTestDatabase(EmbeddedPostgres postgres) {
 		this.postgres = postgres;
 		this.dataSource = postgres.getPostgresDatabase();
 		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration/gateway").load().migrate();
+		HikariConfig pool = new HikariConfig();
+		pool.setDataSource(this.dataSource);
+		pool.setMaximumPoolSize(4);
+		this.pool = new HikariDataSource(pool);
 	}
 
 	static AuditTestDatabase start() throws IOException {
 		return new AuditTestDatabase(EmbeddedPostgres.builder().start());
 	}
 
+	/** A new connection per call: for tests that change session settings. */
 	DataSource dataSource() {
 		return this.dataSource;
 	}
 
+	/** Pooled, as the gateway's own connections are. */
 	JdbcClient jdbc() {
-		return JdbcClient.create(this.dataSource);
+		return JdbcClient.create(this.pool);
 	}
 
 	/** Empties every audit table, as a superuser may. */
@@ -79,6 +89,7 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		this.pool.close();
 		this.postgres.close();
 	}
 
