@@ -4,15 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One row of the audit log as stored, with its place in the hash chain.
@@ -31,51 +27,151 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	/** The hash before the first event. */
 	public static final String GENESIS = "0".repeat(64);
 
-	private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AuditRecord::sha256);
+
+	private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
 	/**
 	 * The canonical form: a JSON object with a fixed member order and every member
 	 * present. The position is deliberately not part of it, so that a moved row shows as
 	 * reordered.
+	 * <p>
+	 * Every chain in every database was hashed with this exact text, so it must never
+	 * change by a single byte. It is written by hand for speed; it is the same text
+	 * Jackson wrote for a {@code LinkedHashMap} of these members (no whitespace,
+	 * {@code null} for absent members, {@code partner_status} as a number,
+	 * {@code field_names} as an array of strings, strings escaped as Jackson escapes
+	 * them: {@code \"}, {@code \\}, the short escapes {@code \b \t \n \f \r}, a
+	 * backslash, {@code u00} and two upper-case hex digits for the other characters below
+	 * U+0020, everything else raw). {@code AuditCanonicalFormTests} holds the Jackson
+	 * rendering as the reference.
 	 */
 	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
 		AuditTrace trace = event.trace();
-		Map<String, @Nullable Object> row = new LinkedHashMap<>();
-		row.put("event_id", eventId.toString());
-		row.put("recorded_at", recordedAt.toString());
-		row.put("trace_id", (trace != null) ? trace.traceId() : null);
-		row.put("operation_id", operationId);
-		row.put("parent_operation_id", (trace != null) ? trace.parentOperationId() : null);
-		row.put("foreign_trace_id", (trace != null) ? trace.foreignTraceId() : null);
-		row.put("foreign_operation_id", (trace != null) ? trace.foreignOperationId() : null);
-		row.put("event_type", event.type().code());
-		row.put("outcome", event.outcome().name());
-		row.put("reason_code", event.reasonCode());
-		row.put("actor_kind", event.actor().kind());
-		row.put("actor_id", event.actor().id());
-		row.put("actor_role", event.actor().role());
-		row.put("actor_organisation", event.actor().organisation());
-		row.put("purpose", event.purpose());
-		row.put("legal_basis", event.legalBasis());
-		row.put("consent_id", (event.consentId() != null) ? event.consentId().toString() : null);
-		row.put("subject_ref", event.subjectRef());
-		row.put("sender", event.sender());
-		row.put("recipient", event.recipient());
-		row.put("document_type", event.documentType());
-		row.put("exchange_id", (event.exchangeId() != null) ? event.exchangeId().toString() : null);
-		row.put("field_names", new ArrayList<>(event.fieldNames()));
-		row.put("payload_sha256", event.payloadSha256());
-		row.put("partner_status", event.partnerStatus());
-		row.put("started_at", (event.startedAt() != null) ? event.startedAt().toString() : null);
-		return CANONICAL.writeValueAsString(row);
+		AuditActor actor = event.actor();
+		StringBuilder out = new StringBuilder(768);
+		out.append("{\"event_id\":");
+		string(out, eventId.toString());
+		out.append(",\"recorded_at\":");
+		string(out, recordedAt.toString());
+		out.append(",\"trace_id\":");
+		string(out, (trace != null) ? trace.traceId() : null);
+		out.append(",\"operation_id\":");
+		string(out, operationId);
+		out.append(",\"parent_operation_id\":");
+		string(out, (trace != null) ? trace.parentOperationId() : null);
+		out.append(",\"foreign_trace_id\":");
+		string(out, (trace != null) ? trace.foreignTraceId() : null);
+		out.append(",\"foreign_operation_id\":");
+		string(out, (trace != null) ? trace.foreignOperationId() : null);
+		out.append(",\"event_type\":");
+		string(out, event.type().code());
+		out.append(",\"outcome\":");
+		string(out, event.outcome().name());
+		out.append(",\"reason_code\":");
+		string(out, event.reasonCode());
+		out.append(",\"actor_kind\":");
+		string(out, actor.kind());
+		out.append(",\"actor_id\":");
+		string(out, actor.id());
+		out.append(",\"actor_role\":");
+		string(out, actor.role());
+		out.append(",\"actor_organisation\":");
+		string(out, actor.organisation());
+		out.append(",\"purpose\":");
+		string(out, event.purpose());
+		out.append(",\"legal_basis\":");
+		string(out, event.legalBasis());
+		out.append(",\"consent_id\":");
+		string(out, (event.consentId() != null) ? event.consentId().toString() : null);
+		out.append(",\"subject_ref\":");
+		string(out, event.subjectRef());
+		out.append(",\"sender\":");
+		string(out, event.sender());
+		out.append(",\"recipient\":");
+		string(out, event.recipient());
+		out.append(",\"document_type\":");
+		string(out, event.documentType());
+		out.append(",\"exchange_id\":");
+		string(out, (event.exchangeId() != null) ? event.exchangeId().toString() : null);
+		out.append(",\"field_names\":[");
+		List<String> fieldNames = event.fieldNames();
+		for (int i = 0; i < fieldNames.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			string(out, fieldNames.get(i));
+		}
+		out.append("],\"payload_sha256\":");
+		string(out, event.payloadSha256());
+		out.append(",\"partner_status\":");
+		Integer partnerStatus = event.partnerStatus();
+		if (partnerStatus != null) {
+			out.append(partnerStatus.intValue());
+		}
+		else {
+			out.append("null");
+		}
+		out.append(",\"started_at\":");
+		string(out, (event.startedAt() != null) ? event.startedAt().toString() : null);
+		out.append('}');
+		return out.toString();
+	}
+
+	/** A JSON string (or {@code null}), escaped exactly as Jackson escapes it. */
+	private static void string(StringBuilder out, @Nullable String value) {
+		if (value == null) {
+			out.append("null");
+			return;
+		}
+		out.append('"');
+		int length = value.length();
+		int plain = 0;
+		while (plain < length && !escaped(value.charAt(plain))) {
+			plain++;
+		}
+		if (plain == length) {
+			out.append(value);
+		}
+		else {
+			out.append(value, 0, plain);
+			for (int i = plain; i < length; i++) {
+				char c = value.charAt(i);
+				if (!escaped(c)) {
+					out.append(c);
+					continue;
+				}
+				out.append('\\');
+				switch (c) {
+					case '"' -> out.append('"');
+					case '\\' -> out.append('\\');
+					case '\b' -> out.append('b');
+					case '\t' -> out.append('t');
+					case '\n' -> out.append('n');
+					case '\f' -> out.append('f');
+					case '\r' -> out.append('r');
+					default -> out.append("u00").append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 0xF]);
+				}
+			}
+		}
+		out.append('"');
+	}
+
+	private static boolean escaped(char c) {
+		return c < 0x20 || c == '"' || c == '\\';
 	}
 
 	static String chainHash(String prevHash, String canonicalForm) {
+		MessageDigest digest = SHA256.get();
+		digest.reset();
+		digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+		digest.update(canonicalForm.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-			digest.update(canonicalForm.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest.digest());
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
