@@ -49,7 +49,7 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
 		AuditTrace trace = event.trace();
 		AuditActor actor = event.actor();
-		StringBuilder out = new StringBuilder(768);
+		StringBuilder out = new StringBuilder(1024);
 		out.append("{\"event_id\":");
 		string(out, eventId.toString());
 		out.append(",\"recorded_at\":");
