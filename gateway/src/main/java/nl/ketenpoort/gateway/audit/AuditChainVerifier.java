@@ -139,7 +139,7 @@ public class AuditChainVerifier {
 				return ChainVerification.broken(checked, 0, first, ChainBreak.DELETED);
 			}
 		}
-		return this.checkpoints.confirm(checked, start, Math.min(to, expectedPosition - 1), this::hashAt)
+		return this.checkpoints.confirm(checked, start, to, Math.min(to, expectedPosition - 1), this::hashAt)
 			.withPruned(prunedEvents);
 	}
 

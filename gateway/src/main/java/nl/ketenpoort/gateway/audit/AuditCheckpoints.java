@@ -134,16 +134,17 @@ public class AuditCheckpoints {
 	}
 
 	/**
-	 * Confirms the checkpoints in a verified range: each signature, and that the chain at
-	 * each checkpoint still has the signed head hash; a checkpoint past the last position
-	 * means the end of the chain was removed. A checkpoint inside a range that retention
-	 * pruned has nothing left to compare and is passed over.
+	 * Confirms the checkpoints in a verified range ({@code from} to {@code to}): each
+	 * signature, and that the chain at each checkpoint still has the signed head hash; a
+	 * checkpoint in the range but past the last position found means the end of the chain
+	 * was removed. A checkpoint inside a range that retention pruned has nothing left to
+	 * compare and is passed over.
 	 */
-	ChainVerification confirm(long checked, long from, long lastPosition,
+	ChainVerification confirm(long checked, long from, long to, long lastPosition,
 			LongFunction<Optional<String>> hashAtPosition) {
 		long confirmed = 0;
 		for (Checkpoint checkpoint : all()) {
-			if (checkpoint.position() < from) {
+			if (checkpoint.position() < from || checkpoint.position() > to) {
 				continue;
 			}
 			if (!signatureValid(checkpoint)) {

@@ -193,6 +193,17 @@ class AuditChainIntegrationTests {
 	}
 
 	@Test
+	void rangeVerificationLeavesCheckpointsBeyondTheRangeAlone() {
+		this.checkpoints.create(20, database.row(20).hash());
+		this.checkpoints.create(8, database.row(8).hash());
+
+		ChainVerification upToTen = this.verifier.verify(1, 10);
+
+		assertThat(upToTen.intact()).isTrue();
+		assertThat(upToTen.checkpoints()).isEqualTo(1);
+	}
+
+	@Test
 	void theDatabaseRefusesUpdateAndDeleteEvenToTheOwner() {
 		List<String> refused = new ArrayList<>();
 		for (String sql : List.of("UPDATE audit_event SET recipient = 'vvs' WHERE position = 1",
