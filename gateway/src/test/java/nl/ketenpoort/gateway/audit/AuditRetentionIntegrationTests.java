@@ -159,6 +159,23 @@ class AuditRetentionIntegrationTests {
 	}
 
 	@Test
+	void theGatewayPrunesOnItsOwnOncePerInterval() {
+		pruner(TWO_YEARS_LATER).pruneIfDue();
+		this.checkpoints.create(25, hashAt(25));
+
+		pruner(TWO_YEARS_LATER.plus(Duration.ofHours(23))).pruneIfDue();
+
+		assertThat(count("audit_pruning")).isEqualTo(1);
+		assertThat(storedPositionsOf(SHORT_LIVED)).containsExactly(21L, 22L, 23L);
+
+		pruner(TWO_YEARS_LATER.plus(Duration.ofHours(25))).pruneIfDue();
+
+		assertThat(count("audit_pruning")).isEqualTo(2);
+		assertThat(storedPositionsOf(SHORT_LIVED)).isEmpty();
+		assertThat(this.verifier.verify().intact()).isTrue();
+	}
+
+	@Test
 	void manyShortRunsArePrunedInBatchesAndStillVerify() {
 		database.empty();
 		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC));
