@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * exactly what a statement signed.
  */
 @Component
-class PrunedRanges {
+public class PrunedRanges {
 
 	private static final int PAGE = 10_000;
 
@@ -74,7 +74,8 @@ class PrunedRanges {
 			.list();
 	}
 
-	List<Pruning> prunings() {
+	/** Every pruning so far, oldest first. */
+	public List<Pruning> prunings() {
 		return this.jdbc
 			.sql("SELECT pruning_id, pruned_at, anchor_position, anchor_hash, event_count, range_count,"
 					+ " ranges_sha256, key_id, statement FROM audit_pruning ORDER BY pruned_at")

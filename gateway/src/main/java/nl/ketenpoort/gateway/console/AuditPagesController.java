@@ -20,6 +20,8 @@ import nl.ketenpoort.gateway.audit.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
+import nl.ketenpoort.gateway.audit.AuditRetention;
+import nl.ketenpoort.gateway.audit.PrunedRanges;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.ChainVerification;
 import nl.ketenpoort.gateway.identity.Actor;
@@ -71,8 +73,15 @@ class AuditPagesController {
 
 	private final JsonMapper json;
 
+	private final AuditRetention retention;
+
+	private final PrunedRanges pruned;
+
 	AuditPagesController(AuditQueries queries, AuditChainVerifier verifier, Subjects subjects, Partners partners,
-			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json) {
+			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json, AuditRetention retention,
+			PrunedRanges pruned) {
+		this.retention = retention;
+		this.pruned = pruned;
 		this.queries = queries;
 		this.verifier = verifier;
 		this.subjects = subjects;
@@ -175,6 +184,17 @@ class AuditPagesController {
 			shown.add(view);
 		}
 		model.addAttribute("rows", shown);
+		model.addAttribute("retention", this.catalogue.purposes()
+			.stream()
+			.map(Purpose::code)
+			.sorted()
+			.map((code) -> Map.of("title", title(code), "period", this.texts.period(this.retention.periodFor(code))))
+			.toList());
+		model.addAttribute("defaultRetention", this.texts.period(this.retention.defaultPeriod()));
+		List<PrunedRanges.Pruning> prunings = this.pruned.prunings();
+		model.addAttribute("lastPruning", prunings.isEmpty() ? null : prunings.get(prunings.size() - 1));
+		model.addAttribute("lastPruningDate",
+				prunings.isEmpty() ? "" : this.texts.dateTime(prunings.get(prunings.size() - 1).prunedAt()));
 		return "console/overview";
 	}
 

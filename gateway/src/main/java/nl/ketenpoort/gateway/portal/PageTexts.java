@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.portal;
 
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -69,6 +70,21 @@ public class PageTexts {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
 			.withLocale(PageLanguages.current().locale())
 			.format(instant.atZone(ZONE));
+	}
+
+	/** A period such as a retention period, in words: "7 years", "1 year, 6 months". */
+	public String period(Period period) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (period.getYears() != 0) {
+			parts.add(message("period.years", period.getYears()));
+		}
+		if (period.getMonths() != 0) {
+			parts.add(message("period.months", period.getMonths()));
+		}
+		if (period.getDays() != 0 || parts.isEmpty()) {
+			parts.add(message("period.days", period.getDays()));
+		}
+		return String.join(", ", parts);
 	}
 
 	/** A date and time as the reader writes it, for professionals. */

@@ -214,7 +214,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
 		assertThat(csv.body()).startsWith("position,recorded_at,event_type").contains(exchange.toString());
 		assertThat(overview.statusCode()).isEqualTo(200);
-		assertThat(overview.body()).contains("id=\"overview\"");
+		assertThat(overview.body()).contains("id=\"overview\"").contains("id=\"retention\"").contains("7 jaar");
 		assertThat(auditReasons(officer.id(), "audit-read")).containsExactly("search", "verify", "overview");
 		assertThat(auditReasons(officer.id(), "export")).containsExactly("csv");
 	}
