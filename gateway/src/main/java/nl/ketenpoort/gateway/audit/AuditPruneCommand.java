@@ -50,8 +50,8 @@ class AuditPruneCommand implements Command {
 			return 0;
 		}
 		out.println("Pruned " + result.events() + " audit events in " + result.ranges()
-				+ " ranges before the signed checkpoint at position " + result.anchorPosition()
-				+ "; signed pruning statement " + result.pruningId() + ".");
+				+ ((result.ranges() == 1) ? " range" : " ranges") + " before the signed checkpoint at position "
+				+ result.anchorPosition() + "; signed pruning statement " + result.pruningId() + ".");
 		return 0;
 	}
 
