@@ -33,6 +33,8 @@ import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.audit.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.ChainVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.schemas.DocumentType;
@@ -83,6 +85,9 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	AuditChainVerifier auditChain;
+
 	private final Map<String, Integer> receivedByKey = new ConcurrentHashMap<>();
 
 	private final List<Process> nodes = Collections.synchronizedList(new ArrayList<>());
@@ -125,6 +130,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		assertThat(delivered(ids)).isEqualTo(ids.size());
 		assertThat(this.receivedByKey.keySet()).containsAll(ids);
 		assertThat(auditedDeliveries(ids)).as("each delivery recorded once").isEqualTo(ids.size());
+		assertThat(this.auditChain.verify().intact()).as("audit chain after a node was killed").isTrue();
 	}
 
 	@Test
@@ -140,6 +146,10 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		ids.forEach((id) -> counts.put(id, this.receivedByKey.getOrDefault(id, 0)));
 		assertThat(counts.values()).containsOnly(1);
 		assertThat(auditedDeliveries(ids)).isEqualTo(ids.size());
+		// this test's gateway and the two nodes appended to one chain at the same time
+		ChainVerification chain = this.auditChain.verify();
+		assertThat(chain.intact()).as("audit chain appended by three gateways").isTrue();
+		assertThat(chain.checked()).isGreaterThanOrEqualTo(2L * ids.size());
 	}
 
 	private Set<String> submit(int count, int statusHolders) throws Exception {
