@@ -176,6 +176,26 @@ class AuditRetentionIntegrationTests {
 	}
 
 	@Test
+	void aNodeThatFoundNothingToPruneWaitsForTheIntervalBeforeItLooksAgain() {
+		Instant expiry = RECORDED.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
+		MutableClock clock = new MutableClock(expiry.minus(Duration.ofHours(1)));
+		AuditPruner pruner = new AuditPruner(SchemaOwner.connectingTo(dataSource), this.jdbc, this.verifier,
+				this.checkpoints, this.pruned, new AuditTrail(this.jdbc, clock), this.retention, CATALOGUE, clock);
+		pruner.pruneIfDue();
+		assertThat(count("audit_pruning")).isZero();
+
+		// expired by now, but this node looked less than a day ago
+		clock.now = expiry.plus(Duration.ofHours(2));
+		pruner.pruneIfDue();
+		assertThat(count("audit_pruning")).isZero();
+
+		clock.now = expiry.plus(Duration.ofHours(24));
+		pruner.pruneIfDue();
+		assertThat(count("audit_pruning")).isEqualTo(1);
+		assertThat(storedPositionsOf(SHORT_LIVED)).containsExactly(21L, 22L, 23L);
+	}
+
+	@Test
 	void manyShortRunsArePrunedInBatchesAndStillVerify() {
 		database.empty();
 		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC));
@@ -348,6 +368,32 @@ class AuditRetentionIntegrationTests {
 					this.checkpoints, this.pruned, new AuditTrail(this.jdbc, Clock.systemUTC()), typo, CATALOGUE,
 					Clock.systemUTC()))
 			.withMessageContaining("handover-notcie");
+	}
+
+	/** A clock the test moves. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private AuditPruner pruner(Instant now) {
