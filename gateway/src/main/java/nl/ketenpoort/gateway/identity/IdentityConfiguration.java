@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,25 +92,36 @@ class IdentityConfiguration {
 	}
 
 	/**
+	 * How far a token's {@code exp} and {@code nbf} may be off the gateway's clock; the
+	 * same for verified and for remembered tokens.
+	 */
+	static final Duration ACCESS_TOKEN_CLOCK_SKEW = Duration.ofSeconds(60);
+
+	/**
 	 * The decoder for access tokens presented to the API (and the userinfo endpoint):
 	 * ES256 by this gateway's key, typed {@code at+jwt}, for the API audience, current,
-	 * from the configured issuer (when one is configured), and not revoked.
+	 * from the configured issuer (when one is configured), and not revoked. Verified
+	 * tokens are remembered until they expire; time and revocation are checked on every
+	 * request.
 	 */
 	@Bean
 	AccessTokenDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentitySettings settings,
-			OAuth2AuthorizationService authorizations) {
+			OAuth2AuthorizationService authorizations, Clock clock) {
 		NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(ACCESS_TOKEN_CLOCK_SKEW);
+		timestamps.setClock(clock);
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTypeValidator(TokenClaims.ACCESS_TOKEN_TYPE));
-		validators.add(new JwtTimestampValidator());
+		validators.add(timestamps);
 		validators.add(new JwtAudienceValidator(settings.audience()));
 		if (settings.issuer() != null) {
 			validators.add(new JwtIssuerValidator(settings.issuer().toString()));
 		}
 		verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return new AccessTokenDecoder(verifier, authorizations);
+		return new AccessTokenDecoder(verifier, timestamps, authorizations, clock,
+				AccessTokenDecoder.DEFAULT_MAX_VERIFIED);
 	}
 
 	@Bean
