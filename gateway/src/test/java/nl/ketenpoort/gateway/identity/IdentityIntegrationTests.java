@@ -251,6 +251,22 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void tokenRevokedAfterUseIsRefusedAtOnce() {
+		String token = this.tokens.partner("tvs");
+		HttpRequest.Builder probe = HttpRequest.newBuilder(uri("/api/v1/test-probe/actor"))
+			.header("Authorization", "Bearer " + token);
+		assertThat(send(probe).statusCode()).isEqualTo(200);
+		assertThat(send(probe).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> revoked = postForm("/oauth2/revoke", "token=" + token + "&client_id=tvs"
+				+ "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion="
+				+ this.tokens.assertion("tvs"));
+
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertProblem(send(probe), 401, "UNAUTHORIZED");
+	}
+
+	@Test
 	void discoveryAdvertisesPrivateKeyJwtAndEs256() {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/.well-known/openid-configuration")));
 
