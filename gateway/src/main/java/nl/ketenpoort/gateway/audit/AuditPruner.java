@@ -105,7 +105,8 @@ public class AuditPruner {
 
 	}
 
-	@Scheduled(fixedDelayString = "${ketenpoort.audit.retention.check:10m}", initialDelayString = "1m")
+	@Scheduled(fixedDelayString = "${ketenpoort.audit.retention.check:10m}",
+			initialDelayString = "${ketenpoort.audit.retention.check:10m}")
 	void pruneIfDue() {
 		if (this.retention.pruneEvery().isZero() || this.owner.dataSource().isEmpty()) {
 			return;
