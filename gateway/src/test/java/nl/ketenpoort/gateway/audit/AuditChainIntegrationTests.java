@@ -51,14 +51,13 @@ class AuditChainIntegrationTests {
 
 	@BeforeEach
 	void freshChain() {
-		this.jdbc = database.jdbc();
 		database.empty();
-		AuditSettings settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
+		AuditTestDatabase.Parts parts = database
+			.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7));
+		this.jdbc = parts.jdbc();
+		this.checkpoints = parts.checkpoints();
+		this.verifier = parts.verifier();
 		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());
-		AuditSigningKeys keys = new AuditSigningKeys(this.jdbc, settings, Clock.systemUTC());
-		this.checkpoints = new AuditCheckpoints(this.jdbc, keys, Clock.systemUTC(), settings);
-		this.verifier = new AuditChainVerifier(this.jdbc, this.checkpoints, new PrunedRanges(this.jdbc, keys),
-				settings);
 		for (int i = 0; i < 20; i++) {
 			this.trail.append(sampleEvent(i));
 		}

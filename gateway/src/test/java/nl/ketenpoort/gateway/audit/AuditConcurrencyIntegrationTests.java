@@ -98,11 +98,7 @@ class AuditConcurrencyIntegrationTests {
 
 	private void assertChainOf(long events) {
 		JdbcClient jdbc = database.jdbc();
-		AuditSigningKeys keys = new AuditSigningKeys(jdbc, this.settings, Clock.systemUTC());
-		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, keys, Clock.systemUTC(), this.settings);
-		AuditChainVerifier verifier = new AuditChainVerifier(jdbc, checkpoints, new PrunedRanges(jdbc, keys),
-				this.settings);
-		ChainVerification result = verifier.verify();
+		ChainVerification result = database.parts(this.settings).verifier().verify();
 		assertThat(result.intact()).isTrue();
 		assertThat(result.checked()).isEqualTo(events);
 		assertThat(jdbc.sql("SELECT min(position), max(position), count(DISTINCT prev_hash) FROM audit_event")

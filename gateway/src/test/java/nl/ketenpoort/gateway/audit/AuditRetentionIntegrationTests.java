@@ -80,12 +80,13 @@ class AuditRetentionIntegrationTests {
 
 	@BeforeEach
 	void chainOfTwoPurposesWithACheckpoint() {
-		this.jdbc = database.jdbc();
 		database.empty();
-		this.keys = new AuditSigningKeys(this.jdbc, this.settings, Clock.systemUTC());
-		this.checkpoints = new AuditCheckpoints(this.jdbc, this.keys, Clock.systemUTC(), this.settings);
-		this.pruned = new PrunedRanges(this.jdbc, this.keys);
-		this.verifier = new AuditChainVerifier(this.jdbc, this.checkpoints, this.pruned, this.settings);
+		AuditTestDatabase.Parts parts = database.parts(this.settings);
+		this.jdbc = parts.jdbc();
+		this.keys = parts.keys();
+		this.checkpoints = parts.checkpoints();
+		this.pruned = parts.pruned();
+		this.verifier = parts.verifier();
 		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC));
 		// positions 1-24: three short-lived, one long-lived, one without purpose,
 		// repeated:

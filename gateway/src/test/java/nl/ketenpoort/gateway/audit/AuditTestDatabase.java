@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
@@ -78,6 +79,19 @@ final class AuditTestDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The audit log's parts over this database, wired as the gateway wires them. */
+	record Parts(JdbcClient jdbc, AuditSigningKeys keys, AuditCheckpoints checkpoints, PrunedRanges pruned,
+			AuditChainVerifier verifier) {
+	}
+
+	Parts parts(AuditSettings settings) {
+		JdbcClient jdbc = jdbc();
+		AuditSigningKeys keys = new AuditSigningKeys(jdbc, settings, Clock.systemUTC());
+		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, keys, Clock.systemUTC(), settings);
+		PrunedRanges pruned = new PrunedRanges(jdbc, keys);
+		return new Parts(jdbc, keys, checkpoints, pruned, new AuditChainVerifier(jdbc, checkpoints, pruned, settings));
 	}
 
 	AuditRecord row(long position) {
