@@ -36,8 +36,8 @@ public class AuditTrail {
 	@Transactional
 	public AuditRecord append(AuditEvent event) {
 		AuditEvent traced = withTrace(event);
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-		var head = this.jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
+		var head = this.jdbc.sql("SELECT head_position, head_hash FROM audit_lock_chain_head(?)")
+			.param(CHAIN_LOCK)
 			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.optional();
 		long position = head.map((h) -> (long) h[0] + 1).orElse(1L);

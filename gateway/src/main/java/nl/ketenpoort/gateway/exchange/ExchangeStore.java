@@ -96,6 +96,10 @@ public class ExchangeStore {
 		if (inserted == 0) {
 			return findBySenderAndKey(submission.sender(), submission.idempotencyKey()).orElseThrow();
 		}
+		// Read back before the audit append: from the append on, the transaction holds
+		// the
+		// audit chain lock that every other append waits for.
+		ExchangeRecord accepted = find(id).orElseThrow();
 		this.audit.append(AuditEvent
 			.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS,
 					AuditActor.partner(submission.sender(), organisation(submission.sender())))
@@ -107,7 +111,7 @@ public class ExchangeStore {
 			.payload(fieldNames, payloadSha256)
 			.trace(submission.trace())
 			.build());
-		return find(id).orElseThrow();
+		return accepted;
 	}
 
 	public Optional<ExchangeRecord> find(UUID id) {
