@@ -74,6 +74,11 @@ public class PrunedRanges {
 			.list();
 	}
 
+	/** How many prunings there have been. */
+	long count() {
+		return this.jdbc.sql("SELECT count(*) FROM audit_pruning").query(Long.class).single();
+	}
+
 	/** Every pruning so far, oldest first. */
 	public List<Pruning> prunings() {
 		return this.jdbc
