@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -53,9 +55,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final DatabaseConnection connection;
 
-	private EmbeddedPostgresServer(@Nullable EmbeddedPostgres postgres, DatabaseConnection connection) {
+	private final Path pgData;
+
+	private EmbeddedPostgresServer(@Nullable EmbeddedPostgres postgres, DatabaseConnection connection, Path pgData) {
 		this.postgres = postgres;
 		this.connection = connection;
+		this.pgData = pgData.toAbsolutePath().normalize();
 	}
 
 	/**
@@ -69,7 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Optional<DatabaseConnection> previous = DatabaseConnection.read(dataDir);
 			if (previous.isPresent() && ownedByLiveProcess(pgData)) {
 				log.info("Embedded PostgreSQL in {} is run by another process; attaching to it", pgData);
-				return new EmbeddedPostgresServer(null, previous.get());
+				return new EmbeddedPostgresServer(null, previous.get(), pgData);
 			}
 			stopOrphan(pgData);
 			boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
@@ -100,7 +105,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setConnectConfig("password", password)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, connection);
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, connection, pgData);
+			RUN_HERE.add(server.pgData);
 			server.prepare(pgData);
 			log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", port, pgData);
 			return server;
@@ -115,6 +121,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return this.connection;
 	}
 
+	/**
+	 * Data directories whose server this process runs. Asked before the lock file: on
+	 * Linux, closing any descriptor of a file drops every lock this process holds on it,
+	 * so probing the lock from the owning process itself would silently give up ownership
+	 * (and the next command-line process would take the running server for an orphan).
+	 */
+	private static final Set<Path> RUN_HERE = ConcurrentHashMap.newKeySet();
+
 	/** Whether this process started the server (and will stop it). */
 	public boolean owned() {
 		return this.postgres != null;
@@ -124,6 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	public void close() throws IOException {
 		if (this.postgres != null) {
 			this.postgres.close();
+			RUN_HERE.remove(this.pgData);
 		}
 	}
 
@@ -159,6 +174,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/** True when a live process holds the data directory's lock (a running gateway). */
 	private static boolean ownedByLiveProcess(Path pgData) throws IOException {
+		if (RUN_HERE.contains(pgData.toAbsolutePath().normalize())) {
+			return true;
+		}
 		Path lockFile = pgData.resolve("epg-lock");
 		if (!Files.exists(lockFile)) {
 			return false;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.database.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,11 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 				.reason("command-line-test")
 				.build());
 		this.checkpoints.create(head.position(), head.hash());
+		// another context of this process attaches to the same data directory first, as
+		// the tests' contexts do: that must not cost the running server its ownership
+		try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.startOrAttach(dataDir())) {
+			assertThat(attached.owned()).isFalse();
+		}
 
 		Run verify = run("audit", "verify");
 		Run prune = run("audit", "prune");
@@ -42,6 +48,7 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 		assertThat(verify.output()).contains("The audit chain is intact.");
 		assertThat(prune.exit()).as(prune.output()).isZero();
 		assertThat(prune.output()).contains("No audit events have passed their retention period");
+		assertThat(this.checkpoints.latest()).isPresent();
 	}
 
 	private record Run(int exit, String output) {
