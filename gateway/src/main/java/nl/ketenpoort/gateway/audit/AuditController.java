@@ -161,7 +161,7 @@ class AuditController {
 		List<AuditRecord> events = this.queries
 			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 500);
 		this.reads.record(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
-		return Map.of("events", events.stream().map(this::plainWords).toList());
+		return Map.of("events", events.stream().map(this::plainWords).toList(), "retention", retentionOf(events));
 	}
 
 	@GetMapping("/me/export")
@@ -190,11 +190,25 @@ class AuditController {
 		if ("html".equals(format)) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-				.body(AuditExports.html(events));
+				.body(AuditExports.html(events, retentionOf(events)));
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("events", events.stream().map(AuditController::view).toList()));
+			.body(Map.of("events", events.stream().map(AuditController::view).toList(), "retention",
+					retentionOf(events)));
+	}
+
+	/**
+	 * How long these events are kept, per purpose among them (GDPR Art. 15(1)(d)); events
+	 * without a purpose under {@code other}.
+	 */
+	private Map<String, String> retentionOf(List<AuditRecord> events) {
+		Map<String, String> periods = new java.util.TreeMap<>();
+		for (AuditRecord record : events) {
+			String purpose = record.event().purpose();
+			periods.putIfAbsent((purpose != null) ? purpose : "other", this.retention.periodFor(purpose).toString());
+		}
+		return periods;
 	}
 
 	@GetMapping("/checkpoints")

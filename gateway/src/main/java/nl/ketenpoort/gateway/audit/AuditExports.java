@@ -95,7 +95,7 @@ public final class AuditExports {
 	}
 
 	/** A plain, self-contained HTML page listing the events, every value escaped. */
-	static String html(List<AuditRecord> events) {
+	static String html(List<AuditRecord> events, Map<String, String> retention) {
 		StringBuilder page = new StringBuilder("""
 				<!DOCTYPE html>
 				<html lang="en"><head><meta charset="utf-8"><title>Ketenpoort: processing of your data</title>
@@ -119,7 +119,32 @@ public final class AuditExports {
 			}
 			page.append("</tr>\n");
 		}
-		return page.append("</tbody></table></body></html>\n").toString();
+		page.append("</tbody></table>\n<h2>How long these records are kept</h2>\n<ul>\n");
+		retention.forEach((purpose, period) -> page.append("<li>")
+			.append(HtmlUtils.htmlEscape("other".equals(purpose) ? "Records without a purpose" : purpose))
+			.append(": kept for ")
+			.append(HtmlUtils.htmlEscape(inWords(java.time.Period.parse(period))))
+			.append(", then removed.</li>\n"));
+		return page.append("</ul></body></html>\n").toString();
+	}
+
+	/** A period in English words, such as "7 years" or "1 year, 6 months". */
+	static String inWords(java.time.Period period) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (period.getYears() != 0) {
+			parts.add(count(period.getYears(), "year"));
+		}
+		if (period.getMonths() != 0) {
+			parts.add(count(period.getMonths(), "month"));
+		}
+		if (period.getDays() != 0 || parts.isEmpty()) {
+			parts.add(count(period.getDays(), "day"));
+		}
+		return String.join(", ", parts);
+	}
+
+	private static String count(int amount, String unit) {
+		return amount + " " + unit + ((amount == 1) ? "" : "s");
 	}
 
 	private static void put(Map<String, Object> map, String key, @Nullable Object value) {

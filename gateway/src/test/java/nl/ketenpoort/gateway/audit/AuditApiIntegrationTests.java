@@ -157,6 +157,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(accepted.get("to").asString()).containsIgnoringCase("Amsterdam");
+		assertThat(json(mine).get("retention").get("handover-coa-municipality").asString()).isEqualTo("P7Y");
 		assertThat(theirs.body()).doesNotContain(this.exchangeId.toString());
 	}
 
@@ -256,6 +257,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(html.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(html.body()).contains("<table").contains("handover-coa-municipality").doesNotContain(this.vNumber);
+		assertThat(html.body()).contains("handover-coa-municipality: kept for 7 years, then removed.");
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'export' AND subject_ref = ?")
 			.param(this.subject.pseudonym())
