@@ -35,6 +35,18 @@ public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @Default
 		return (purpose != null) ? this.purposes.getOrDefault(purpose, this.defaultPeriod) : this.defaultPeriod;
 	}
 
+	/** The longest period in force: how long any record is kept at most. */
+	public Period longest() {
+		java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+		Period longest = this.defaultPeriod;
+		for (Period period : this.purposes.values()) {
+			if (from.plus(period).isAfter(from.plus(longest))) {
+				longest = period;
+			}
+		}
+		return longest;
+	}
+
 	/** Events of this purpose recorded before the returned instant may be pruned. */
 	Instant cutoff(@Nullable String purpose, Instant now) {
 		return now.atOffset(ZoneOffset.UTC).minus(periodFor(purpose)).toInstant();

@@ -21,6 +21,7 @@ import nl.ketenpoort.consent.purpose.PurposeText;
 import nl.ketenpoort.consent.purpose.Route;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.gateway.audit.AuditReads;
+import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
@@ -70,8 +71,11 @@ class PortalController {
 
 	private final JsonMapper json;
 
+	private final AuditRetention retention;
+
 	PortalController(PurposeCatalogue catalogue, ConsentRegistry registry, AuditQueries audit, AuditReads reads,
-			PageTexts texts, JsonMapper json) {
+			PageTexts texts, JsonMapper json, AuditRetention retention) {
+		this.retention = retention;
 		this.catalogue = catalogue;
 		this.registry = registry;
 		this.audit = audit;
@@ -113,6 +117,7 @@ class PortalController {
 					.map((entry) -> new ConsentGroup(entry.getKey().code(), entry.getValue()))
 					.toList());
 		model.addAttribute("received", received);
+		model.addAttribute("retention", this.texts.period(this.retention.longest()));
 		return "portal/index";
 	}
 

@@ -78,6 +78,7 @@ class PortalIntegrationTests extends GatewayIntegrationTest {
 		assertThat(page.body()).contains("<html lang=\"nl\" dir=\"ltr\">")
 			.contains(this.catalogue.get(PURPOSE).text("nl").title())
 			.doesNotContain("class=\"draft-notice\"");
+		assertThat(page.body()).contains("Ketenpoort bewaart dit overzicht hoogstens 7 jaar");
 	}
 
 	@Test
