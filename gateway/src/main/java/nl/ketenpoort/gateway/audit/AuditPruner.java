@@ -95,12 +95,17 @@ public class AuditPruner {
 	 * @param ranges ranges they form
 	 * @param anchorPosition the signed checkpoint pruning started from (0 when none)
 	 * @param refusal why nothing could be pruned, or {@code null}
+	 * @param rangesSha256 the digest the pruning statement signs, or {@code null}
 	 */
 	public record Result(@Nullable UUID pruningId, long events, long ranges, long anchorPosition,
-			@Nullable String refusal) {
+			@Nullable String refusal, @Nullable String rangesSha256) {
 
 		static Result refused(String why) {
-			return new Result(null, 0, 0, 0, why);
+			return new Result(null, 0, 0, 0, why, null);
+		}
+
+		static Result nothingBefore(long anchorPosition) {
+			return new Result(null, 0, 0, anchorPosition, null, null);
 		}
 
 	}
@@ -163,15 +168,10 @@ public class AuditPruner {
 		Result result = new TransactionTemplate(new DataSourceTransactionManager(dataSource))
 			.execute((status) -> pruneBefore(asOwner, batches, anchor.get(), now));
 		if (result != null && result.pruningId() != null) {
-			PrunedRanges.Pruning pruning = this.pruned.prunings()
-				.stream()
-				.filter((p) -> p.pruningId().equals(result.pruningId()))
-				.findFirst()
-				.orElseThrow();
 			this.trail
 				.appendIndependently(AuditEvent.of(AuditEventType.AUDIT_PRUNED, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
 					.reason("retention")
-					.payload(List.of(), pruning.rangesSha256())
+					.payload(List.of(), result.rangesSha256())
 					.build());
 		}
 		return result;
@@ -192,7 +192,7 @@ public class AuditPruner {
 		});
 		write(batches, unwritten);
 		if (digest.ranges() == 0) {
-			return new Result(null, 0, 0, anchor.position(), null);
+			return Result.nothingBefore(anchor.position());
 		}
 		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, digest, retentionClaim());
 		asOwner
@@ -202,7 +202,8 @@ public class AuditPruner {
 					pruning.eventCount(), pruning.rangeCount(), pruning.rangesSha256(), pruning.keyId(),
 					pruning.statement())
 			.update();
-		return new Result(pruning.pruningId(), pruning.eventCount(), pruning.rangeCount(), anchor.position(), null);
+		return new Result(pruning.pruningId(), pruning.eventCount(), pruning.rangeCount(), anchor.position(), null,
+				pruning.rangesSha256());
 	}
 
 	/** Records the ranges, after which the database lets their events go. */

@@ -36,6 +36,9 @@ public class PrunedRanges {
 
 	private static final int PAGE = 10_000;
 
+	private static final String PRUNING_COLUMNS = "pruning_id, pruned_at, anchor_position, anchor_hash,"
+			+ " event_count, range_count, ranges_sha256, key_id, statement";
+
 	private static final String RANGE_COLUMNS = "first_position, last_position, prev_hash, hash, pruning_id";
 
 	private final JdbcClient jdbc;
@@ -81,12 +84,16 @@ public class PrunedRanges {
 
 	/** Every pruning so far, oldest first. */
 	public List<Pruning> prunings() {
-		return this.jdbc
-			.sql("SELECT pruning_id, pruned_at, anchor_position, anchor_hash, event_count, range_count,"
-					+ " ranges_sha256, key_id, statement FROM audit_pruning ORDER BY pruned_at")
-			.query((rs, row) -> new Pruning(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-					rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+		return this.jdbc.sql("SELECT " + PRUNING_COLUMNS + " FROM audit_pruning ORDER BY pruned_at")
+			.query(PrunedRanges::mapPruning)
 			.list();
+	}
+
+	private Optional<Pruning> pruning(UUID pruningId) {
+		return this.jdbc.sql("SELECT " + PRUNING_COLUMNS + " FROM audit_pruning WHERE pruning_id = ?")
+			.param(pruningId)
+			.query(PrunedRanges::mapPruning)
+			.optional();
 	}
 
 	/**
@@ -94,7 +101,7 @@ public class PrunedRanges {
 	 * ranges stored under its id.
 	 */
 	boolean confirmed(UUID pruningId) {
-		Optional<Pruning> stored = prunings().stream().filter((p) -> p.pruningId().equals(pruningId)).findFirst();
+		Optional<Pruning> stored = pruning(pruningId);
 		if (stored.isEmpty()) {
 			return false;
 		}
@@ -210,6 +217,11 @@ public class PrunedRanges {
 			return HexFormat.of().formatHex(this.sha256.digest());
 		}
 
+	}
+
+	private static Pruning mapPruning(ResultSet rs, int row) throws SQLException {
+		return new Pruning(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
+				rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9));
 	}
 
 	private static PrunedRange map(ResultSet rs, int row) throws SQLException {
