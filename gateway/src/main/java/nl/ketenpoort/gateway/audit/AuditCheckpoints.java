@@ -10,14 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,28 +86,20 @@ public class AuditCheckpoints {
 	/** Signs a checkpoint of the current head now. */
 	@Transactional
 	public Checkpoint create(long position, String headHash) {
-		ECKey key = this.keys.signingKey();
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-					new JWTClaimsSet.Builder().issuer("ketenpoort")
-						.issueTime(Date.from(now))
-						.claim("position", position)
-						.claim("head_hash", headHash)
-						.claim("event_count", position)
-						.build());
-			jwt.sign(new ECDSASigner(key));
-			Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, key.getKeyID(), jwt.serialize());
-			this.jdbc
-				.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement)"
-						+ " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
-				.params(position, headHash, position, Timestamp.from(now), key.getKeyID(), checkpoint.statement())
-				.update();
-			return checkpoint;
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign an audit checkpoint", ex);
-		}
+		AuditSigningKeys.Statement statement = this.keys.sign(new JWTClaimsSet.Builder().issuer("ketenpoort")
+			.issueTime(Date.from(now))
+			.claim("position", position)
+			.claim("head_hash", headHash)
+			.claim("event_count", position)
+			.build());
+		Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, statement.keyId(), statement.jws());
+		this.jdbc
+			.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement)"
+					+ " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
+			.params(position, headHash, position, Timestamp.from(now), statement.keyId(), statement.jws())
+			.update();
+		return checkpoint;
 	}
 
 	public Optional<Checkpoint> latest() {
@@ -147,7 +132,7 @@ public class AuditCheckpoints {
 			if (checkpoint.position() < from || checkpoint.position() > to) {
 				continue;
 			}
-			if (!signatureValid(checkpoint)) {
+			if (!signed(checkpoint)) {
 				log.debug("Audit checkpoint at {} has an invalid signature", checkpoint.position());
 				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
 			}
@@ -166,26 +151,20 @@ public class AuditCheckpoints {
 		return new ChainVerification(checked, confirmed, null, null, 0);
 	}
 
-	/** Whether this checkpoint carries a valid signature of the audit key. */
+	/**
+	 * Whether the audit key signed this checkpoint, with the position and head hash it
+	 * claims.
+	 */
 	boolean signed(Checkpoint checkpoint) {
-		return signatureValid(checkpoint);
-	}
-
-	private boolean signatureValid(Checkpoint checkpoint) {
-		try {
-			SignedJWT jwt = SignedJWT.parse(checkpoint.statement());
-			ECKey key = this.keys.publicKey(checkpoint.keyId());
-			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-					|| !jwt.verify(new ECDSAVerifier(key))) {
+		return this.keys.verifiedClaims(checkpoint.statement(), checkpoint.keyId()).filter((claims) -> {
+			try {
+				return checkpoint.headHash().equals(claims.getStringClaim("head_hash"))
+						&& checkpoint.position() == claims.getLongClaim("position");
+			}
+			catch (ParseException ex) {
 				return false;
 			}
-			JWTClaimsSet claims = jwt.getJWTClaimsSet();
-			return checkpoint.headHash().equals(claims.getStringClaim("head_hash"))
-					&& checkpoint.position() == claims.getLongClaim("position");
-		}
-		catch (ParseException | JOSEException ex) {
-			return false;
-		}
+		}).isPresent();
 	}
 
 	private static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -224,10 +224,7 @@ class AuditController {
 	Map<String, Object> retention() {
 		Actor officer = officer();
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "retention", null);
-		Map<String, Object> periods = new LinkedHashMap<>();
-		periods.put("default", this.retention.defaultPeriod().toString());
-		this.retention.purposes().forEach((purpose, period) -> periods.put(purpose, period.toString()));
-		return Map.of("retention", periods, "prunings", this.pruned.prunings(), "keys",
+		return Map.of("retention", this.retention.inForce(), "prunings", this.pruned.prunings(), "keys",
 				this.signingKeys.publicKeys().toJSONObject());
 	}
 

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -194,7 +192,7 @@ public class AuditPruner {
 		if (digest.ranges() == 0) {
 			return Result.nothingBefore(anchor.position());
 		}
-		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, digest, retentionClaim());
+		PrunedRanges.Pruning pruning = this.pruned.sign(pruningId, now, anchor, digest, this.retention.inForce());
 		asOwner
 			.sql("INSERT INTO audit_pruning (pruning_id, pruned_at, anchor_position, anchor_hash, event_count,"
 					+ " range_count, ranges_sha256, key_id, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -273,13 +271,6 @@ public class AuditPruner {
 		if (open != null) {
 			ranges.accept(open);
 		}
-	}
-
-	private Map<String, String> retentionClaim() {
-		Map<String, String> claim = new LinkedHashMap<>();
-		claim.put("default", this.retention.defaultPeriod().toString());
-		this.retention.purposes().forEach((purpose, period) -> claim.put(purpose, period.toString()));
-		return claim;
 	}
 
 }

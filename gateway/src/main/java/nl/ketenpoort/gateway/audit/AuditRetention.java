@@ -35,6 +35,17 @@ public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @Default
 		return (purpose != null) ? this.purposes.getOrDefault(purpose, this.defaultPeriod) : this.defaultPeriod;
 	}
 
+	/**
+	 * Every period in force as ISO 8601, the default under {@code default}: for officers
+	 * and for the pruning statements.
+	 */
+	public Map<String, String> inForce() {
+		Map<String, String> periods = new java.util.LinkedHashMap<>();
+		periods.put("default", this.defaultPeriod.toString());
+		this.purposes.forEach((purpose, period) -> periods.put(purpose, period.toString()));
+		return periods;
+	}
+
 	/** The longest period in force: how long any record is kept at most. */
 	public Period longest() {
 		java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.EncryptionMethod;
@@ -13,13 +14,19 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +77,44 @@ class AuditSigningKeys {
 		key = stored.isEmpty() ? create() : decrypt(stored.get(0));
 		this.current = key;
 		return key;
+	}
+
+	/** A signed statement: the compact JWS and the id of the key that signed it. */
+	record Statement(String keyId, String jws) {
+	}
+
+	/** Signs checkpoint and pruning statements with the audit key (ES256). */
+	@Transactional
+	Statement sign(JWTClaimsSet claims) {
+		ECKey key = signingKey();
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+					claims);
+			jwt.sign(new ECDSASigner(key));
+			return new Statement(key.getKeyID(), jwt.serialize());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an audit statement", ex);
+		}
+	}
+
+	/**
+	 * The claims of a statement that the audit key with this id signed with ES256; empty
+	 * when the key is unknown, the algorithm another or the signature wrong.
+	 */
+	Optional<JWTClaimsSet> verifiedClaims(String jws, String keyId) {
+		try {
+			SignedJWT jwt = SignedJWT.parse(jws);
+			ECKey key = publicKey(keyId);
+			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+					|| !jwt.verify(new ECDSAVerifier(key))) {
+				return Optional.empty();
+			}
+			return Optional.of(jwt.getJWTClaimsSet());
+		}
+		catch (ParseException | JOSEException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The public key with this id, to verify a checkpoint. */

@@ -14,14 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -121,22 +114,17 @@ public class PrunedRanges {
 			}
 			after = page.get(page.size() - 1).firstPosition();
 		}
-		try {
-			SignedJWT jwt = SignedJWT.parse(pruning.statement());
-			ECKey key = this.keys.publicKey(pruning.keyId());
-			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-					|| !jwt.verify(new ECDSAVerifier(key))) {
+		return this.keys.verifiedClaims(pruning.statement(), pruning.keyId()).filter((claims) -> {
+			try {
+				return pruningId.toString().equals(claims.getJWTID())
+						&& claims.getLongClaim("range_count") == digest.ranges()
+						&& claims.getLongClaim("event_count") == digest.events()
+						&& digest.hex().equals(claims.getStringClaim("ranges_sha256"));
+			}
+			catch (ParseException | RuntimeException ex) {
 				return false;
 			}
-			JWTClaimsSet claims = jwt.getJWTClaimsSet();
-			return pruningId.toString().equals(claims.getJWTID())
-					&& claims.getLongClaim("range_count") == digest.ranges()
-					&& claims.getLongClaim("event_count") == digest.events()
-					&& digest.hex().equals(claims.getStringClaim("ranges_sha256"));
-		}
-		catch (ParseException | JOSEException | RuntimeException ex) {
-			return false;
-		}
+		}).isPresent();
 	}
 
 	/**
@@ -146,27 +134,19 @@ public class PrunedRanges {
 	 */
 	Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, RangeDigest ranges,
 			Map<String, String> retention) {
-		ECKey key = this.keys.signingKey();
 		String digest = ranges.hex();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-					new JWTClaimsSet.Builder().issuer("ketenpoort")
-						.jwtID(pruningId.toString())
-						.issueTime(Date.from(prunedAt))
-						.claim("anchor_position", anchor.position())
-						.claim("anchor_hash", anchor.headHash())
-						.claim("event_count", ranges.events())
-						.claim("range_count", ranges.ranges())
-						.claim("ranges_sha256", digest)
-						.claim("retention", retention)
-						.build());
-			jwt.sign(new ECDSASigner(key));
-			return new Pruning(pruningId, prunedAt, anchor.position(), anchor.headHash(), ranges.events(),
-					ranges.ranges(), digest, key.getKeyID(), jwt.serialize());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign an audit pruning statement", ex);
-		}
+		AuditSigningKeys.Statement statement = this.keys.sign(new JWTClaimsSet.Builder().issuer("ketenpoort")
+			.jwtID(pruningId.toString())
+			.issueTime(Date.from(prunedAt))
+			.claim("anchor_position", anchor.position())
+			.claim("anchor_hash", anchor.headHash())
+			.claim("event_count", ranges.events())
+			.claim("range_count", ranges.ranges())
+			.claim("ranges_sha256", digest)
+			.claim("retention", retention)
+			.build());
+		return new Pruning(pruningId, prunedAt, anchor.position(), anchor.headHash(), ranges.events(), ranges.ranges(),
+				digest, statement.keyId(), statement.jws());
 	}
 
 	/**
