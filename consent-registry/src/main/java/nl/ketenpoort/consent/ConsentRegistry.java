@@ -125,7 +125,8 @@ public class ConsentRegistry {
 			}
 			this.consents.appendHistory(consentId, "revoked", actor, null, now, reason);
 			this.events
-				.publishEvent(new ConsentRevoked(consentId, consent.subject(), consent.purpose(), actor, reason, now));
+				.publishEvent(new ConsentRevoked(consentId, consent.subject(), consent.purpose(),
+					consent.from(), consent.to(), actor, reason, now));
 			logger.debug("Revoked consent {}", consentId);
 			return find(consentId);
 		});

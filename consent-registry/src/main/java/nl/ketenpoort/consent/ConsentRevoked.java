@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import nl.ketenpoort.consent.subject.SubjectRef;
@@ -11,10 +12,17 @@ import nl.ketenpoort.consent.subject.SubjectRef;
  * @param consentId the consent id
  * @param subject the status holder's pseudonym
  * @param purpose the purpose code
+ * @param from the sending partner id of the consent's route
+ * @param to the receiving partner ids of the consent's route
  * @param actor who revoked it
  * @param reason why, as given
  * @param revokedAt when
  */
-public record ConsentRevoked(UUID consentId, SubjectRef subject, String purpose, String actor, String reason,
-		Instant revokedAt) {
+public record ConsentRevoked(UUID consentId, SubjectRef subject, String purpose, String from, List<String> to,
+		String actor, String reason, Instant revokedAt) {
+
+	public ConsentRevoked {
+		to = List.copyOf(to);
+	}
+
 }

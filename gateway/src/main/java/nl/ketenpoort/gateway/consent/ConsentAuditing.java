@@ -44,6 +44,9 @@ class ConsentAuditing {
 			.purpose(revoked.purpose(), null)
 			.consent(revoked.consentId())
 			.subject(revoked.subject().pseudonym())
+			// The route lets the privacy officers of both organisations find the
+			// revocation among their own organisation's events.
+			.route(revoked.from(), String.join(",", revoked.to()))
 			.build());
 	}
 
