@@ -22,6 +22,7 @@ import nl.ketenpoort.consent.ConsentDecision.Allowed;
 import nl.ketenpoort.consent.ConsentDecision.Denied;
 import nl.ketenpoort.consent.purpose.LegalBasis;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ConsentChecksIntegrationTests {
 	void start() {
 		TestDatabase.reset();
 		this.node = TestRegistry.start();
-		this.amira = this.node.subjects().resolve("1234567890", null);
+		this.amira = this.node.subjects().enrol(VNumber.parse("1234567890"));
 	}
 
 	@AfterEach

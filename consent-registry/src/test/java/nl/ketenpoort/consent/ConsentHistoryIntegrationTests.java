@@ -2,6 +2,7 @@ package nl.ketenpoort.consent;
 
 import java.util.List;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ConsentHistoryIntegrationTests {
 	void start() {
 		TestDatabase.reset();
 		this.node = TestRegistry.start();
-		this.node.grant(this.node.subjects().resolve("1234567890", null), "handover-coa-municipality", "tvs",
+		this.node.grant(this.node.subjects().enrol(VNumber.parse("1234567890")), "handover-coa-municipality", "tvs",
 				List.of("raak"), CLIENT_PROFILE);
 	}
 

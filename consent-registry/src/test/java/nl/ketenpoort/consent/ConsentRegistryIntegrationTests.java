@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import nl.ketenpoort.consent.purpose.PurposeUnknown;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ConsentRegistryIntegrationTests {
 	void start() {
 		TestDatabase.reset();
 		this.node = TestRegistry.start();
-		this.yonas = this.node.subjects().resolve("V 0987654321", null);
+		this.yonas = this.node.subjects().enrol(VNumber.parse("V 0987654321"));
 	}
 
 	@AfterEach

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,9 @@ class NoIdentifiersInClearIntegrationTests {
 	@Test
 	void noRegistryTableHoldsAVNumberOrBsnInAnyColumn() {
 		// given: the full life of a subject
-		SubjectRef subject = this.node.subjects().resolve(V_NUMBER, null);
-		this.node.subjects().resolve(V_NUMBER, BSN);
+		SubjectRef subject = this.node.subjects().enrol(VNumber.parse(V_NUMBER));
+		this.node.subjects()
+			.linkAccepted(subject, SubjectIdentifiers.parse(V_NUMBER, BSN), java.util.UUID.randomUUID());
 		Consent consent = this.node.grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
 		this.node.grant(subject, "social-guidance-vwn", "raak", List.of("vvs"), TRAJECTORY_PLAN);
 		this.node.registry().revoke(consent.id(), "status-holder", "no longer needed");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
@@ -155,7 +156,7 @@ public class ConsentCheckBenchmark {
 		String guidanceText = catalogue.text("social-guidance-vwn", "ar").sha256();
 		List<Consent> consents = new ArrayList<>();
 		for (int i = 0; i < SIGNED_SUBJECTS; i++) {
-			SubjectRef subject = subjectStore.resolve(String.format("%010d", 1_000_000_000L + i), null);
+			SubjectRef subject = subjectStore.enrol(VNumber.parse(String.format("%010d", 1_000_000_000L + i)));
 			consents.add(registry.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"),
 					List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "ar", handoverText)));
 			registry.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),

@@ -14,6 +14,7 @@ import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.TestDatabase;
 import nl.ketenpoort.consent.TestRegistry;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ConsentKeysIntegrationTests {
 	void start() {
 		TestDatabase.reset();
 		this.node = TestRegistry.start();
-		this.subject = this.node.subjects().resolve("1234567890", null);
+		this.subject = this.node.subjects().enrol(VNumber.parse("1234567890"));
 	}
 
 	@AfterEach

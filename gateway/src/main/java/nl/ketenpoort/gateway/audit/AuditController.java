@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
+import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.identity.Actor;
@@ -86,7 +89,7 @@ class AuditController {
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Actor officer = officer();
-		String subjectRef = subjectRef(vNumber, bsn);
+		String subjectRef = subjectRef(officer, vNumber, bsn);
 		int pageSize = Math.max(1, Math.min(size, 200));
 		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
 				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
@@ -142,7 +145,7 @@ class AuditController {
 	ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format) {
 		Actor officer = officer();
-		String subjectRef = subjectRef(vNumber, bsn);
+		String subjectRef = subjectRef(officer, vNumber, bsn);
 		if (subjectRef == null) {
 			throw new AuditNotVisible();
 		}
@@ -278,11 +281,22 @@ class AuditController {
 		return view;
 	}
 
-	private @Nullable String subjectRef(@Nullable String vNumber, @Nullable String bsn) {
+	private @Nullable String subjectRef(Actor officer, @Nullable String vNumber, @Nullable String bsn) {
 		if (vNumber == null && bsn == null) {
 			return null;
 		}
-		return this.subjects.find(vNumber, bsn).map(SubjectRef::pseudonym).orElse(null);
+		try {
+			return this.subjects.find(SubjectIdentifiers.parse(vNumber, bsn)).map(SubjectRef::pseudonym).orElse(null);
+		}
+		catch (IdentifierInvalid ex) {
+			// The attempt is recorded with the bounded reason, never with what was typed.
+			this.reads.refused(officer, "search", ex.code());
+			throw ex;
+		}
+		catch (SubjectLinkRefused ex) {
+			this.reads.refused(officer, "search", "IDENTIFIERS_CONFLICT");
+			throw ex;
+		}
 	}
 
 	private List<String> visiblePartners(Actor officer) {

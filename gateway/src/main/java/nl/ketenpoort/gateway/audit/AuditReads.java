@@ -32,4 +32,18 @@ public class AuditReads {
 			.build());
 	}
 
+	/**
+	 * Records a read that was refused before anything was read, such as a search with a
+	 * malformed V-number.
+	 * @param actor who tried
+	 * @param what what they tried to read, such as {@code search}
+	 * @param reasonCode the bounded reason, such as {@code V_NUMBER_MALFORMED}
+	 */
+	public void refused(Actor actor, String what, String reasonCode) {
+		this.trail
+			.appendIndependently(AuditEvent.of(AuditEventType.AUDIT_READ, AuditOutcome.REFUSED, AuditActor.of(actor))
+				.reason(what + ":" + reasonCode)
+				.build());
+	}
+
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.consent.subject.VNumber;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -95,7 +97,7 @@ class ConsentController {
 				// shares.
 				throw new ConsentForbidden();
 			}
-			subject = this.subjects.resolve(form.vNumber(), null);
+			subject = this.subjects.enrol(VNumber.parse(form.vNumber()));
 			method = "on-behalf-interpreter".equals(form.method())
 					? ConsentMethod.onBehalfInterpreter(actor.id(), form.evidenceReference())
 					: ConsentMethod.onBehalfPaper(actor.id(), form.evidenceReference());
@@ -170,7 +172,7 @@ class ConsentController {
 		if (vNumber == null) {
 			throw new ConsentRequestInvalid("Name the status holder with the 'vNumber' parameter.");
 		}
-		return this.subjects.find(vNumber, null).orElseThrow(ConsentNotVisible::new);
+		return this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow(ConsentNotVisible::new);
 	}
 
 	static Map<String, Object> view(Consent consent) {

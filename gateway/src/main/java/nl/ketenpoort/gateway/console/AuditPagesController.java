@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
@@ -228,11 +230,12 @@ class AuditPagesController {
 			return null;
 		}
 		try {
-			return this.subjects.find(blankToNull(search.vNumber()), blankToNull(search.bsn()))
+			return this.subjects
+				.find(SubjectIdentifiers.parse(blankToNull(search.vNumber()), blankToNull(search.bsn())))
 				.map(SubjectRef::pseudonym)
 				.orElse(null);
 		}
-		catch (IdentifierInvalid ex) {
+		catch (IdentifierInvalid | SubjectLinkRefused ex) {
 			return null;
 		}
 	}

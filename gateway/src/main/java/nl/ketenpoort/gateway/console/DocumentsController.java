@@ -3,6 +3,7 @@ package nl.ketenpoort.gateway.console;
 import java.util.List;
 import java.util.Optional;
 
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -94,7 +95,7 @@ class DocumentsController {
 			return Optional.empty();
 		}
 		try {
-			return this.subjects.find(vNumber.strip(), null);
+			return this.subjects.find(SubjectIdentifiers.parse(vNumber.strip(), null));
 		}
 		catch (IdentifierInvalid ex) {
 			return Optional.empty();

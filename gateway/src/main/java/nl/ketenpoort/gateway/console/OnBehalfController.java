@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -85,7 +86,7 @@ class OnBehalfController {
 				? ConsentMethod.onBehalfInterpreter(actor.id(), form.reference().strip())
 				: ConsentMethod.onBehalfPaper(actor.id(), form.reference().strip());
 		try {
-			SubjectRef subject = this.subjects.resolve(form.vNumber().strip(), null);
+			SubjectRef subject = this.subjects.enrol(VNumber.parse(form.vNumber().strip()));
 			Consent consent = this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
 					route.documentTypes().stream().sorted().toList(), null, method, form.language(),
 					purpose.text(form.language()).sha256()));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -77,7 +78,7 @@ class DemoData {
 		int refused = 0;
 		for (Holder holder : DemoStatusHolders.ALL) {
 			DemoSubject row = this.demoSubjects.ensure(holder.displayName(), holder.language(), holder.country());
-			SubjectRef subject = this.subjects.resolve(row.vNumber(), null);
+			SubjectRef subject = this.subjects.enrol(VNumber.parse(row.vNumber()));
 			link(holder, subject);
 			if (row.seededAt() != null) {
 				continue;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -55,7 +56,7 @@ class DemoSubjectsController {
 		view.put("displayName", subject.displayName());
 		view.put("language", subject.language());
 		view.put("country", subject.country());
-		List<Map<String, Object>> consents = this.subjects.find(subject.vNumber(), null)
+		List<Map<String, Object>> consents = this.subjects.find(SubjectIdentifiers.parse(subject.vNumber(), null))
 			.map(this.consents::listForSubject)
 			.orElse(List.of())
 			.stream()

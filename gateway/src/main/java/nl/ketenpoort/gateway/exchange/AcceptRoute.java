@@ -37,6 +37,8 @@ class AcceptRoute extends RouteBuilder {
 			.id("validate")
 			.bean(this.steps, "pseudonymise")
 			.id("pseudonymise")
+			.bean(this.steps, "matchSubject")
+			.id("match-subject")
 			.bean(this.steps, "checkConsent")
 			.id("check-consent")
 			.bean(this.steps, "minimise")

@@ -1,7 +1,9 @@
 package nl.ketenpoort.gateway.exchange;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.ketenpoort.consent.ConsentChecks;
@@ -9,12 +11,15 @@ import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
+import nl.ketenpoort.consent.subject.SubjectIdentifier;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
-import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.IdentifierKind;
+import nl.ketenpoort.schemas.fields.SubjectIdentifierField;
 import nl.ketenpoort.schemas.registry.DocumentSchemas;
 import nl.ketenpoort.schemas.validation.Violation;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the accept route, in the order of the flow: parse, authorise the sender,
- * validate, pseudonymise, check consent, minimise. Each refuses with a stable code and
- * never echoes content.
+ * validate, pseudonymise, match the subject, check consent, minimise. Each refuses with a
+ * stable code and never echoes content.
  */
 @Component
 class AcceptSteps {
@@ -86,7 +91,7 @@ class AcceptSteps {
 		String bsn = optionalText(subject, "bsn", submission);
 		DocumentType type = DocumentType.fromCode(typeCode).orElse(null);
 		Purpose purpose = this.purposes.find(purposeCode).orElse(null);
-		Submission parsed = submission.parsed(type, purpose, recipient, vNumber, bsn, document);
+		Submission parsed = submission.parsed(type, purpose, recipient, null, document);
 		if (type == null) {
 			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
 					"'documentType' must be one of " + List.of(DocumentType.values()) + ".", parsed, null);
@@ -97,12 +102,21 @@ class AcceptSteps {
 		}
 		if (this.partners.findActive(recipient).isEmpty()) {
 			throw ExchangeRefused.because(ProblemCode.UNKNOWN_RECIPIENT, "'recipient' names no active partner.",
-					parsed.parsed(type, purpose, null, vNumber, bsn, document), null);
+					parsed.parsed(type, purpose, null, null, document), null);
 		}
 		if (vNumber == null && bsn == null) {
 			throw envelope(parsed, "'subject' must carry 'vNumber' and/or 'bsn'.");
 		}
-		return parsed;
+		try {
+			return submission.parsed(type, purpose, recipient, SubjectIdentifiers.parse(vNumber, bsn), document);
+		}
+		catch (IdentifierInvalid ex) {
+			log.debug("Refused a malformed subject identifier: {}", ex.code());
+			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
+					"'subject." + ((ex.kind() == IdentifierKind.BSN) ? "bsn" : "vNumber")
+							+ "' is malformed: a V-number has six to ten digits, a BSN nine that pass the 11-test.",
+					parsed, ex.code());
+		}
 	}
 
 	public Submission authoriseSender(Submission submission) {
@@ -139,20 +153,60 @@ class AcceptSteps {
 		return submission;
 	}
 
-	public Submission pseudonymise(Submission submission) {
+	/**
+	 * Every identifier field the document type declares ({@code x-subject-identifier})
+	 * that the document fills must name the envelope's subject: the consent checked is
+	 * the envelope's, so a document about anyone else is refused here.
+	 */
+	public Submission matchSubject(Submission submission) {
+		DocumentType type = required(submission.type());
+		JsonNode document = required(submission.document());
+		SubjectIdentifiers envelope = required(submission.identifiers());
+		List<Map<String, String>> mismatches = new ArrayList<>();
+		for (SubjectIdentifierField field : this.schemas.catalogue().subjectIdentifiers(type)) {
+			JsonNode value = document.at(field.pointer());
+			if (value.isMissingNode() || value.isNull()) {
+				continue;
+			}
+			Optional<SubjectIdentifier> expected = envelope.get(field.kind());
+			if (expected.isEmpty() || !sameIdentifier(field, value, expected.get())) {
+				mismatches.add(Map.of("pointer", "/document" + field.pointer(), "identifier", field.kind().code()));
+			}
+		}
+		if (!mismatches.isEmpty()) {
+			log.debug("Refused a {} whose subject is not the envelope's: {} field(s)", type, mismatches.size());
+			throw new ExchangeRefused(ProblemCode.SUBJECT_MISMATCH,
+					"The document names another status holder than 'subject', or an identifier 'subject' lacks;"
+							+ " see 'mismatches'.",
+					submission, ProblemCode.SUBJECT_MISMATCH.name(), Map.of("mismatches", mismatches));
+		}
+		return submission;
+	}
+
+	private static boolean sameIdentifier(SubjectIdentifierField field, JsonNode value, SubjectIdentifier expected) {
+		if (!value.isString()) {
+			return false;
+		}
 		try {
-			SubjectRef subject = this.subjects.resolve(submission.vNumber(), submission.bsn());
-			return submission.pseudonymised(subject);
+			return SubjectIdentifier.parse(field.kind(), value.asString()).equals(expected);
 		}
 		catch (IdentifierInvalid ex) {
-			throw ExchangeRefused.because(ProblemCode.INVALID_SUBJECT,
-					"The subject's V-number or BSN is malformed (a BSN must pass the 11-check).",
-					submission.pseudonymised(new SubjectRef("unresolved")), null);
+			return false;
+		}
+	}
+
+	/**
+	 * The subject's pseudonym, looked up without writing anything: a refused submission
+	 * never creates a subject or links identifiers (the link is written at persist).
+	 */
+	public Submission pseudonymise(Submission submission) {
+		try {
+			return submission.pseudonymised(this.subjects.pseudonymOf(required(submission.identifiers())));
 		}
 		catch (SubjectLinkRefused ex) {
-			throw ExchangeRefused.because(ProblemCode.INVALID_SUBJECT,
-					"The V-number and BSN given belong to different status holders.",
-					submission.pseudonymised(new SubjectRef("unresolved")), null);
+			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
+					"The V-number and BSN given belong to different status holders.", submission,
+					ExchangeRefused.IDENTIFIERS_CONFLICT);
 		}
 	}
 

@@ -91,8 +91,7 @@ class ExchangeIntake {
 			.reason(refused.reasonCode())
 			.purpose((submission.purpose() != null) ? submission.purpose().code() : null,
 					(submission.purpose() != null) ? submission.purpose().legalBasis().code() : null)
-			.subject((submission.subject() != null && !"unresolved".equals(submission.subject().pseudonym()))
-					? submission.subject().pseudonym() : null)
+			.subject((submission.subject() != null) ? submission.subject().pseudonym() : null)
 			.route(submission.sender(), submission.recipient())
 			.document((submission.type() != null) ? submission.type().code() : null, null)
 			.trace(submission.trace())

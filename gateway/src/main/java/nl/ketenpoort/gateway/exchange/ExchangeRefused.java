@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class ExchangeRefused extends ProblemException {
 
+	/** Reason code: the V-number and the BSN given belong to different status holders. */
+	static final String IDENTIFIERS_CONFLICT = "IDENTIFIERS_CONFLICT";
+
 	private final Submission submission;
 
 	private final String reasonCode;

@@ -14,12 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.ketenpoort.consent.ConsentDecision;
+import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditActor;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.schemas.registry.DocumentSchemas;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,8 +57,11 @@ public class ExchangeStore {
 
 	private final Clock clock;
 
+	private final Subjects subjects;
+
 	ExchangeStore(JdbcClient jdbc, PayloadCipher cipher, AuditTrail audit, Partners partners, DocumentSchemas schemas,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, Subjects subjects) {
+		this.subjects = subjects;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -95,6 +101,17 @@ public class ExchangeStore {
 			.update();
 		if (inserted == 0) {
 			return findBySenderAndKey(submission.sender(), submission.idempotencyKey()).orElseThrow();
+		}
+		try {
+			// Only an accepted exchange links a V-number and a BSN, in its own
+			// transaction.
+			this.subjects.linkAccepted(required(submission.subject()), required(submission.identifiers()), id);
+		}
+		catch (SubjectLinkRefused ex) {
+			// Another exchange linked one of the identifiers to someone else meanwhile.
+			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
+					"The V-number and BSN given belong to different status holders.", submission,
+					ExchangeRefused.IDENTIFIERS_CONFLICT);
 		}
 		// Read back before the audit append: from the append on, the transaction holds
 		// the

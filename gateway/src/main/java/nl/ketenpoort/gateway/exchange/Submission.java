@@ -4,6 +4,7 @@ import java.util.Set;
 
 import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.purpose.Purpose;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.gateway.audit.AuditTrace;
 import nl.ketenpoort.schemas.DocumentType;
@@ -25,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param type the document type, once parsed
  * @param purpose the purpose, once parsed
  * @param recipient the recipient partner id, once parsed
- * @param vNumber the V-number, once parsed
- * @param bsn the BSN, once parsed
+ * @param identifiers the subject's V-number and/or BSN, once parsed; kept until persist,
+ * which links them in the accepting transaction
  * @param document the canonical document, once parsed
  * @param subject the subject pseudonym, once pseudonymised
  * @param consent the consent relied on, once checked
@@ -34,34 +35,34 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record Submission(String sender, Set<String> scopes, String idempotencyKey, byte[] body, String requestSha256,
 		AuditTrace trace, @Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
-		@Nullable String vNumber, @Nullable String bsn, @Nullable JsonNode document, @Nullable SubjectRef subject,
+		@Nullable SubjectIdentifiers identifiers, @Nullable JsonNode document, @Nullable SubjectRef subject,
 		ConsentDecision.@Nullable Allowed consent, @Nullable ObjectNode minimised) {
 
 	static Submission received(String sender, Set<String> scopes, String idempotencyKey, byte[] body,
 			AuditTrace trace) {
 		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, body, PayloadCipher.sha256(body), trace, null,
-				null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null);
 	}
 
 	Submission parsed(@Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
-			@Nullable String vNumber, @Nullable String bsn, @Nullable JsonNode document) {
+			@Nullable SubjectIdentifiers identifiers, @Nullable JsonNode document) {
 		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				type, purpose, recipient, vNumber, bsn, document, null, null, null);
+				type, purpose, recipient, identifiers, document, null, null, null);
 	}
 
 	Submission pseudonymised(SubjectRef subject) {
 		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, null, null, this.document, subject, null, null);
+				this.type, this.purpose, this.recipient, this.identifiers, this.document, subject, null, null);
 	}
 
 	Submission consented(ConsentDecision.Allowed consent) {
 		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, null, null, this.document, this.subject, consent, null);
+				this.type, this.purpose, this.recipient, this.identifiers, this.document, this.subject, consent, null);
 	}
 
 	Submission minimised(ObjectNode minimised) {
 		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, null, null, null, this.subject, this.consent, minimised);
+				this.type, this.purpose, this.recipient, this.identifiers, null, this.subject, this.consent, minimised);
 	}
 
 	@Override

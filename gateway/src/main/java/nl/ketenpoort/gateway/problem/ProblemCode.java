@@ -51,6 +51,8 @@ public enum ProblemCode {
 
 	INVALID_SUBJECT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid subject identifier"),
 
+	SUBJECT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Document is about another status holder"),
+
 	SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Document does not match its schema"),
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),

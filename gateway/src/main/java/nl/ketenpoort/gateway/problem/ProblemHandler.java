@@ -1,6 +1,8 @@
 package nl.ketenpoort.gateway.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.consent.subject.IdentifierInvalid;
+import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(ex.code(), ex.getMessage(), request);
 		ex.properties().forEach(problem::setProperty);
 		log.debug("Request refused with {}: {}", ex.code(), ex.getMessage());
+		return respond(problem);
+	}
+
+	/**
+	 * A malformed V-number or BSN anywhere is the caller's mistake: 422 with the bounded
+	 * reason, never a 500 and never the value.
+	 */
+	@ExceptionHandler(IdentifierInvalid.class)
+	ResponseEntity<ProblemDetail> handleIdentifierInvalid(IdentifierInvalid ex, HttpServletRequest request) {
+		ProblemDetail problem = Problems.of(ProblemCode.INVALID_SUBJECT,
+				"A V-number has six to ten digits, a BSN nine that pass the 11-test.", request);
+		problem.setProperty("reason", ex.code());
+		log.debug("Request refused with {}: {}", ProblemCode.INVALID_SUBJECT, ex.code());
+		return respond(problem);
+	}
+
+	/** The V-number and the BSN given belong to two different status holders. */
+	@ExceptionHandler(SubjectLinkRefused.class)
+	ResponseEntity<ProblemDetail> handleSubjectLinkRefused(SubjectLinkRefused ex, HttpServletRequest request) {
+		ProblemDetail problem = Problems.of(ProblemCode.INVALID_SUBJECT,
+				"The V-number and BSN given belong to different status holders.", request);
+		problem.setProperty("reason", "IDENTIFIERS_CONFLICT");
 		return respond(problem);
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.GrantRequest;
@@ -72,7 +73,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void anAcceptedExchange() {
 		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
 				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
 				this.purposes.text("handover-coa-municipality", "nl").sha256()));
@@ -81,7 +82,8 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", "handover-coa-municipality");
 		request.put("recipient", "raak");
 		request.putObject("subject").put("vNumber", this.vNumber);
-		request.set("document", nl.ketenpoort.gateway.exchange.ExchangeExamples.clientProfile());
+		request.set("document", nl.ketenpoort.gateway.exchange.ExchangeExamples
+			.about(nl.ketenpoort.gateway.exchange.ExchangeExamples.clientProfile(), this.vNumber));
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
 			.header("Idempotency-Key", UUID.randomUUID().toString())
@@ -143,7 +145,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	void statusHolderReadsOwnEventsInPlainWordsAndNoOneElses() {
 		String own = this.tokens.person(Role.STATUS_HOLDER, null, this.subject.pseudonym());
 		String other = this.tokens.person(Role.STATUS_HOLDER, null,
-				this.subjects.resolve("1" + this.vNumber.substring(1, 9) + "3", null).pseudonym());
+				this.subjects.enrol(VNumber.parse("1" + this.vNumber.substring(1, 9) + "3")).pseudonym());
 
 		HttpResponse<String> mine = send(
 				HttpRequest.newBuilder(uri("/api/v1/audit/me")).header("Authorization", "Bearer " + own));

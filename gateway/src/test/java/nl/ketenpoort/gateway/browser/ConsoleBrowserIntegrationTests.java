@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
@@ -78,7 +79,9 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
 		// then
 		assertThat(browser.find(By.id("recorded")).isDisplayed()).isTrue();
 		assertThat(browser.driver().getCurrentUrl()).doesNotContain(vNumber);
-		assertThat(this.registry.listForSubject(this.subjects.find(vNumber, null).orElseThrow())).singleElement()
+		assertThat(
+				this.registry.listForSubject(this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow()))
+			.singleElement()
 			.satisfies((consent) -> assertThat(consent.method().kind().code()).isEqualTo("on-behalf-interpreter"));
 		browser.assertAccessible("on-behalf consent recorded");
 		browser.screenshot("11-console-consent-recorded");
@@ -144,7 +147,7 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", "handover-coa-municipality");
 		request.put("recipient", "raak");
 		request.putObject("subject").put("vNumber", vNumber);
-		request.set("document", ExchangeExamples.clientProfile());
+		request.set("document", ExchangeExamples.about(ExchangeExamples.clientProfile(), vNumber));
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
 			.header("Idempotency-Key", UUID.randomUUID().toString())

@@ -2,6 +2,7 @@ package nl.ketenpoort.gateway.browser;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.ConsentStatus;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
@@ -63,7 +64,7 @@ class PortalBrowserIntegrationTests extends GatewayIntegrationTest {
 	void statusHolderGrantsAndRevokesConsentInArabic() {
 		// given
 		SubjectRef subject = this.subjects
-			.resolve(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)), null);
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))));
 		TestTokens.Login login = this.tokens.newPerson(Role.STATUS_HOLDER, null, subject.pseudonym());
 
 		// when: log in and open the portal in Dutch
@@ -120,7 +121,7 @@ class PortalBrowserIntegrationTests extends GatewayIntegrationTest {
 	void portalWorksWithTheKeyboardAndAt200PercentZoom() {
 		// given
 		SubjectRef subject = this.subjects
-			.resolve(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)), null);
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))));
 		TestTokens.Login login = this.tokens.newPerson(Role.STATUS_HOLDER, null, subject.pseudonym());
 		browser.logIn(login.username(), login.password());
 

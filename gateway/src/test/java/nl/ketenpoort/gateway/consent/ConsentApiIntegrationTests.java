@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
@@ -71,10 +72,10 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 	void statusHolderGrantsSeesAndRevokesAndOthersCannotSeeIt() {
 		// given
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		String subject = this.subjects.resolve(vNumber, null).pseudonym();
+		String subject = this.subjects.enrol(VNumber.parse(vNumber)).pseudonym();
 		String amira = this.tokens.person(Role.STATUS_HOLDER, null, subject);
 		String someoneElse = this.tokens.person(Role.STATUS_HOLDER, null,
-				this.subjects.resolve("1" + vNumber.substring(1, 9) + "7", null).pseudonym());
+				this.subjects.enrol(VNumber.parse("1" + vNumber.substring(1, 9) + "7")).pseudonym());
 		ObjectNode grant = JSON.createObjectNode();
 		grant.put("purpose", "handover-coa-municipality");
 		grant.put("from", "tvs");
@@ -129,7 +130,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void grantWithATextOtherThanTheOneShownIsRefused() {
-		String subject = this.subjects.resolve("5550001112", null).pseudonym();
+		String subject = this.subjects.enrol(VNumber.parse("5550001112")).pseudonym();
 		ObjectNode grant = JSON.createObjectNode();
 		grant.put("purpose", "handover-coa-municipality");
 		grant.put("from", "tvs");

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -63,7 +64,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void statusHolder() {
 		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 	}
 
 	@Test
@@ -254,7 +255,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", purpose);
 		request.put("recipient", recipient);
 		request.putObject("subject").put("vNumber", this.vNumber);
-		request.set("document", document);
+		request.set("document", ExchangeExamples.about(document, this.vNumber));
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 			.header("Authorization", "Bearer " + this.tokens.partner(sender))
 			.header("Idempotency-Key", UUID.randomUUID().toString())

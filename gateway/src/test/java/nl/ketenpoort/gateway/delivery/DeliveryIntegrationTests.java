@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -97,7 +98,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	void statusHolderWithConsent() {
 		PARTNERS.resetAll();
 		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
 				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
 				this.purposes.text("handover-coa-municipality", "nl").sha256()));
@@ -305,7 +306,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", purpose);
 		request.put("recipient", recipient);
 		request.putObject("subject").put("vNumber", this.vNumber);
-		ObjectNode profile = ExchangeExamples.clientProfile();
+		ObjectNode profile = ExchangeExamples.about(ExchangeExamples.clientProfile(), this.vNumber);
 		request.set("document", profile);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))

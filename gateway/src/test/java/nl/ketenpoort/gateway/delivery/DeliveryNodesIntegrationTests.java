@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.GrantRequest;
@@ -156,9 +157,9 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		List<String> vNumbers = new ArrayList<>();
 		for (int i = 0; i < statusHolders; i++) {
 			String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-			this.consents.grant(new GrantRequest(this.subjects.resolve(vNumber, null), "handover-coa-municipality",
-					"tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-					this.purposes.text("handover-coa-municipality", "nl").sha256()));
+			this.consents.grant(new GrantRequest(this.subjects.enrol(VNumber.parse(vNumber)),
+					"handover-coa-municipality", "tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null,
+					ConsentMethod.portal(), "nl", this.purposes.text("handover-coa-municipality", "nl").sha256()));
 			vNumbers.add(vNumber);
 		}
 		String token = this.tokens.partner("tvs");
@@ -174,7 +175,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 					request.put("purpose", "handover-coa-municipality");
 					request.put("recipient", "raak");
 					request.putObject("subject").put("vNumber", vNumber);
-					request.set("document", profile);
+					request.set("document", ExchangeExamples.about(profile.deepCopy(), vNumber));
 					HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 						.header("Authorization", "Bearer " + token)
 						.header("Idempotency-Key", java.util.UUID.randomUUID().toString())

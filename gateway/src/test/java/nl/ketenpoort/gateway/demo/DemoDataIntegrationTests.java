@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -129,9 +130,13 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 			.distinct()).containsExactlyInAnyOrder("handover-coa-municipality", "social-guidance-vwn",
 					"language-course-placement", "handover-notice");
 
-		String amira = this.subjects.find(demo.vNumberOf("Amira Al-Khatib"), null).orElseThrow().pseudonym();
+		String amira = this.subjects.find(SubjectIdentifiers.parse(demo.vNumberOf("Amira Al-Khatib"), null))
+			.orElseThrow()
+			.pseudonym();
 		assertThat(this.people.findByUsername("amira").orElseThrow().subjectRef()).hasValue(amira);
-		String yonas = this.subjects.find(demo.vNumberOf("Yonas Gebremedhin"), null).orElseThrow().pseudonym();
+		String yonas = this.subjects.find(SubjectIdentifiers.parse(demo.vNumberOf("Yonas Gebremedhin"), null))
+			.orElseThrow()
+			.pseudonym();
 		assertThat(this.people.findByUsername("yonas").orElseThrow().subjectRef()).hasValue(yonas);
 
 		assertThat(this.jdbc.sql("SELECT DISTINCT document_type FROM exchange WHERE idempotency_key LIKE 'demo-%'")

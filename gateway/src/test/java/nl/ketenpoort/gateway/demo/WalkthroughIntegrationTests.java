@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.GrantRequest;
@@ -90,7 +91,7 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		// given: a status holder with a login, and the consent he gave with an
 		// interpreter
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		SubjectRef subject = this.subjects.resolve(vNumber, null);
+		SubjectRef subject = this.subjects.enrol(VNumber.parse(vNumber));
 		this.consents.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
 				List.of(DocumentType.CLIENT_PROFILE), null,
 				ConsentMethod.onBehalfInterpreter("cm-coa", "TOLK-BOOKING-TEST"), "ti",

@@ -15,4 +15,14 @@ public final class ExchangeExamples {
 		return ExchangeIntegrationTests.example("client-profile");
 	}
 
+	/**
+	 * The document made about the status holder with this V-number: its subject
+	 * identifiers must be the envelope's, or the gateway refuses it as
+	 * {@code SUBJECT_MISMATCH}.
+	 */
+	public static ObjectNode about(ObjectNode document, String vNumber) {
+		document.putObject("subject").put("vNumber", vNumber);
+		return document;
+	}
+
 }

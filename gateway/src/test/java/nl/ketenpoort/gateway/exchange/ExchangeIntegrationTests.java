@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -73,7 +74,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void statusHolderWithConsents() {
 		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
 		grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
 		grant("social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
@@ -173,6 +174,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	void withoutConsentTheExchangeIsRefusedWithTheRegistryReason() {
 		ObjectNode request = request("client-profile", "handover-coa-municipality", "raak", example("client-profile"));
 		((ObjectNode) request.get("subject")).put("vNumber", "1234509876");
+		((ObjectNode) request.get("document").get("subject")).put("vNumber", "1234509876");
 
 		HttpResponse<String> response = submit("tvs", key(), request);
 
@@ -372,7 +374,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", purpose);
 		request.put("recipient", recipient);
 		request.putObject("subject").put("vNumber", this.vNumber);
-		request.set("document", document);
+		request.set("document", ExchangeExamples.about(document, this.vNumber));
 		return request;
 	}
 

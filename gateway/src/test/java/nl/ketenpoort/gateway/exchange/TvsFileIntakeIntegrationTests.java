@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.SubjectIdentifiers;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.adapters.tvs.TvsExportFormat;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -50,8 +52,8 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 	void exportWithConsentIsAcceptedOnceAndMovedToDone() throws Exception {
 		// given
 		String vNumber = randomVNumber();
-		this.consents.grant(new GrantRequest(this.subjects.resolve(vNumber, null), "handover-coa-municipality", "tvs",
-				List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
+		this.consents.grant(new GrantRequest(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality",
+				"tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
 				this.purposes.text("handover-coa-municipality", "nl").sha256()));
 		byte[] xml = export(vNumber);
 		String key = "tvs-file-" + PayloadCipher.sha256(xml);
@@ -84,7 +86,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT reason_code FROM audit_event WHERE event_type = 'refused' AND subject_ref = ?")
-			.param(this.subjects.find(vNumber, null).orElseThrow().pseudonym())
+			.param(this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow().pseudonym())
 			.query(String.class)
 			.list()).containsExactly("NO_CONSENT");
 	}

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.ConsentStatus;
@@ -205,7 +206,7 @@ class PortalIntegrationTests extends GatewayIntegrationTest {
 
 	private SubjectRef newSubject() {
 		return this.subjects
-			.resolve(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)), null);
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))));
 	}
 
 	static String hiddenHash(String page, String purpose) {

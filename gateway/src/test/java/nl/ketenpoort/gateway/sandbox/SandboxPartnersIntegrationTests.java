@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.adapters.raak.RaakMapping;
 import nl.ketenpoort.adapters.vvs.VvsMapping;
 import nl.ketenpoort.consent.Consent;
@@ -75,7 +76,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void statusHolder() {
 		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.resolve(this.vNumber, null);
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 	}
 
 	@AfterEach

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.ketenpoort.schemas.CanonicalSchema;
+import nl.ketenpoort.schemas.DocumentType;
 import nl.ketenpoort.schemas.SchemaResources;
 
 /**
@@ -39,7 +40,8 @@ public final class FieldCatalogue {
 	public static FieldCatalogue load() {
 		Map<CanonicalSchema, Map<String, FieldNode>> trees = new LinkedHashMap<>();
 		for (CanonicalSchema schema : SchemaResources.all()) {
-			trees.put(schema, FieldTreeReader.read(schema.code(), SchemaResources.read(schema)));
+			trees.put(schema,
+					FieldTreeReader.read(schema.code(), SchemaResources.read(schema), schema instanceof DocumentType));
 		}
 		return new FieldCatalogue(Collections.unmodifiableMap(trees));
 	}
@@ -79,6 +81,22 @@ public final class FieldCatalogue {
 	 */
 	public Optional<Field> field(CanonicalSchema schema, String path) {
 		return Optional.ofNullable(this.byPath.get(schema).get(path)).map(FieldNode::toField);
+	}
+
+	/**
+	 * The fields of a document type that identify its status holder
+	 * ({@code x-subject-identifier}); never empty, {@link #load()} refuses a type that
+	 * declares none.
+	 * @param type the document type
+	 * @return the identifier fields in schema order
+	 */
+	public List<SubjectIdentifierField> subjectIdentifiers(DocumentType type) {
+		return this.byPath.get(type)
+			.values()
+			.stream()
+			.filter((node) -> node.subjectIdentifier() != null)
+			.map((node) -> new SubjectIdentifierField(node.path(), node.subjectIdentifier()))
+			.toList();
 	}
 
 	Map<String, FieldNode> tree(CanonicalSchema schema) {

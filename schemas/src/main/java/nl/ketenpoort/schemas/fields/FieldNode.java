@@ -3,12 +3,14 @@ package nl.ketenpoort.schemas.fields;
 import java.util.Map;
 
 import nl.ketenpoort.schemas.Category;
+import nl.ketenpoort.schemas.IdentifierKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field with the fields nested inside it (through objects and arrays of objects).
  */
 record FieldNode(String path, Category category, boolean special, boolean array, boolean required, String type,
-		String description, Map<String, FieldNode> children) {
+		String description, @Nullable IdentifierKind subjectIdentifier, Map<String, FieldNode> children) {
 
 	boolean hasChildren() {
 		return !this.children.isEmpty();

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import nl.ketenpoort.schemas.Category;
+import nl.ketenpoort.schemas.IdentifierKind;
 
 /**
  * Reads the field tree of one schema from its {@code properties}, following local
@@ -22,6 +24,8 @@ final class FieldTreeReader {
 
 	private static final String SPECIAL = "x-special-category";
 
+	private static final String SUBJECT_IDENTIFIER = "x-subject-identifier";
+
 	private final JsonNode root;
 
 	private final List<String> problems = new ArrayList<>();
@@ -32,10 +36,19 @@ final class FieldTreeReader {
 
 	/**
 	 * Reads the tree, or fails with every problem found.
+	 * @param schemaCode the schema's code, for the message
+	 * @param schema the schema
+	 * @param exchanged whether documents of this schema travel between partners: then it
+	 * must declare at least one {@code x-subject-identifier}, or no exchange could be
+	 * tied to its status holder
 	 */
-	static Map<String, FieldNode> read(String schemaCode, JsonNode schema) {
+	static Map<String, FieldNode> read(String schemaCode, JsonNode schema, boolean exchanged) {
 		FieldTreeReader reader = new FieldTreeReader(schema);
-		Map<String, FieldNode> fields = reader.children(schema, "", false, 0);
+		Map<String, FieldNode> fields = reader.children(schema, "", false, false, 0);
+		if (exchanged && !declaresSubjectIdentifier(fields)) {
+			reader.problems.add("declares no " + SUBJECT_IDENTIFIER
+					+ ": a document type must name the fields that identify its status holder");
+		}
 		if (!reader.problems.isEmpty()) {
 			throw new SchemaAnnotationInvalid(schemaCode, reader.problems);
 		}
@@ -47,11 +60,18 @@ final class FieldTreeReader {
 	 */
 	static List<String> problems(JsonNode schema) {
 		FieldTreeReader reader = new FieldTreeReader(schema);
-		reader.children(schema, "", false, 0);
+		reader.children(schema, "", false, false, 0);
 		return List.copyOf(reader.problems);
 	}
 
-	private Map<String, FieldNode> children(JsonNode schemaNode, String prefix, boolean insideSpecial, int depth) {
+	private static boolean declaresSubjectIdentifier(Map<String, FieldNode> fields) {
+		return fields.values()
+			.stream()
+			.anyMatch((node) -> node.subjectIdentifier() != null || declaresSubjectIdentifier(node.children()));
+	}
+
+	private Map<String, FieldNode> children(JsonNode schemaNode, String prefix, boolean insideSpecial,
+			boolean insideArray, int depth) {
 		if (depth > 32) {
 			this.problems.add(prefix + ": nesting too deep (recursive $ref?)");
 			return Map.of();
@@ -60,7 +80,8 @@ final class FieldTreeReader {
 		JsonNode properties = resolved.get("properties");
 		if (properties == null) {
 			JsonNode items = resolved.get("items");
-			return (items != null && items.isObject()) ? children(items, prefix, insideSpecial, depth + 1) : Map.of();
+			return (items != null && items.isObject()) ? children(items, prefix, insideSpecial, insideArray, depth + 1)
+					: Map.of();
 		}
 		Map<String, FieldNode> fields = new LinkedHashMap<>();
 		JsonNode required = resolved.path("required");
@@ -68,14 +89,14 @@ final class FieldTreeReader {
 			String path = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
 			boolean isRequired = required.isArray()
 					&& required.valueStream().anyMatch((name) -> name.asString().equals(property.getKey()));
-			field(path, property.getValue(), isRequired, insideSpecial, depth)
+			field(path, property.getValue(), isRequired, insideSpecial, insideArray, depth)
 				.ifPresent((node) -> fields.put(property.getKey(), node));
 		}
 		return Collections.unmodifiableMap(fields);
 	}
 
 	private Optional<FieldNode> field(String path, JsonNode schemaNode, boolean required, boolean insideSpecial,
-			int depth) {
+			boolean insideArray, int depth) {
 		JsonNode categoryNode = schemaNode.get(CATEGORY);
 		if (categoryNode == null || !categoryNode.isString()) {
 			this.problems.add(path + ": no " + CATEGORY);
@@ -101,12 +122,37 @@ final class FieldTreeReader {
 		if (insideSpecial && !special) {
 			this.problems.add(path + ": a field inside special category data must be special category too");
 		}
-		Map<String, FieldNode> nested = children(schemaNode, path, special || insideSpecial, depth + 1);
 		JsonNode resolved = resolve(schemaNode);
 		boolean array = "array".equals(resolved.path("type").asString(""));
+		Map<String, FieldNode> nested = children(schemaNode, path, special || insideSpecial, insideArray || array,
+				depth + 1);
 		String description = schemaNode.path("description").asString(resolved.path("description").asString(""));
+		IdentifierKind identifier = subjectIdentifier(path, schemaNode, resolved, insideArray || array);
 		return Optional.of(new FieldNode(path, category.get(), special, array, required, typeLabel(resolved),
-				description, nested));
+				description, identifier, nested));
+	}
+
+	/**
+	 * The identifier kind a field declares; only a single string outside any list can
+	 * name the one status holder a document is about.
+	 */
+	private @Nullable IdentifierKind subjectIdentifier(String path, JsonNode schemaNode, JsonNode resolved,
+			boolean inArray) {
+		JsonNode declared = schemaNode.get(SUBJECT_IDENTIFIER);
+		if (declared == null) {
+			return null;
+		}
+		Optional<IdentifierKind> kind = declared.isString() ? IdentifierKind.fromCode(declared.asString())
+				: Optional.empty();
+		if (kind.isEmpty()) {
+			this.problems.add(path + ": " + SUBJECT_IDENTIFIER + " must be one of " + List.of(IdentifierKind.values()));
+			return null;
+		}
+		if (inArray || !"string".equals(resolved.path("type").asString(""))) {
+			this.problems.add(path + ": " + SUBJECT_IDENTIFIER + " must be a string field outside any list");
+			return null;
+		}
+		return kind.get();
 	}
 
 	private String typeLabel(JsonNode resolved) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import nl.ketenpoort.schemas.CanonicalSchema;
 import nl.ketenpoort.schemas.Category;
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.IdentifierKind;
 import nl.ketenpoort.schemas.SchemaResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +77,58 @@ class FieldAnnotationsTests {
 				 "$defs": {"s": {"type": "object", "properties": {"vNumber": {"type": "string"}}}}}
 				""");
 		// when / then
-		assertThatExceptionOfType(SchemaAnnotationInvalid.class).isThrownBy(() -> FieldTreeReader.read("test", schema))
+		assertThatExceptionOfType(SchemaAnnotationInvalid.class)
+			.isThrownBy(() -> FieldTreeReader.read("test", schema, false))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("subject.vNumber: no x-category"));
+	}
+
+	@Test
+	void aDocumentTypeThatDeclaresNoSubjectIdentifierIsRefused() {
+		// given a well-annotated schema in which no field says whose document it is
+		JsonNode schema = mapper.readTree("""
+				{"type": "object", "properties": {"subject": {"$ref": "#/$defs/s", "x-category": "identity"}},
+				 "$defs": {"s": {"type": "object", "properties": {
+				   "vNumber": {"type": "string", "x-category": "identity"}}}}}
+				""");
+		// when / then: as an exchanged document type it is refused, as a supporting
+		// schema it is fine
+		assertThatExceptionOfType(SchemaAnnotationInvalid.class)
+			.isThrownBy(() -> FieldTreeReader.read("test", schema, true))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.asString()
+				.startsWith("declares no x-subject-identifier"));
+		assertThat(FieldTreeReader.read("test", schema, false)).containsKey("subject");
+	}
+
+	@Test
+	void aSubjectIdentifierMustBeAKnownKindOnASingleString() {
+		// given an unknown kind, an identifier inside a list and one on an object
+		JsonNode schema = mapper.readTree(
+				"""
+						{"type": "object", "properties": {
+						  "subject": {"type": "object", "x-category": "identity", "x-subject-identifier": "bsn",
+						    "properties": {"vNumber": {"type": "string", "x-category": "identity", "x-subject-identifier": "passport"}}},
+						  "children": {"type": "array", "x-category": "family", "items": {"type": "object", "properties": {
+						    "bsn": {"type": "string", "x-category": "family", "x-subject-identifier": "bsn"}}}}}}
+						""");
+		// when
+		List<String> problems = FieldTreeReader.problems(schema);
+		// then
+		assertThat(problems).containsExactlyInAnyOrder(
+				"subject: x-subject-identifier must be a string field outside any list",
+				"subject.vNumber: x-subject-identifier must be one of [v-number, bsn]",
+				"children.bsn: x-subject-identifier must be a string field outside any list");
+	}
+
+	@ParameterizedTest
+	@EnumSource(DocumentType.class)
+	void everyDocumentTypeNamesItsStatusHolderOutsideAnyList(DocumentType type) {
+		// when
+		List<SubjectIdentifierField> identifiers = FieldCatalogue.load().subjectIdentifiers(type);
+		// then: the V-number is required in every type, the BSN optional
+		assertThat(identifiers).containsExactly(new SubjectIdentifierField("subject.vNumber", IdentifierKind.V_NUMBER),
+				new SubjectIdentifierField("subject.bsn", IdentifierKind.BSN));
+		assertThat(identifiers.get(0).pointer()).isEqualTo("/subject/vNumber");
 	}
 
 	@Test
