@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
@@ -142,18 +143,20 @@ class AuditController {
 
 	@GetMapping("/export")
 	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)")
-	ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
-			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format) {
+	@Nullable ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
+			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format,
+			HttpServletResponse response) {
 		Actor officer = officer();
 		String subjectRef = subjectRef(officer, vNumber, bsn);
 		if (subjectRef == null) {
 			throw new AuditNotVisible();
 		}
+		ExportFormat chosen = format(officer, format);
 		List<AuditRecord> events = this.queries.search(
 				new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), visiblePartners(officer),
 				organisation(officer), 0, 10_000);
-		this.reads.record(officer, AuditEventType.EXPORT, format, subjectRef);
-		return exportAs(events, format);
+		this.reads.record(officer, AuditEventType.EXPORT, chosen.code(), subjectRef);
+		return exportAs(events, chosen, response);
 	}
 
 	@GetMapping("/me")
@@ -169,28 +172,40 @@ class AuditController {
 
 	@GetMapping("/me/export")
 	@Operation(summary = "Download your own events (json, csv, logboek or html)")
-	ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format) {
+	@Nullable ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format, HttpServletResponse response) {
 		Actor holder = statusHolder();
 		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
 		List<AuditRecord> events = this.queries
 			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 10_000);
-		this.reads.record(holder, AuditEventType.EXPORT, format, subjectRef);
-		return exportAs(events, format);
+		ExportFormat chosen = format(holder, format);
+		this.reads.record(holder, AuditEventType.EXPORT, chosen.code(), subjectRef);
+		return exportAs(events, chosen, response);
 	}
 
-	private ResponseEntity<?> exportAs(List<AuditRecord> events, String format) {
-		if ("csv".equals(format)) {
-			return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv"))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
-				.body(AuditExports.csv(events));
+	/**
+	 * The export format asked for; another value is refused and recorded as a refused
+	 * export, never with the value itself.
+	 */
+	private ExportFormat format(Actor actor, String format) {
+		return ExportFormat.fromCode(format).orElseThrow(() -> {
+			this.reads.refused(actor, "export", "FORMAT_UNKNOWN");
+			return new ExportFormatUnknown();
+		});
+	}
+
+	private @Nullable ResponseEntity<?> exportAs(List<AuditRecord> events, ExportFormat format,
+			HttpServletResponse response) {
+		if (format == ExportFormat.CSV) {
+			// Written straight into the response; no entity is returned.
+			AuditExports.csvDownload(events, response);
+			return null;
 		}
-		if ("logboek".equals(format)) {
+		if (format == ExportFormat.LOGBOEK) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(events.stream().map(AuditExports::logboek).toList());
 		}
-		if ("html".equals(format)) {
+		if (format == ExportFormat.HTML) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
 				.body(AuditExports.html(events, retentionOf(events)));
@@ -343,6 +358,15 @@ class AuditController {
 
 		AuditNotVisible() {
 			super(ProblemCode.NOT_FOUND, "Nothing here that you may see.");
+		}
+
+	}
+
+	/** The export format is none of those offered. */
+	static class ExportFormatUnknown extends ProblemException {
+
+		ExportFormatUnknown() {
+			super(ProblemCode.INVALID_PARAMETER, "'format' must be one of json, csv, logboek or html.");
 		}
 
 	}

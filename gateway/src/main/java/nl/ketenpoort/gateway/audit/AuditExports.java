@@ -1,11 +1,19 @@
 package nl.ketenpoort.gateway.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -18,40 +26,68 @@ public final class AuditExports {
 	private AuditExports() {
 	}
 
-	private static final String CSV_HEADER = "position,recorded_at,event_type,outcome,reason_code,purpose,legal_basis,"
-			+ "sender,recipient,document_type,field_names,consent_id,exchange_id,subject_ref,actor_kind,actor_role,"
-			+ "trace_id,hash\n";
+	private static final String[] CSV_HEADER = { "position", "recorded_at", "event_type", "outcome", "reason_code",
+			"purpose", "legal_basis", "sender", "recipient", "document_type", "field_names", "consent_id",
+			"exchange_id", "subject_ref", "actor_kind", "actor_role", "trace_id", "hash" };
+
+	/** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	/**
-	 * The events as CSV (RFC 4180), one row per event with its place and hash in the
-	 * chain.
+	 * Writes the events as CSV (RFC 4180), one row per event with its place and hash in
+	 * the chain, streaming: the one CSV writer of every audit export.
+	 * @param records the events
+	 * @param out where to write; flushed, not closed
+	 * @throws UncheckedIOException when writing fails
 	 */
-	public static String csv(List<AuditRecord> records) {
-		StringBuilder csv = new StringBuilder(CSV_HEADER);
-		for (AuditRecord record : records) {
-			AuditEvent e = record.event();
-			csv.append(String.join(",", String.valueOf(record.position()), record.recordedAt().toString(),
-					e.type().code(), e.outcome().name(), cell(e.reasonCode()), cell(e.purpose()), cell(e.legalBasis()),
-					cell(e.sender()), cell(e.recipient()), cell(e.documentType()),
-					cell(String.join(" ", e.fieldNames())),
-					cell((e.consentId() != null) ? e.consentId().toString() : null),
-					cell((e.exchangeId() != null) ? e.exchangeId().toString() : null), cell(e.subjectRef()),
-					cell(e.actor().kind()), cell(e.actor().role()),
-					cell((e.trace() != null) ? e.trace().traceId() : null), record.hash()))
-				.append('\n');
+	public static void csv(Iterable<AuditRecord> records, Writer out) {
+		try {
+			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out);
+			for (AuditRecord record : records) {
+				AuditEvent e = record.event();
+				csv.printRecord(Stream.of(String.valueOf(record.position()), record.recordedAt().toString(),
+						e.type().code(), e.outcome().name(), e.reasonCode(), e.purpose(), e.legalBasis(), e.sender(),
+						e.recipient(), e.documentType(), String.join(" ", e.fieldNames()),
+						(e.consentId() != null) ? e.consentId().toString() : null,
+						(e.exchangeId() != null) ? e.exchangeId().toString() : null, e.subjectRef(), e.actor().kind(),
+						e.actor().role(), (e.trace() != null) ? e.trace().traceId() : null, record.hash())
+					.map(AuditExports::neutralised));
+			}
+			csv.flush();
 		}
-		return csv.toString();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	/** A CSV cell, quoted when it holds a separator or a quote (RFC 4180). */
-	private static String cell(@Nullable String value) {
-		if (value == null) {
-			return "";
+	/**
+	 * Streams the events as a CSV download in UTF-8 straight into the response, row by
+	 * row, while the request is still being handled.
+	 * @param records the events
+	 * @param response the response to write to
+	 * @throws UncheckedIOException when writing fails
+	 */
+	public static void csvDownload(List<AuditRecord> records, HttpServletResponse response) {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"");
+		try {
+			csv(records, response.getWriter());
 		}
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains(" ")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return value;
+	}
+
+	/**
+	 * A cell that no spreadsheet evaluates: a value starting like a formula gets a
+	 * leading {@code '}. Chains written before values were bounded can still hold such
+	 * text until retention prunes it.
+	 */
+	static @Nullable String neutralised(@Nullable String value) {
+		if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0) {
+			return value;
+		}
+		return "'" + value;
 	}
 
 	/**

@@ -35,7 +35,7 @@ public class AuditTrail {
 
 	@Transactional
 	public AuditRecord append(AuditEvent event) {
-		AuditEvent traced = withTrace(event);
+		AuditEvent traced = withTrace(AuditValues.bounded(event));
 		var head = this.jdbc.sql("SELECT head_position, head_hash FROM audit_lock_chain_head(?)")
 			.param(CHAIN_LOCK)
 			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })

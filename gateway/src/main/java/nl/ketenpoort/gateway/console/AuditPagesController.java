@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.purpose.Purpose;
@@ -125,24 +126,22 @@ class AuditPagesController {
 	}
 
 	@PostMapping("/export")
-	ResponseEntity<byte[]> export(@ModelAttribute Search search) {
+	@Nullable ResponseEntity<byte[]> export(@ModelAttribute Search search, HttpServletResponse response) {
 		Actor officer = Section.AUDIT.require(Actors.current());
 		String subjectRef = subjectRef(search);
 		List<AuditRecord> events = find(officer, search, subjectRef, EXPORT_LIMIT);
 		boolean csv = "csv".equals(search.format());
 		this.audit.record(officer, AuditEventType.EXPORT, csv ? "csv" : "json", subjectRef);
 		if (csv) {
-			return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.csv\"")
-				.body(nl.ketenpoort.gateway.audit.AuditExports.csv(events)
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			nl.ketenpoort.gateway.audit.AuditExports.csvDownload(events, response);
+			return null;
 		}
+		byte[] body = this.json.writerWithDefaultPrettyPrinter()
+			.writeValueAsBytes(Map.of("events", events.stream().map(AuditExport::json).toList()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.json\"")
-			.body(this.json.writerWithDefaultPrettyPrinter()
-				.writeValueAsBytes(Map.of("events", events.stream().map(AuditExport::json).toList())));
+			.body(body);
 	}
 
 	@GetMapping("/exchanges/{id}")

@@ -15,6 +15,7 @@ import nl.ketenpoort.consent.subject.SubjectIdentifier;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.schemas.DocumentType;
@@ -91,7 +92,11 @@ class AcceptSteps {
 		String bsn = optionalText(subject, "bsn", submission);
 		DocumentType type = DocumentType.fromCode(typeCode).orElse(null);
 		Purpose purpose = this.purposes.find(purposeCode).orElse(null);
-		Submission parsed = submission.parsed(type, purpose, recipient, null, document);
+		// Only a registered partner id is carried on: a refusal records the recipient,
+		// and
+		// text the caller made up must never reach the audit log.
+		String knownRecipient = this.partners.find(recipient).map(Partner::id).orElse(null);
+		Submission parsed = submission.parsed(type, purpose, knownRecipient, null, document);
 		if (type == null) {
 			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
 					"'documentType' must be one of " + List.of(DocumentType.values()) + ".", parsed, null);

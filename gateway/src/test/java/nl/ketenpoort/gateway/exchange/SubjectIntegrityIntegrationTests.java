@@ -137,7 +137,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(problem.get("code").asString()).isEqualTo("INVALID_SUBJECT");
 		assertThat(problem.get("reason").asString()).isEqualTo("V_NUMBER_MALFORMED");
 		if (!vNumber.isEmpty()) {
-			assertThat(response.body()).doesNotContain(vNumber);
+			assertThat(response.body()).doesNotContain("\"" + vNumber + "\"").doesNotContain(" " + vNumber);
 		}
 		assertThat(refusalReason(problem)).isEqualTo("V_NUMBER_MALFORMED");
 		assertThat(storedExchanges(key)).isZero();

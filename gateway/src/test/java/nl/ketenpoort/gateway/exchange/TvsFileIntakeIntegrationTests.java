@@ -86,9 +86,12 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT reason_code FROM audit_event WHERE event_type = 'refused' AND subject_ref = ?")
-			.param(this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow().pseudonym())
+			.param(this.subjects.pseudonymOf(SubjectIdentifiers.parse(vNumber, null)).pseudonym())
 			.query(String.class)
 			.list()).containsExactly("NO_CONSENT");
+		assertThat(this.subjects.find(SubjectIdentifiers.parse(vNumber, null)))
+			.as("a refused export creates no subject")
+			.isEmpty();
 	}
 
 	private byte[] export(String vNumber) {

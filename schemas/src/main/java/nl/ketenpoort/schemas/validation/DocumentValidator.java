@@ -62,6 +62,7 @@ public final class DocumentValidator {
 			.format(new FullDateFormat())
 			.keyword(new AnnotationKeyword("x-category"))
 			.keyword(new AnnotationKeyword("x-special-category"))
+			.keyword(new AnnotationKeyword("x-subject-identifier"))
 			.build();
 	}
 
