@@ -124,9 +124,8 @@ public class ConsentRegistry {
 				throw new ConsentNotActive(consentId, find(consentId).status());
 			}
 			this.consents.appendHistory(consentId, "revoked", actor, null, now, reason);
-			this.events
-				.publishEvent(new ConsentRevoked(consentId, consent.subject(), consent.purpose(),
-					consent.from(), consent.to(), actor, reason, now));
+			this.events.publishEvent(new ConsentRevoked(consentId, consent.subject(), consent.purpose(), consent.from(),
+					consent.to(), actor, reason, now));
 			logger.debug("Revoked consent {}", consentId);
 			return find(consentId);
 		});
