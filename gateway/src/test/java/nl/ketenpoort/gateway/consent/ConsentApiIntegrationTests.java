@@ -256,6 +256,32 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		softly.assertAll();
 	}
 
+	@Test
+	void aGrantOverlappingAnActiveConsentOnlyPartlyIsAConflictNamingIt() {
+		// given
+		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, this.subjects.resolve(vNumber, null).pseudonym());
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "language-course-placement");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("opstartklas");
+		grant.putArray("documentTypes").add("nt2-learner-profile");
+		grant.put("language", "nl");
+		grant.put("textSha256", this.catalogue.text("language-course-placement", "nl").sha256());
+		HttpResponse<String> first = grant(holder, grant);
+		grant.putArray("to").add("opstartklas").add("taalschool-a");
+
+		// when
+		HttpResponse<String> wider = grant(holder, grant);
+
+		// then
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(wider.statusCode()).as(wider.body()).isEqualTo(409);
+		assertThat(json(wider).get("code").asString()).isEqualTo("CONSENT_OVERLAPS");
+		assertThat(json(wider).get("reason").asString()).isEqualTo("OVERLAPS_ACTIVE_CONSENT");
+		assertThat(json(wider).get("existingConsent").asString()).isEqualTo(json(first).get("id").asString());
+	}
+
 	private HttpResponse<String> grant(String token, ObjectNode grant) {
 		return send(HttpRequest.newBuilder(uri("/api/v1/consents"))
 			.header("Authorization", "Bearer " + token)
