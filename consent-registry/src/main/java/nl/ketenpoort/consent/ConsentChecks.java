@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
@@ -167,6 +168,30 @@ public class ConsentChecks {
 			return denied((status == ConsentStatus.REVOKED) ? DenialReason.REVOKED : DenialReason.EXPIRED, purpose);
 		}
 		return allowed(consent, current.get(), type);
+	}
+
+	/**
+	 * Check again, at delivery, the very consent an exchange relied on when it was
+	 * accepted, not any covering consent: it must belong to the subject, and pass
+	 * {@link #checkStatement} with its own stored statement (it verifies, covers this
+	 * purpose in its current version, this route and this document type, is stored
+	 * unchanged and is still in force). So the statement sent along and the consent the
+	 * audit names are always the same one.
+	 * @param consentId the consent the exchange relied on
+	 * @param subject the status holder
+	 * @param purpose the purpose code
+	 * @param from the sending partner id
+	 * @param to the receiving partner id
+	 * @param type the document type
+	 * @return allowed with that consent, or denied with one reason
+	 */
+	public ConsentDecision recheck(UUID consentId, SubjectRef subject, String purpose, String from, String to,
+			DocumentType type) {
+		Optional<Consent> stored = this.consents.find(consentId);
+		if (stored.isEmpty() || !stored.get().subject().equals(subject)) {
+			return denied(DenialReason.NO_CONSENT, purpose);
+		}
+		return checkStatement(stored.get().statement(), purpose, from, to, type);
 	}
 
 	private @Nullable DenialReason verify(Consent consent) {

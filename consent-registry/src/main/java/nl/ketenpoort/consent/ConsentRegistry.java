@@ -18,6 +18,7 @@ import nl.ketenpoort.consent.statement.ConsentStatements.IssuedStatement;
 import nl.ketenpoort.consent.statement.StatementClaims;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.schemas.DocumentType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +65,23 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * Record a consent and issue its signed statement.
+	 * Record a consent and issue its signed statement, unless the subject already has
+	 * exactly this consent active.
+	 * <p>
+	 * One active consent per subject, purpose, sender, recipient and document type:
+	 * grants for one subject run one after the other (on every node), and a grant whose
+	 * keys are exactly those of one active consent of the same purpose version (the same
+	 * set of recipients and of document types) is a duplicate: nothing is stored, the
+	 * active consent is returned and {@link ConsentGrantDuplicate} is published. A grant
+	 * sharing only some keys with an active consent is refused with
+	 * {@link GrantRefused.Reason#OVERLAPS_ACTIVE_CONSENT}, naming that consent.
 	 * @param request what was consented to, how and in which language
-	 * @return the stored consent with its statement
+	 * @return the stored consent with its statement, and whether it is new
 	 * @throws PurposeUnknown when the purpose is not in the catalogue
-	 * @throws GrantRefused when the request does not fit the purpose or is incomplete
+	 * @throws GrantRefused when the request does not fit the purpose, is incomplete or
+	 * overlaps an active consent
 	 */
-	public Consent grant(GrantRequest request) {
+	public Grant grant(GrantRequest request) {
 		Purpose purpose = this.catalogue.get(request.purpose());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant validUntil = validUntil(request, purpose, now);
@@ -88,7 +99,25 @@ public class ConsentRegistry {
 				purpose.code(), purpose.version(), request.from(), request.to(), request.documents(),
 				purpose.legalBasis(), request.textSha256().toLowerCase(Locale.ROOT), request.language(),
 				request.method().kind().code());
-		Consent consent = this.transactions.execute((status) -> {
+		// The refusal is thrown after the transaction callback returns, so that a
+		// surrounding transaction (a controller's) is not marked rollback-only by it.
+		Outcome outcome = this.transactions.execute((status) -> {
+			this.consents.lockSubject(request.subject());
+			// A consent past its end of validity no longer holds its keys, even before
+			// the scheduled expiry has run.
+			this.consents.expireDue(now, request.subject()).forEach(this.events::publishEvent);
+			List<Consent> sharing = this.consents.activeSharingKeys(request.subject(), purpose.code(), request.from(),
+					request.to(), request.documents());
+			if (sharing.size() == 1 && sameKeys(sharing.get(0), request, purpose)) {
+				Consent existing = sharing.get(0);
+				this.events
+					.publishEvent(new ConsentGrantDuplicate(existing.id(), existing.subject(), existing.purpose(),
+							existing.from(), existing.to(), request.method().kind(), request.method().actor(), now));
+				return new Outcome(new Grant(existing, false), null);
+			}
+			if (!sharing.isEmpty()) {
+				return new Outcome(null, sharing.get(0));
+			}
 			IssuedStatement statement = this.statements.issue(claims);
 			Consent granted = new Consent(id, request.subject(), purpose.code(), purpose.version(), request.from(),
 					request.to(), request.documents(), now, validUntil, request.method(), request.language(),
@@ -99,11 +128,61 @@ public class ConsentRegistry {
 			this.events.publishEvent(new ConsentGranted(id, request.subject(), purpose.code(), purpose.version(),
 					purpose.legalBasis(), request.from(), request.to(), request.documents(), request.method().kind(),
 					request.method().actor(), now, validUntil));
-			return granted;
+			return new Outcome(new Grant(granted, true), null);
 		});
-		logger.debug("Granted consent {} for purpose {} from {} to {}", id, purpose.code(), request.from(),
-				request.to());
-		return consent;
+		if (outcome.overlapping() != null) {
+			UUID existing = outcome.overlapping().id();
+			logger.debug("Refused a grant for purpose {}: {} (consent {} is active on some of its keys)",
+					request.purpose(), GrantRefused.Reason.OVERLAPS_ACTIVE_CONSENT, existing);
+			throw new GrantRefused(
+					GrantRefused.Reason.OVERLAPS_ACTIVE_CONSENT, request.purpose(), "consent " + existing
+							+ " is active for some of these recipients and document types;" + " revoke it first",
+					existing);
+		}
+		Grant grant = outcome.grant();
+		if (grant.created()) {
+			logger.debug("Granted consent {} for purpose {} from {} to {}", id, purpose.code(), request.from(),
+					request.to());
+		}
+		else {
+			logger.debug("A grant for purpose {} from {} to {} repeated active consent {}", purpose.code(),
+					request.from(), request.to(), grant.consent().id());
+		}
+		return grant;
+	}
+
+	/**
+	 * Announce the consents the migration to one active consent per key revoked as
+	 * duplicates: one {@link ConsentRevoked} each, with reason
+	 * {@link ConsentRevoked#DUPLICATE_MERGED}, published in the transaction that removes
+	 * them from the to-announce list, so that each is announced exactly once.
+	 * @return the revocations announced by this call
+	 */
+	public List<ConsentRevoked> announceMergedDuplicates() {
+		List<ConsentRevoked> announced = this.transactions.execute((status) -> {
+			List<ConsentRevoked> done = this.consents.takeMergedDuplicates()
+				.stream()
+				.map((consent) -> new ConsentRevoked(consent.id(), consent.subject(), consent.purpose(), consent.from(),
+						consent.to(), "system", ConsentRevoked.DUPLICATE_MERGED,
+						(consent.statusChangedAt() != null) ? consent.statusChangedAt() : this.clock.instant()))
+				.toList();
+			done.forEach(this.events::publishEvent);
+			return done;
+		});
+		if (!announced.isEmpty()) {
+			logger.info("Announced {} consents revoked as duplicates of another active consent", announced.size());
+		}
+		return announced;
+	}
+
+	private static boolean sameKeys(Consent consent, GrantRequest request, Purpose purpose) {
+		return consent.purposeVersion() == purpose.version() && consent.from().equals(request.from())
+				&& new HashSet<>(consent.to()).equals(new HashSet<>(request.to()))
+				&& new HashSet<>(consent.documents()).equals(new HashSet<>(request.documents()));
+	}
+
+	/** What the granting transaction found: a grant, or the consent in its way. */
+	private record Outcome(@Nullable Grant grant, @Nullable Consent overlapping) {
 	}
 
 	/**

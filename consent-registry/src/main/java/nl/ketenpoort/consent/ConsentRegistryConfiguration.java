@@ -18,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,6 +95,16 @@ public class ConsentRegistryConfiguration {
 		return new ConsentRegistry(consents, catalogue, statements,
 				new TransactionTemplate(transactions(dataSource, transactionManager)), events,
 				settings.issuer().toString(), clock(clock));
+	}
+
+	/**
+	 * Announces, once the context is refreshed, the consents the migration revoked as
+	 * duplicates; on refresh rather than on singleton initialisation, because only then
+	 * are the {@code @EventListener}s (the gateway's audit log) all registered.
+	 */
+	@Bean
+	ApplicationListener<ContextRefreshedEvent> consentMergedDuplicatesAnnouncer(ConsentRegistry registry) {
+		return (event) -> registry.announceMergedDuplicates();
 	}
 
 	@Bean

@@ -21,6 +21,13 @@ import nl.ketenpoort.consent.subject.SubjectRef;
 public record ConsentRevoked(UUID consentId, SubjectRef subject, String purpose, String from, List<String> to,
 		String actor, String reason, Instant revokedAt) {
 
+	/**
+	 * The reason of a revocation by the registry itself: the consent was an older
+	 * duplicate of another active consent when one active consent per key became the
+	 * rule.
+	 */
+	public static final String DUPLICATE_MERGED = "duplicate-merged";
+
 	public ConsentRevoked {
 		to = List.copyOf(to);
 	}

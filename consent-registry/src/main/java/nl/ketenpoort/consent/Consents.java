@@ -59,6 +59,45 @@ class Consents {
 					consent.language(), consent.textSha256(), consent.status().code(), null, consent.statement(),
 					consent.signingKid())
 			.update();
+		// The keys of an active consent; the primary key refuses a second active
+		// consent on any of them, whatever path wrote it.
+		this.jdbc.sql("""
+				insert into consent_active_scope (subject, purpose_code, sender, recipient, document_type, consent_id)
+				select ?, ?, ?, recipient, document_type, ?
+				from unnest(string_to_array(?, ',')) as recipient, unnest(string_to_array(?, ',')) as document_type""")
+			.params(consent.subject().pseudonym(), consent.purpose(), consent.from(), consent.id(),
+					String.join(",", consent.to()),
+					String.join(",", consent.documents().stream().map(DocumentType::code).toList()))
+			.update();
+	}
+
+	/**
+	 * Serialises grants for one subject until the transaction ends, on every node, so
+	 * that two identical grants at once give one consent.
+	 */
+	void lockSubject(SubjectRef subject) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('consent-grant'), hashtext(?))")
+			.param(subject.pseudonym())
+			.query((rs, row) -> 1)
+			.single();
+	}
+
+	/**
+	 * The active consents of the subject for this purpose and sender that hold any of
+	 * these recipient and document type keys, oldest first.
+	 */
+	List<Consent> activeSharingKeys(SubjectRef subject, String purpose, String sender, List<String> recipients,
+			List<DocumentType> documents) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from consent where id in (
+					select consent_id from consent_active_scope
+					where subject = ? and purpose_code = ? and sender = ?
+						and recipient = any (string_to_array(?, ',')) and document_type = any (string_to_array(?, ','))
+				) order by granted_at, id""")
+			.params(subject.pseudonym(), purpose, sender, String.join(",", recipients),
+					String.join(",", documents.stream().map(DocumentType::code).toList()))
+			.query(MAPPER)
+			.list();
 	}
 
 	void appendHistory(UUID consentId, String event, String actor, @Nullable String method, Instant at,
@@ -86,9 +125,14 @@ class Consents {
 	 * nodes changing it at once cannot both succeed.
 	 */
 	boolean changeStatus(UUID id, ConsentStatus to, Instant at) {
-		return this.jdbc.sql("update consent set status = ?, status_changed_at = ? where id = ? and status = 'active'")
+		boolean changed = this.jdbc
+			.sql("update consent set status = ?, status_changed_at = ? where id = ? and status = 'active'")
 			.params(to.code(), Timestamp.from(at), id)
 			.update() == 1;
+		if (changed) {
+			this.jdbc.sql("delete from consent_active_scope where consent_id = ?").param(id).update();
+		}
+		return changed;
 	}
 
 	/**
@@ -96,20 +140,44 @@ class Consents {
 	 * each.
 	 */
 	List<ConsentExpired> expireDue(Instant now) {
+		return expireDue(now, null);
+	}
+
+	/**
+	 * Mark the subject's active consents past their end of validity expired (all
+	 * subjects' when {@code subject} is null), with one history row each, and release
+	 * their keys.
+	 */
+	List<ConsentExpired> expireDue(Instant now, @Nullable SubjectRef subject) {
 		return this.jdbc.sql("""
 				with expired as (
 					update consent set status = 'expired', status_changed_at = ?
-					where status = 'active' and valid_until <= ?
+					where status = 'active' and valid_until <= ? and (?::varchar is null or subject = ?::varchar)
 					returning id, subject, purpose_code, valid_until
 				), recorded as (
 					insert into consent_history (consent_id, event, actor, method, occurred_at, reason)
 					select id, 'expired', 'system', null, ?, 'end of validity' from expired
+				), released as (
+					delete from consent_active_scope where consent_id in (select id from expired)
 				)
 				select id, subject, purpose_code, valid_until from expired""")
-			.params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
+			.params(Timestamp.from(now), Timestamp.from(now), (subject != null) ? subject.pseudonym() : null,
+					(subject != null) ? subject.pseudonym() : null, Timestamp.from(now))
 			.query((rs, row) -> new ConsentExpired(rs.getObject(1, UUID.class), new SubjectRef(rs.getString(2)),
 					rs.getString(3), rs.getTimestamp(4).toInstant()))
 			.list();
+	}
+
+	/**
+	 * Takes the consents revoked as duplicates by the migration that are still to be
+	 * announced, deleting their rows; the caller announces them in the same transaction.
+	 * A node starting at the same moment waits for the delete and then finds nothing.
+	 */
+	List<Consent> takeMergedDuplicates() {
+		List<UUID> ids = this.jdbc.sql("delete from consent_duplicate_merged returning consent_id")
+			.query(UUID.class)
+			.list();
+		return ids.stream().sorted().flatMap((id) -> find(id).stream()).toList();
 	}
 
 	private static Consent map(ResultSet rs, int row) throws SQLException {

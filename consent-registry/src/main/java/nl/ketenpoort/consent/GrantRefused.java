@@ -1,5 +1,9 @@
 package nl.ketenpoort.consent;
 
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * A grant request is inconsistent with the purpose catalogue or incomplete; nothing was
  * stored.
@@ -10,10 +14,17 @@ public class GrantRefused extends RuntimeException {
 
 	private final String purpose;
 
+	private final @Nullable UUID existingConsent;
+
 	GrantRefused(Reason reason, String purpose, String detail) {
+		this(reason, purpose, detail, null);
+	}
+
+	GrantRefused(Reason reason, String purpose, String detail, @Nullable UUID existingConsent) {
 		super("Consent for purpose '" + purpose + "' refused (" + reason + "): " + detail);
 		this.reason = reason;
 		this.purpose = purpose;
+		this.existingConsent = existingConsent;
 	}
 
 	public Reason reason() {
@@ -22,6 +33,14 @@ public class GrantRefused extends RuntimeException {
 
 	public String purpose() {
 		return this.purpose;
+	}
+
+	/**
+	 * The active consent that stands in the way, for
+	 * {@link Reason#OVERLAPS_ACTIVE_CONSENT}: revoke it first.
+	 */
+	public @Nullable UUID existingConsent() {
+		return this.existingConsent;
 	}
 
 	/** Why a grant was refused. */
@@ -58,7 +77,14 @@ public class GrantRefused extends RuntimeException {
 		 * The method lacks the recording professional or the evidence/interpreter
 		 * reference.
 		 */
-		METHOD_INCOMPLETE
+		METHOD_INCOMPLETE,
+
+		/**
+		 * An active consent shares some of the requested keys (subject, purpose, sender,
+		 * recipient, document type) without being the same consent; it has to be revoked
+		 * first, so that every exchange relies on exactly one consent.
+		 */
+		OVERLAPS_ACTIVE_CONSENT
 
 	}
 

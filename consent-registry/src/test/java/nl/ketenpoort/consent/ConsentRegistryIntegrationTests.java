@@ -49,7 +49,8 @@ class ConsentRegistryIntegrationTests {
 			.grant(new GrantRequest(this.yonas, "handover-notice", "taalschool-a", List.of("opstartklas", "raak"),
 					List.of(HANDOVER_NOTICE), TestRegistry.START.plus(Duration.ofDays(30)),
 					ConsentMethod.onBehalfInterpreter("cm-coa", "tolk-2026-0042"), "ti",
-					this.node.catalogue().text("handover-notice", "ti").sha256()));
+					this.node.catalogue().text("handover-notice", "ti").sha256()))
+			.consent();
 		// then
 		assertThat(this.node.registry().find(consent.id())).isEqualTo(consent);
 		assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
@@ -137,7 +138,8 @@ class ConsentRegistryIntegrationTests {
 		Consent shortOne = this.node.registry()
 			.grant(withValidUntil(
 					this.node.request(this.yonas, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE),
-					TestRegistry.START.plus(Duration.ofDays(10))));
+					TestRegistry.START.plus(Duration.ofDays(10))))
+			.consent();
 		Consent longOne = this.node.grant(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
 		this.node.clock.advance(Duration.ofDays(11));
 		assertThat(this.node.registry().status(shortOne.id())).isEqualTo(ConsentStatus.EXPIRED);
@@ -164,7 +166,7 @@ class ConsentRegistryIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(reason));
 	}
 
-	private static GrantRequest withValidUntil(GrantRequest request, Instant validUntil) {
+	static GrantRequest withValidUntil(GrantRequest request, Instant validUntil) {
 		return new GrantRequest(request.subject(), request.purpose(), request.from(), request.to(), request.documents(),
 				validUntil, request.method(), request.language(), request.textSha256());
 	}

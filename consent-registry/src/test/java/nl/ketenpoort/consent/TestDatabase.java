@@ -61,12 +61,28 @@ public final class TestDatabase {
 		return other;
 	}
 
+	/**
+	 * A new, empty database on the same server, for a test that must not touch the shared
+	 * one (a migration from an older schema, for instance); not migrated.
+	 */
+	public static DataSource freshDatabase(String name) {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return postgres.getDatabase("postgres", name);
+	}
+
 	/** Empty every registry table; the append-only trigger is bypassed only for this. */
 	public static void reset() {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("set session_replication_role = replica");
-			statement.execute("truncate consent_history, consent, consent_signing_key, consent_subject_identifier,"
-					+ " consent_subject");
+			statement.execute(
+					"truncate consent_duplicate_merged, consent_active_scope, consent_history, consent, consent_signing_key, consent_subject_identifier,"
+							+ " consent_subject");
 			statement.execute("reset session_replication_role");
 		}
 		catch (SQLException ex) {

@@ -59,6 +59,11 @@ public final class TestRegistry implements AutoCloseable {
 		return new TestRegistry(TestDatabase.dataSource(), new MutableClock(START), 1000);
 	}
 
+	/** A registry on another database, with the clock at {@link #START}. */
+	public static TestRegistry on(DataSource dataSource) {
+		return new TestRegistry(dataSource, new MutableClock(START), 1000);
+	}
+
 	/**
 	 * Another node: its own DataSource and its own caches, the same database and clock.
 	 */
@@ -96,7 +101,7 @@ public final class TestRegistry implements AutoCloseable {
 
 	/** A portal grant in Dutch with the catalogue's own text hash. */
 	public Consent grant(SubjectRef subject, String purpose, String from, List<String> to, DocumentType... documents) {
-		return registry().grant(request(subject, purpose, from, to, documents));
+		return registry().grant(request(subject, purpose, from, to, documents)).consent();
 	}
 
 	public GrantRequest request(SubjectRef subject, String purpose, String from, List<String> to,

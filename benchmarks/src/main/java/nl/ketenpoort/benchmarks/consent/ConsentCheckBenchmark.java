@@ -157,8 +157,10 @@ public class ConsentCheckBenchmark {
 		List<Consent> consents = new ArrayList<>();
 		for (int i = 0; i < SIGNED_SUBJECTS; i++) {
 			SubjectRef subject = subjectStore.enrol(VNumber.parse(String.format("%010d", 1_000_000_000L + i)));
-			consents.add(registry.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"),
-					List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "ar", handoverText)));
+			consents.add(registry
+				.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE),
+						null, ConsentMethod.portal(), "ar", handoverText))
+				.consent());
 			registry.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
 					List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "ar", guidanceText));
 			if ((i + 1) % 1000 == 0) {

@@ -55,7 +55,7 @@ class ConsentKeysIntegrationTests {
 		Consent before = grant();
 		// when
 		String newKid = this.node.keys().rotate();
-		Consent after = grant();
+		Consent after = grantForAnotherSubject();
 		// then
 		assertThat(before.signingKid()).isNotEqualTo(newKid);
 		assertThat(after.signingKid()).isEqualTo(newKid);
@@ -87,7 +87,7 @@ class ConsentKeysIntegrationTests {
 	void aKeyOlderThanTheRotationIntervalIsReplacedAtTheNextGrant() {
 		Consent before = grant();
 		this.node.clock.advance(Duration.ofDays(91));
-		Consent after = grant();
+		Consent after = grantForAnotherSubject();
 		assertThat(after.signingKid()).isNotEqualTo(before.signingKid());
 	}
 
@@ -141,6 +141,12 @@ class ConsentKeysIntegrationTests {
 
 	private Consent grant() {
 		return this.node.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
+	}
+
+	/** Another status holder: the same consent again would repeat the active one. */
+	private Consent grantForAnotherSubject() {
+		return this.node.grant(this.node.subjects().enrol(VNumber.parse("2234567890")), "social-guidance-vwn", "tvs",
+				List.of("vvs"), CLIENT_PROFILE);
 	}
 
 }

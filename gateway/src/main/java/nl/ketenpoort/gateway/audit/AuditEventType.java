@@ -8,7 +8,15 @@ public enum AuditEventType {
 
 	ACCEPTED("accepted"), REFUSED("refused"), DELIVERED("delivered"), FAILED("failed"), DEAD_LETTERED("dead-lettered"),
 	PURGED("purged"), CONSENT_GRANTED("consent-granted"), CONSENT_REVOKED("consent-revoked"),
-	CONSENT_EXPIRED("consent-expired"), AUDIT_READ("audit-read"), ACCESS_DENIED("access-denied"), EXPORT("export"),
+	CONSENT_EXPIRED("consent-expired"),
+
+	/**
+	 * A grant repeated an active consent exactly; nothing new was stored, the active
+	 * consent stands.
+	 */
+	CONSENT_GRANT_DUPLICATE("consent-grant-duplicate"),
+
+	AUDIT_READ("audit-read"), ACCESS_DENIED("access-denied"), EXPORT("export"),
 
 	/** Retention removed events older than their purpose allows. */
 	AUDIT_PRUNED("audit-pruned");

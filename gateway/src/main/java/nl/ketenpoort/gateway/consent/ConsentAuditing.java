@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.consent;
 
 import nl.ketenpoort.consent.ConsentExpired;
+import nl.ketenpoort.consent.ConsentGrantDuplicate;
 import nl.ketenpoort.consent.ConsentGranted;
 import nl.ketenpoort.consent.ConsentRevoked;
 import nl.ketenpoort.gateway.audit.AuditActor;
@@ -39,8 +40,22 @@ class ConsentAuditing {
 	}
 
 	@EventListener
+	void duplicate(ConsentGrantDuplicate duplicate) {
+		this.audit.append(AuditEvent.of(AuditEventType.CONSENT_GRANT_DUPLICATE, AuditOutcome.SUCCESS, actor())
+			.reason(duplicate.method().code())
+			.purpose(duplicate.purpose(), null)
+			.consent(duplicate.consentId())
+			.subject(duplicate.subject().pseudonym())
+			.route(duplicate.from(), String.join(",", duplicate.to()))
+			.build());
+	}
+
+	@EventListener
 	void revoked(ConsentRevoked revoked) {
 		this.audit.append(AuditEvent.of(AuditEventType.CONSENT_REVOKED, AuditOutcome.SUCCESS, actor())
+			// Only the registry's own bounded reason code is recorded; a reason given by
+			// a person is free text and may hold personal data.
+			.reason(ConsentRevoked.DUPLICATE_MERGED.equals(revoked.reason()) ? revoked.reason() : null)
 			.purpose(revoked.purpose(), null)
 			.consent(revoked.consentId())
 			.subject(revoked.subject().pseudonym())

@@ -14,6 +14,7 @@ import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.Grant;
 import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -110,9 +111,15 @@ class ConsentController {
 			.map((code) -> DocumentType.fromCode(code)
 				.orElseThrow(() -> new ConsentRequestInvalid("Unknown document type in 'documentTypes'.")))
 			.toList();
-		Consent consent = this.registry.grant(new GrantRequest(subject, form.purpose(), form.from(), form.to(), types,
+		Grant grant = this.registry.grant(new GrantRequest(subject, form.purpose(), form.from(), form.to(), types,
 				form.validUntil(), method, form.language(), form.textSha256()));
-		return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(view(consent));
+		URI location = URI.create("/api/v1/consents/" + grant.consent().id());
+		if (grant.duplicate()) {
+			// The same consent was already active: nothing new exists, so 200 with the
+			// one that does, and where it lives.
+			return ResponseEntity.ok().location(location).body(view(grant.consent()));
+		}
+		return ResponseEntity.created(location).body(view(grant.consent()));
 	}
 
 	@GetMapping

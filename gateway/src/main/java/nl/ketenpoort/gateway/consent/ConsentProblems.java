@@ -23,6 +23,15 @@ class ConsentProblems {
 
 	@ExceptionHandler(GrantRefused.class)
 	ResponseEntity<ProblemDetail> grantRefused(GrantRefused ex, HttpServletRequest request) {
+		if (ex.reason() == GrantRefused.Reason.OVERLAPS_ACTIVE_CONSENT && ex.existingConsent() != null) {
+			ProblemDetail problem = Problems.of(ProblemCode.CONSENT_OVERLAPS,
+					"An active consent covers some of these recipients and document types: revoke consent "
+							+ ex.existingConsent() + " first, or grant exactly that consent again.",
+					request);
+			problem.setProperty("reason", ex.reason().name());
+			problem.setProperty("existingConsent", ex.existingConsent().toString());
+			return respond(problem);
+		}
 		ProblemDetail problem = Problems.of(ProblemCode.UNPROCESSABLE,
 				"The consent cannot be granted: " + ex.reason().name() + ".", request);
 		problem.setProperty("reason", ex.reason().name());

@@ -5,10 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import nl.ketenpoort.consent.subject.VNumber;
-import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.Grant;
 import nl.ketenpoort.consent.GrantRefused;
 import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.Purpose;
@@ -17,6 +16,7 @@ import nl.ketenpoort.consent.purpose.Route;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.portal.PageLanguages;
@@ -87,11 +87,12 @@ class OnBehalfController {
 				: ConsentMethod.onBehalfPaper(actor.id(), form.reference().strip());
 		try {
 			SubjectRef subject = this.subjects.enrol(VNumber.parse(form.vNumber().strip()));
-			Consent consent = this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
+			Grant grant = this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
 					route.documentTypes().stream().sorted().toList(), null, method, form.language(),
 					purpose.text(form.language()).sha256()));
-			model.addAttribute("notice", "msg.recorded");
-			model.addAttribute("recorded", consent.id());
+			// A repeat stores nothing: the outcome is the consent already recorded.
+			model.addAttribute("notice", grant.created() ? "msg.recorded" : "msg.recorded.already");
+			model.addAttribute("recorded", grant.consent().id());
 			return show(model, actor, new OnBehalfForm(null, null, form.language(), form.method(), null));
 		}
 		catch (IdentifierInvalid ex) {
@@ -99,7 +100,13 @@ class OnBehalfController {
 		}
 		catch (GrantRefused ex) {
 			logger.debug("An on-behalf grant was refused: {}", ex.reason());
-			model.addAttribute("error", "msg.refused");
+			if (ex.reason() == GrantRefused.Reason.OVERLAPS_ACTIVE_CONSENT) {
+				model.addAttribute("error", "msg.overlaps");
+				model.addAttribute("overlapping", ex.existingConsent());
+			}
+			else {
+				model.addAttribute("error", "msg.refused");
+			}
 		}
 		return show(model, actor, form);
 	}

@@ -40,9 +40,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one claimed exchange: consent is checked again (a revocation stops what is
- * still queued), the recipient's adapter sends it with the exchange id as idempotency
- * key, and the outcome is stored together with its audit event.
+ * Delivers one claimed exchange: the consent it was accepted under is checked again (its
+ * revocation stops what is still queued, whatever other consent exists), the recipient's
+ * adapter sends it with the exchange id as idempotency key, and the outcome is stored
+ * together with its audit event.
  */
 @Component
 public class DeliveryWorker {
@@ -114,8 +115,11 @@ public class DeliveryWorker {
 		try {
 			ExchangeRecord exchange = this.exchanges.find(id).orElseThrow();
 			DocumentType type = DocumentType.fromCode(exchange.documentType()).orElseThrow();
-			ConsentDecision decision = this.consents.check(new SubjectRef(exchange.subjectRef()), exchange.purpose(),
-					exchange.sender(), exchange.recipient(), type);
+			// The very consent the exchange was accepted under, not any covering one: the
+			// statement sent and the consent the audit names are the same.
+			ConsentDecision decision = this.consents.recheck(exchange.consentId(),
+					new SubjectRef(exchange.subjectRef()), exchange.purpose(), exchange.sender(), exchange.recipient(),
+					type);
 			if (decision instanceof ConsentDecision.Denied denied) {
 				log.debug("Delivery refused at re-check: {}", denied.reason());
 				conclude(exchange, ExchangeStatus.REFUSED, AuditEventType.REFUSED, AuditOutcome.REFUSED,

@@ -140,7 +140,8 @@ class DemoData {
 		String language = holder.language();
 		Consent consent = this.consents
 			.grant(new GrantRequest(subject, grant.purpose(), grant.from(), List.of(grant.to()), List.of(grant.type()),
-					null, method(grant, holder), language, this.purposes.text(grant.purpose(), language).sha256()));
+					null, method(grant, holder), language, this.purposes.text(grant.purpose(), language).sha256()))
+			.consent();
 		if (grant.revoked() && consent.status() == ConsentStatus.ACTIVE) {
 			this.consents.revoke(consent.id(), "status-holder", "demo: the status holder withdrew this consent");
 		}

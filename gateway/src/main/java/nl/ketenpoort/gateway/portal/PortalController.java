@@ -14,6 +14,7 @@ import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentNotActive;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.ConsentStatus;
+import nl.ketenpoort.consent.GrantRefused;
 import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
@@ -38,6 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -145,12 +147,29 @@ class PortalController {
 		}
 		// One consent per route: a consent names one sender, and the purpose explains
 		// all of its routes together.
-		for (Route route : purpose.routes()) {
-			this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
-					route.documentTypes().stream().sorted().toList(), null, ConsentMethod.portal(), form.language(),
-					form.textSha256()));
+		boolean created = false;
+		try {
+			for (Route route : purpose.routes()) {
+				created |= this.registry
+					.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
+							route.documentTypes().stream().sorted().toList(), null, ConsentMethod.portal(),
+							form.language(), form.textSha256()))
+					.created();
+			}
 		}
-		return back(redirect, "notice", "msg.granted");
+		catch (GrantRefused ex) {
+			if (ex.reason() != GrantRefused.Reason.OVERLAPS_ACTIVE_CONSENT) {
+				throw ex;
+			}
+			// Another grant for this purpose got in first (a second tab, a case
+			// manager): its consent stands, and none of this attempt is kept.
+			logger.debug("Refused a portal grant: {}", ex.reason());
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return back(redirect, "notice", "msg.already");
+		}
+		// A repeat of what is already active stores nothing; the page shows the
+		// consent that stands.
+		return back(redirect, "notice", created ? "msg.granted" : "msg.already");
 	}
 
 	@PostMapping("/consents/{id}/revoke")

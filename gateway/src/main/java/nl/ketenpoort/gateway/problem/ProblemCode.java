@@ -41,6 +41,8 @@ public enum ProblemCode {
 
 	IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with another request"),
 
+	CONSENT_OVERLAPS(HttpStatus.CONFLICT, "Overlaps an active consent"),
+
 	INVALID_ENVELOPE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid exchange request"),
 
 	UNKNOWN_DOCUMENT_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown document type"),

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -12,8 +13,11 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.delivery.DeliveryWorker;
+import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +45,9 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	DeliveryWorker delivery;
 
 	@Test
 	void catalogueIsPublicInEveryLanguageAndRightToLeftForArabicAndFarsi() {
@@ -179,6 +186,126 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(otherOrganisation.statusCode()).as("municipality records nothing COA shares").isEqualTo(403);
 		assertThat(withEvidence.statusCode()).as(withEvidence.body()).isEqualTo(201);
 		assertThat(json(withEvidence).get("method").asString()).isEqualTo("on-behalf-paper");
+	}
+
+	@Test
+	void aSecondIdenticalGrantAnswersTheFirstConsentAndRevokingItStopsTheExchange() {
+		// given: a status holder grants the same consent twice
+		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null,
+				this.subjects.enrol(VNumber.parse(vNumber)).pseudonym());
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "handover-coa-municipality");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("raak");
+		grant.putArray("documentTypes").add("client-profile");
+		grant.put("language", "nl");
+		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		SoftAssertions softly = new SoftAssertions();
+
+		// when
+		HttpResponse<String> first = grant(holder, grant);
+		HttpResponse<String> second = grant(holder, grant);
+
+		// then: the second grant names the first consent; nothing new was granted
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		String id = json(first).get("id").asString();
+		softly.assertThat(second.statusCode()).as("second grant").isEqualTo(200);
+		softly.assertThat(json(second).get("id").asString()).as("second grant's consent").isEqualTo(id);
+		softly.assertThat(second.headers().firstValue("Location")).hasValue("/api/v1/consents/" + id);
+		softly
+			.assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE consent_id = ?::uuid ORDER BY position")
+				.param(id)
+				.query(String.class)
+				.list())
+			.containsExactly("consent-granted", "consent-grant-duplicate");
+
+		// when: TVS sends, and the consent the exchange relied on is revoked before
+		// delivery
+		String exchange = submit(vNumber);
+		String reliedOn = jdbc.sql("SELECT consent_id::text FROM exchange WHERE id = ?::uuid")
+			.param(exchange)
+			.query(String.class)
+			.single();
+		softly.assertThat(reliedOn).as("the consent the exchange relied on").isEqualTo(id);
+		HttpResponse<String> revoked = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + reliedOn + "/revoke"))
+			.header("Authorization", "Bearer " + holder)
+			.POST(BodyPublishers.noBody()));
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+		for (int round = 0; round < 3; round++) {
+			this.delivery.runOnce();
+		}
+
+		// then: refused at delivery, audited under that consent, nothing at the partner
+		softly.assertThat(
+				jdbc.sql("SELECT status FROM exchange WHERE id = ?::uuid").param(exchange).query(String.class).single())
+			.as("exchange status")
+			.isEqualTo("refused");
+		softly.assertThat(jdbc
+			.sql("SELECT event_type || ' ' || coalesce(reason_code, '-') || ' ' || consent_id"
+					+ " FROM audit_event WHERE exchange_id = ?::uuid ORDER BY position")
+			.param(exchange)
+			.query(String.class)
+			.list()).containsExactly("accepted - " + reliedOn, "refused REVOKED " + reliedOn);
+		softly
+			.assertThat(jdbc.sql("SELECT count(*) FROM sandbox_received WHERE idempotency_key = ?")
+				.param(exchange)
+				.query(Long.class)
+				.single())
+			.as("documents at RAAK")
+			.isZero();
+		softly.assertAll();
+	}
+
+	@Test
+	void aGrantOverlappingAnActiveConsentOnlyPartlyIsAConflictNamingIt() {
+		// given
+		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null,
+				this.subjects.enrol(VNumber.parse(vNumber)).pseudonym());
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "language-course-placement");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("opstartklas");
+		grant.putArray("documentTypes").add("nt2-learner-profile");
+		grant.put("language", "nl");
+		grant.put("textSha256", this.catalogue.text("language-course-placement", "nl").sha256());
+		HttpResponse<String> first = grant(holder, grant);
+		grant.putArray("to").add("opstartklas").add("taalschool-a");
+
+		// when
+		HttpResponse<String> wider = grant(holder, grant);
+
+		// then
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(wider.statusCode()).as(wider.body()).isEqualTo(409);
+		assertThat(json(wider).get("code").asString()).isEqualTo("CONSENT_OVERLAPS");
+		assertThat(json(wider).get("reason").asString()).isEqualTo("OVERLAPS_ACTIVE_CONSENT");
+		assertThat(json(wider).get("existingConsent").asString()).isEqualTo(json(first).get("id").asString());
+	}
+
+	private HttpResponse<String> grant(String token, ObjectNode grant) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant.toString())));
+	}
+
+	private String submit(String vNumber) {
+		ObjectNode request = JSON.createObjectNode();
+		request.put("documentType", "client-profile");
+		request.put("purpose", "handover-coa-municipality");
+		request.put("recipient", "raak");
+		request.putObject("subject").put("vNumber", vNumber);
+		request.set("document", ExchangeExamples.clientProfile());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(request.toString())));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return json(response).get("id").asString();
 	}
 
 }

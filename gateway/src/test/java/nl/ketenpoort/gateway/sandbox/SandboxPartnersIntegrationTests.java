@@ -268,8 +268,10 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 
 	private Consent grant(String purpose, String from, String to, DocumentType type) {
 		var text = this.purposes.text(purpose, "nl");
-		return this.consents.grant(new GrantRequest(this.subject, purpose, from, List.of(to), List.of(type), null,
-				ConsentMethod.portal(), "nl", text.sha256()));
+		return this.consents
+			.grant(new GrantRequest(this.subject, purpose, from, List.of(to), List.of(type), null,
+					ConsentMethod.portal(), "nl", text.sha256()))
+			.consent();
 	}
 
 	private ObjectNode vvsClientProfile() {
