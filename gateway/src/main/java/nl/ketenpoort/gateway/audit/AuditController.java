@@ -10,9 +10,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
-import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
@@ -59,9 +60,12 @@ class AuditController {
 
 	private final AuditReads reads;
 
+	private final AccessPolicy access;
+
 	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
 			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
-			PrunedRanges pruned, AuditRetention retention) {
+			PrunedRanges pruned, AuditRetention retention, AccessPolicy access) {
+		this.access = access;
 		this.reads = reads;
 		this.pruned = pruned;
 		this.retention = retention;
@@ -85,12 +89,13 @@ class AuditController {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		String subjectRef = subjectRef(vNumber, bsn);
 		int pageSize = Math.max(1, Math.min(size, 200));
 		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
 				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
-						visiblePartners(officer), organisation(officer), Math.max(page, 0), pageSize);
+						scope, Math.max(page, 0), pageSize);
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
 		return Map.of("page", page, "size", pageSize, "events", events.stream().map(AuditController::view).toList());
 	}
@@ -98,12 +103,11 @@ class AuditController {
 	@GetMapping("/exchanges/{id}")
 	@Operation(summary = "The full trail of one exchange (privacy officer of a party to it)")
 	Map<String, Object> exchangeTrail(@PathVariable UUID id) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		List<AuditRecord> events = this.queries.trail(id);
-		List<String> visible = visiblePartners(officer);
 		boolean party = events.stream()
-			.anyMatch((record) -> visible.contains(record.event().sender())
-					|| visible.contains(record.event().recipient()));
+			.anyMatch((record) -> scope.tookPart(record.event().sender(), record.event().recipient()));
 		this.reads.record(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
 		if (!party) {
 			throw new AuditNotVisible();
@@ -132,23 +136,24 @@ class AuditController {
 	@GetMapping("/overview")
 	@Operation(summary = "Per purpose, partner pair and month: how many exchanges (Art. 30 overview)")
 	Map<String, Object> overview() {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "overview", null);
-		return Map.of("rows", this.queries.overview(visiblePartners(officer)));
+		return Map.of("rows", this.queries.overview(scope));
 	}
 
 	@GetMapping("/export")
 	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)")
 	ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		String subjectRef = subjectRef(vNumber, bsn);
 		if (subjectRef == null) {
 			throw new AuditNotVisible();
 		}
-		List<AuditRecord> events = this.queries.search(
-				new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), visiblePartners(officer),
-				organisation(officer), 0, 10_000);
+		List<AuditRecord> events = this.queries
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 10_000);
 		this.reads.record(officer, AuditEventType.EXPORT, format, subjectRef);
 		return exportAs(events, format);
 	}
@@ -156,10 +161,11 @@ class AuditController {
 	@GetMapping("/me")
 	@Operation(summary = "Your own events (status holder): who received what about you, when and why")
 	Map<String, Object> mine() {
-		Actor holder = statusHolder();
-		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		Actor holder = Actors.current();
+		EventScope scope = this.access.ownEvents(holder).orElseThrow(AuditNotVisible::new);
+		String subjectRef = scope.subject();
 		List<AuditRecord> events = this.queries
-			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 500);
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 500);
 		this.reads.record(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
 		return Map.of("events", events.stream().map(this::plainWords).toList(), "retention", retentionOf(events));
 	}
@@ -167,10 +173,11 @@ class AuditController {
 	@GetMapping("/me/export")
 	@Operation(summary = "Download your own events (json, csv, logboek or html)")
 	ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format) {
-		Actor holder = statusHolder();
-		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		Actor holder = Actors.current();
+		EventScope scope = this.access.ownEvents(holder).orElseThrow(AuditNotVisible::new);
+		String subjectRef = scope.subject();
 		List<AuditRecord> events = this.queries
-			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 10_000);
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 10_000);
 		this.reads.record(holder, AuditEventType.EXPORT, format, subjectRef);
 		return exportAs(events, format);
 	}
@@ -285,32 +292,16 @@ class AuditController {
 		return this.subjects.find(vNumber, bsn).map(SubjectRef::pseudonym).orElse(null);
 	}
 
-	private List<String> visiblePartners(Actor officer) {
-		String organisation = organisation(officer);
-		return this.partners.all()
-			.stream()
-			.filter((partner) -> partner.organisation().equals(organisation))
-			.map(Partner::id)
-			.toList();
+	private EventScope officerScope(Actor actor) {
+		return this.access.organisationEvents(actor).orElseThrow(AuditNotVisible::new);
 	}
 
-	private static @Nullable String organisation(Actor actor) {
-		return actor.organisation().orElse(null);
-	}
-
-	private static Actor officer() {
+	/**
+	 * The actor, if the access policy lets them read the audit log of an organisation.
+	 */
+	private Actor officer() {
 		Actor actor = Actors.current();
-		if (!actor.hasRole(Role.PRIVACY_OFFICER) || actor.organisation().isEmpty()) {
-			throw new AuditNotVisible();
-		}
-		return actor;
-	}
-
-	private static Actor statusHolder() {
-		Actor actor = Actors.current();
-		if (!actor.hasRole(Role.STATUS_HOLDER)) {
-			throw new AuditNotVisible();
-		}
+		officerScope(actor);
 		return actor;
 	}
 
