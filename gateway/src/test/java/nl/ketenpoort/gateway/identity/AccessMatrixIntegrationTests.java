@@ -39,6 +39,7 @@ import nl.ketenpoort.gateway.portal.PageSession;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller's own data is served, another organisation's (or another status holder's) is
  * refused or left out.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 
 	/**
@@ -105,6 +107,31 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	/** The data and the logged-in callers, made once for the tests of this class. */
+	private @Nullable Fixture fixture;
+
+	private final Map<Role, Caller> callers = new ConcurrentHashMap<>();
+
+	private Fixture fixture() {
+		if (this.fixture == null) {
+			this.fixture = new Fixture();
+		}
+		return this.fixture;
+	}
+
+	/**
+	 * One caller per role, logged in once, in parallel (logging in hashes a password).
+	 */
+	private Map<Role, Caller> callers(ForkJoinPool pool) throws Exception {
+		if (this.callers.isEmpty()) {
+			Fixture data = fixture();
+			pool.submit(() -> Arrays.stream(Role.values())
+				.parallel()
+				.forEach((role) -> this.callers.put(role, caller(role, data)))).get();
+		}
+		return this.callers;
+	}
 
 	/** What a caller gets from an endpoint. */
 	enum Outcome {
@@ -223,7 +250,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /console/consents", (f, r, own) -> get("/console/consents"), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
 		row("POST /console/consents", (f, r, own) -> postForm("/console/consents", Map.of("vNumber", f.vNumber)), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /console/documents", (f, r, own) -> get("/console/documents"), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
-		row("POST /console/documents", (f, r, own) -> postForm("/console/documents", Map.of("vNumber", f.vNumber)), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
+		row("POST /console/documents", (f, r, own) -> postForm("/console/documents", Map.of("vNumber", f.vNumber)).listing(f.document(r, true), f.document(r, false)), LOGIN, LOGIN, FORBIDDEN, OWN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /console/audit", (f, r, own) -> get("/console/audit"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
 		row("POST /console/audit/search", (f, r, own) -> postForm("/console/audit/search", Map.of("vNumber", f.vNumber)).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
 		row("POST /console/audit/export", (f, r, own) -> postForm("/console/audit/export", Map.of("vNumber", f.vNumber, "format", "json")).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
@@ -267,15 +294,12 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void everyCallerGetsWhatTheTableSays() throws Exception {
 		// given
-		Fixture fixture = new Fixture();
-		Map<Role, Caller> callers = new ConcurrentHashMap<>();
+		Fixture fixture = fixture();
 		List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger calls = new AtomicInteger();
 		ForkJoinPool pool = new ForkJoinPool(4);
 		try {
-			pool.submit(() -> Arrays.stream(Role.values())
-				.parallel()
-				.forEach((role) -> callers.put(role, caller(role, fixture)))).get();
+			Map<Role, Caller> callers = callers(pool);
 
 			// when: the rows in parallel (each call has data of its own), the columns of
 			// a row one after the other
@@ -295,9 +319,9 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void operatorsSeeNoPersonalData() {
+	void operatorsSeeNoPersonalData() throws Exception {
 		// given: a dead letter with a client profile about a status holder
-		Fixture fixture = new Fixture();
+		Fixture fixture = fixture();
 		fixture.consent(Role.CASE_MANAGER, true);
 		ObjectNode document = ExchangeExamples.clientProfile();
 		document.putObject("subject").put("vNumber", fixture.vNumber);
@@ -319,7 +343,14 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 					+ " WHERE id = ?::uuid")
 			.param(dead)
 			.update();
-		Caller operator = caller(Role.OPERATOR, fixture);
+		ForkJoinPool pool = new ForkJoinPool(4);
+		Caller operator;
+		try {
+			operator = callers(pool).get(Role.OPERATOR);
+		}
+		finally {
+			pool.shutdown();
+		}
 
 		// when
 		HttpResponse<String> deadLetters = call(operator, get("/api/v1/operator/dead-letters"));
@@ -573,6 +604,37 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 				return own ? accepted(this.subject, "tvs", "raak") : accepted(this.subject, "raak", "vvs");
 			}
 			return accepted(this.subject, "tvs", "raak");
+		}
+
+		/**
+		 * A document exchanged about the status holder, on a route of the caller's own
+		 * organisation or not; its purpose is a marker that the look-up shows.
+		 */
+		String document(@Nullable Role role, boolean own) {
+			return this.made.computeIfAbsent("document " + role + " " + own, (key) -> {
+				if (role == Role.CLIENT_MANAGER) {
+					return own ? delivered("raak", "vvs") : delivered("tvs", "vvs");
+				}
+				if (role == Role.CASE_MANAGER) {
+					return own ? delivered("tvs", "raak") : delivered("raak", "vvs");
+				}
+				return delivered("tvs", "raak");
+			});
+		}
+
+		private String delivered(String sender, String recipient) {
+			String marker = "matrix-" + UUID.randomUUID();
+			JdbcClient.create(AccessMatrixIntegrationTests.this.dataSource)
+				.sql("""
+						INSERT INTO exchange (id, sender, recipient, document_type, purpose, legal_basis, consent_id,
+						subject_ref, idempotency_key, request_sha256, payload_sha256, field_names, status, trace_id,
+						accepted_at, status_changed_at, delivered_at, next_attempt_at)
+						VALUES (?, ?, ?, 'client-profile', ?, 'gdpr-6-1-a', ?, ?, ?, repeat('0', 64), repeat('0', 64),
+						'{}', 'delivered', repeat('0', 32), now(), now(), now(), now())""")
+				.params(UUID.randomUUID(), sender, recipient, marker, UUID.randomUUID(), this.subject.pseudonym(),
+						marker)
+				.update();
+			return marker;
 		}
 
 		/** A grant in the API's form: on the caller's own organisation's route or not. */
