@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  * The one place that decides which people's data a person may see and change: a status
  * holder their own, a case manager or client manager the consents whose route starts or
  * ends at their own organisation, a privacy officer the audit events their organisation
- * took part in, and an operator none at all. Controllers ask it instead of checking roles
- * and organisations themselves; the filter chains in {@code SecurityConfiguration} only
- * decide which roles reach an endpoint at all.
+ * took part in, and an operator none.
  */
+// Controllers ask this policy instead of checking roles and organisations themselves; the
+// filter chains in SecurityConfiguration decide only which roles reach an endpoint at
+// all.
 @Component
 public class AccessPolicy {
 
