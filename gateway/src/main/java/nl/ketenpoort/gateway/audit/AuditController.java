@@ -14,9 +14,10 @@ import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
-import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
@@ -63,9 +64,12 @@ class AuditController {
 
 	private final AuditReads reads;
 
+	private final AccessPolicy access;
+
 	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
 			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
-			PrunedRanges pruned, AuditRetention retention) {
+			PrunedRanges pruned, AuditRetention retention, AccessPolicy access) {
+		this.access = access;
 		this.reads = reads;
 		this.pruned = pruned;
 		this.retention = retention;
@@ -89,12 +93,13 @@ class AuditController {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		String subjectRef = subjectRef(officer, vNumber, bsn);
 		int pageSize = Math.max(1, Math.min(size, 200));
 		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
 				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
-						visiblePartners(officer), organisation(officer), Math.max(page, 0), pageSize);
+						scope, Math.max(page, 0), pageSize);
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
 		return Map.of("page", page, "size", pageSize, "events", events.stream().map(AuditController::view).toList());
 	}
@@ -102,12 +107,11 @@ class AuditController {
 	@GetMapping("/exchanges/{id}")
 	@Operation(summary = "The full trail of one exchange (privacy officer of a party to it)")
 	Map<String, Object> exchangeTrail(@PathVariable UUID id) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		List<AuditRecord> events = this.queries.trail(id);
-		List<String> visible = visiblePartners(officer);
 		boolean party = events.stream()
-			.anyMatch((record) -> visible.contains(record.event().sender())
-					|| visible.contains(record.event().recipient()));
+			.anyMatch((record) -> scope.tookPart(record.event().sender(), record.event().recipient()));
 		this.reads.record(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
 		if (!party) {
 			throw new AuditNotVisible();
@@ -136,9 +140,10 @@ class AuditController {
 	@GetMapping("/overview")
 	@Operation(summary = "Per purpose, partner pair and month: how many exchanges (Art. 30 overview)")
 	Map<String, Object> overview() {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "overview", null);
-		return Map.of("rows", this.queries.overview(visiblePartners(officer)));
+		return Map.of("rows", this.queries.overview(scope));
 	}
 
 	@GetMapping("/export")
@@ -146,15 +151,15 @@ class AuditController {
 	@Nullable ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format,
 			HttpServletResponse response) {
-		Actor officer = officer();
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
 		String subjectRef = subjectRef(officer, vNumber, bsn);
 		if (subjectRef == null) {
 			throw new AuditNotVisible();
 		}
 		ExportFormat chosen = format(officer, format);
-		List<AuditRecord> events = this.queries.search(
-				new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), visiblePartners(officer),
-				organisation(officer), 0, 10_000);
+		List<AuditRecord> events = this.queries
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 10_000);
 		this.reads.record(officer, AuditEventType.EXPORT, chosen.code(), subjectRef);
 		return exportAs(events, chosen, response);
 	}
@@ -162,10 +167,11 @@ class AuditController {
 	@GetMapping("/me")
 	@Operation(summary = "Your own events (status holder): who received what about you, when and why")
 	Map<String, Object> mine() {
-		Actor holder = statusHolder();
-		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		Actor holder = Actors.current();
+		EventScope scope = this.access.ownEvents(holder).orElseThrow(AuditNotVisible::new);
+		String subjectRef = scope.subject();
 		List<AuditRecord> events = this.queries
-			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 500);
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 500);
 		this.reads.record(holder, AuditEventType.AUDIT_READ, "own-events", subjectRef);
 		return Map.of("events", events.stream().map(this::plainWords).toList(), "retention", retentionOf(events));
 	}
@@ -173,10 +179,11 @@ class AuditController {
 	@GetMapping("/me/export")
 	@Operation(summary = "Download your own events (json, csv, logboek or html)")
 	@Nullable ResponseEntity<?> myExport(@RequestParam(defaultValue = "json") String format, HttpServletResponse response) {
-		Actor holder = statusHolder();
-		String subjectRef = holder.subjectRef().orElseThrow(AuditNotVisible::new);
+		Actor holder = Actors.current();
+		EventScope scope = this.access.ownEvents(holder).orElseThrow(AuditNotVisible::new);
+		String subjectRef = scope.subject();
 		List<AuditRecord> events = this.queries
-			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), null, null, 0, 10_000);
+			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 10_000);
 		ExportFormat chosen = format(holder, format);
 		this.reads.record(holder, AuditEventType.EXPORT, chosen.code(), subjectRef);
 		return exportAs(events, chosen, response);
@@ -314,32 +321,16 @@ class AuditController {
 		}
 	}
 
-	private List<String> visiblePartners(Actor officer) {
-		String organisation = organisation(officer);
-		return this.partners.all()
-			.stream()
-			.filter((partner) -> partner.organisation().equals(organisation))
-			.map(Partner::id)
-			.toList();
+	private EventScope officerScope(Actor actor) {
+		return this.access.organisationEvents(actor).orElseThrow(AuditNotVisible::new);
 	}
 
-	private static @Nullable String organisation(Actor actor) {
-		return actor.organisation().orElse(null);
-	}
-
-	private static Actor officer() {
+	/**
+	 * The actor, if the access policy lets them read the audit log of an organisation.
+	 */
+	private Actor officer() {
 		Actor actor = Actors.current();
-		if (!actor.hasRole(Role.PRIVACY_OFFICER) || actor.organisation().isEmpty()) {
-			throw new AuditNotVisible();
-		}
-		return actor;
-	}
-
-	private static Actor statusHolder() {
-		Actor actor = Actors.current();
-		if (!actor.hasRole(Role.STATUS_HOLDER)) {
-			throw new AuditNotVisible();
-		}
+		officerScope(actor);
 		return actor;
 	}
 

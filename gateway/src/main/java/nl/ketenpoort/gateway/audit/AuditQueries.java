@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditQueries {
+
+	/**
+	 * The recipients of an event as an array: consent events name every recipient of the
+	 * route in one column, joined by commas ({@code raak,vvs}).
+	 */
+	private static final String RECIPIENTS = "string_to_array(recipient, ',')";
 
 	private final JdbcClient jdbc;
 
@@ -31,23 +39,24 @@ public class AuditQueries {
 	}
 
 	/**
-	 * Events that match, newest first, in which one of {@code visiblePartners} took part
-	 * or which an actor of {@code organisation} caused; {@code visiblePartners == null}
-	 * means unrestricted (the status holder's own view restricts by subject instead).
+	 * Events that match, newest first, within what the reader may see ({@code scope},
+	 * decided by the {@link AccessPolicy}): the events about one subject, or those in
+	 * which a partner system of the reader's organisation took part as sender or as one
+	 * of the recipients, or which a person of that organisation caused.
 	 */
-	public List<AuditRecord> search(Criteria criteria, @Nullable List<String> visiblePartners,
-			@Nullable String organisation, int page, int size) {
+	public List<AuditRecord> search(Criteria criteria, EventScope scope, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();
-		if (visiblePartners != null) {
-			where.append(" AND (sender = ANY(?) OR recipient = ANY(?) OR actor_organisation = ?)");
-			params.add(visiblePartners.toArray(String[]::new));
-			params.add(visiblePartners.toArray(String[]::new));
-			params.add(organisation);
+		filter(where, params, "subject_ref = ?", scope.subject());
+		if (scope.organisation() != null) {
+			where.append(" AND (sender = ANY(?) OR " + RECIPIENTS + " && ?::text[] OR actor_organisation = ?)");
+			params.add(scope.partners().toArray(String[]::new));
+			params.add(scope.partners().toArray(String[]::new));
+			params.add(scope.organisation());
 		}
 		filter(where, params, "subject_ref = ?", criteria.subjectRef());
 		if (criteria.partner() != null) {
-			where.append(" AND (sender = ? OR recipient = ?)");
+			where.append(" AND (sender = ? OR ? = ANY(" + RECIPIENTS + "))");
 			params.add(criteria.partner());
 			params.add(criteria.partner());
 		}
@@ -75,17 +84,18 @@ public class AuditQueries {
 			.list();
 	}
 
-	/** Art. 30-style overview: exchanges per purpose, partner pair, outcome and month. */
-	public List<Map<String, Object>> overview(List<String> visiblePartners) {
-		String[] partners = visiblePartners.toArray(String[]::new);
-		return this.jdbc
-			.sql("SELECT purpose, legal_basis, sender, recipient, event_type,"
-					+ " to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, count(*) AS events"
-					+ " FROM audit_event WHERE purpose IS NOT NULL AND event_type IN"
-					+ " ('accepted', 'refused', 'delivered', 'failed', 'dead-lettered')"
-					+ " AND (sender = ANY(?) OR recipient = ANY(?))"
-					+ " GROUP BY purpose, legal_basis, sender, recipient, event_type, month"
-					+ " ORDER BY month DESC, purpose, sender, recipient, event_type")
+	/**
+	 * Art. 30-style overview: exchanges per purpose, partner pair, outcome and month, of
+	 * the exchanges a partner system of the scope's organisation took part in.
+	 */
+	public List<Map<String, Object>> overview(EventScope scope) {
+		String[] partners = scope.partners().toArray(String[]::new);
+		return this.jdbc.sql("SELECT purpose, legal_basis, sender, recipient, event_type,"
+				+ " to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, count(*) AS events"
+				+ " FROM audit_event WHERE purpose IS NOT NULL AND event_type IN"
+				+ " ('accepted', 'refused', 'delivered', 'failed', 'dead-lettered')" + " AND (sender = ANY(?) OR "
+				+ RECIPIENTS + " && ?::text[])" + " GROUP BY purpose, legal_basis, sender, recipient, event_type, month"
+				+ " ORDER BY month DESC, purpose, sender, recipient, event_type")
 			.params(partners, partners)
 			.query()
 			.listOfRows();

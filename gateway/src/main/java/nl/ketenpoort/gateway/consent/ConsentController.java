@@ -23,6 +23,7 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
@@ -61,11 +62,15 @@ class ConsentController {
 
 	private final Partners partners;
 
-	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit, Partners partners) {
+	private final AccessPolicy access;
+
+	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit, Partners partners,
+			AccessPolicy access) {
 		this.registry = registry;
 		this.subjects = subjects;
 		this.audit = audit;
 		this.partners = partners;
+		this.access = access;
 	}
 
 	/** A grant as submitted; on-behalf grants name the status holder and the evidence. */
@@ -127,7 +132,10 @@ class ConsentController {
 	List<Map<String, Object>> list(@RequestParam(required = false) @Nullable String vNumber) {
 		Actor actor = Actors.current();
 		SubjectRef subject = actor.hasRole(Role.STATUS_HOLDER) ? ownSubject(actor) : caseManagerSubject(actor, vNumber);
-		return this.registry.listForSubject(subject).stream().map(ConsentController::view).toList();
+		return this.access.visible(actor, this.registry.listForSubject(subject))
+			.stream()
+			.map(ConsentController::view)
+			.toList();
 	}
 
 	@GetMapping("/{id}")
@@ -154,10 +162,7 @@ class ConsentController {
 	private Consent visible(UUID id) {
 		Actor actor = Actors.current();
 		Consent consent = this.registry.findIfPresent(id).orElseThrow(ConsentNotVisible::new);
-		boolean own = actor.hasRole(Role.STATUS_HOLDER)
-				&& actor.subjectRef().map((ref) -> ref.equals(consent.subject().pseudonym())).orElse(false);
-		boolean professional = actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER);
-		if (!own && !professional) {
+		if (!this.access.maySee(actor, consent)) {
 			this.audit.appendIndependently(
 					AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor))
 						.reason("NOT_OWN_CONSENT")
@@ -173,7 +178,7 @@ class ConsentController {
 	}
 
 	private SubjectRef caseManagerSubject(Actor actor, @Nullable String vNumber) {
-		if (!(actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER))) {
+		if (!this.access.mayLookUpStatusHolders(actor)) {
 			throw new ConsentForbidden();
 		}
 		if (vNumber == null) {

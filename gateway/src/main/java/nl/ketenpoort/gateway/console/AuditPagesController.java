@@ -27,9 +27,12 @@ import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.PrunedRanges;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.ChainVerification;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.portal.PageForbidden;
 import nl.ketenpoort.gateway.portal.PageNotFound;
 import nl.ketenpoort.gateway.portal.PageTexts;
 import org.jspecify.annotations.Nullable;
@@ -80,9 +83,12 @@ class AuditPagesController {
 
 	private final PrunedRanges pruned;
 
+	private final AccessPolicy access;
+
 	AuditPagesController(AuditQueries queries, AuditChainVerifier verifier, Subjects subjects, Partners partners,
 			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json, AuditRetention retention,
-			PrunedRanges pruned) {
+			PrunedRanges pruned, AccessPolicy access) {
+		this.access = access;
 		this.retention = retention;
 		this.pruned = pruned;
 		this.queries = queries;
@@ -147,11 +153,10 @@ class AuditPagesController {
 	@GetMapping("/exchanges/{id}")
 	String trail(@PathVariable UUID id, Model model) {
 		Actor officer = Section.AUDIT.require(Actors.current());
+		EventScope scope = scope(officer);
 		List<AuditRecord> events = this.queries.trail(id);
-		List<String> visible = visiblePartners(officer);
 		boolean party = events.stream()
-			.anyMatch((record) -> visible.contains(record.event().sender())
-					|| visible.contains(record.event().recipient()));
+			.anyMatch((record) -> scope.tookPart(record.event().sender(), record.event().recipient()));
 		this.audit.record(officer, AuditEventType.AUDIT_READ, party ? "trail" : "trail-denied", null);
 		if (!party) {
 			throw new PageNotFound();
@@ -174,7 +179,7 @@ class AuditPagesController {
 	@GetMapping("/overview")
 	String overview(Model model) {
 		Actor officer = Section.OVERVIEW.require(Actors.current());
-		List<Map<String, Object>> rows = this.queries.overview(visiblePartners(officer));
+		List<Map<String, Object>> rows = this.queries.overview(scope(officer));
 		this.audit.record(officer, AuditEventType.AUDIT_READ, "overview", null);
 		List<Map<String, Object>> shown = new ArrayList<>();
 		for (Map<String, Object> row : rows) {
@@ -221,7 +226,7 @@ class AuditPagesController {
 		AuditQueries.Criteria criteria = new AuditQueries.Criteria(subjectRef, blankToNull(search.partner()),
 				blankToNull(search.purpose()), blankToNull(search.outcome()), null, day(search.from(), 0),
 				day(search.until(), 1));
-		return this.queries.search(criteria, visiblePartners(officer), officer.organisation().orElse(null), 0, limit);
+		return this.queries.search(criteria, scope(officer), 0, limit);
 	}
 
 	private @Nullable String subjectRef(Search search) {
@@ -239,8 +244,9 @@ class AuditPagesController {
 		}
 	}
 
-	private List<String> visiblePartners(Actor officer) {
-		return this.texts.partnersOf(officer.organisation().orElse(null));
+	/** What the access policy lets this officer see; the section checked the role. */
+	private EventScope scope(Actor officer) {
+		return this.access.organisationEvents(officer).orElseThrow(PageForbidden::new);
 	}
 
 	private Row row(AuditRecord record) {

@@ -10,6 +10,7 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.exchange.ExchangeStore;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.portal.PageTexts;
@@ -46,8 +47,11 @@ class DocumentsController {
 
 	private final JsonMapper json;
 
+	private final AccessPolicy access;
+
 	DocumentsController(Subjects subjects, SubjectDocuments documents, ExchangeStore exchanges, PageTexts texts,
-			AuditReads audit, JsonMapper json) {
+			AuditReads audit, JsonMapper json, AccessPolicy access) {
+		this.access = access;
 		this.subjects = subjects;
 		this.documents = documents;
 		this.exchanges = exchanges;
@@ -74,7 +78,8 @@ class DocumentsController {
 			model.addAttribute("error", "msg.unknown-subject");
 			return "console/documents";
 		}
-		List<String> own = this.texts.partnersOf(actor.organisation().orElse(null));
+		// Only what the professional's own organisation sent or received.
+		List<String> own = this.access.ownPartners(actor);
 		List<Row> rows = this.documents.of(subject.get().pseudonym(), own)
 			.stream()
 			.map((document) -> new Row(this.texts.document(document.documentType()), document.purpose(),

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an actor is allowed to be in Ketenpoort; object-level limits (own organisation,
- * own consents) are applied by the features on top of the role.
+ * What an actor is allowed to be in Ketenpoort; object-level limits on people's data (own
+ * organisation, own consents) are applied on top of the role by {@link AccessPolicy}.
  */
 public enum Role {
 

@@ -41,7 +41,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * headers.</li>
  * </ol>
  * Feature code checks object-level access (whose exchange, which organisation) against
- * {@link Actors#current()}.
+ * {@link Actors#current()}; which people's data a person may see is decided by
+ * {@link AccessPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -27,6 +27,8 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
 import nl.ketenpoort.gateway.audit.AuditRecord;
+import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
@@ -75,8 +77,11 @@ class PortalController {
 
 	private final AuditRetention retention;
 
+	private final AccessPolicy access;
+
 	PortalController(PurposeCatalogue catalogue, ConsentRegistry registry, AuditQueries audit, AuditReads reads,
-			PageTexts texts, JsonMapper json, AuditRetention retention) {
+			PageTexts texts, JsonMapper json, AuditRetention retention, AccessPolicy access) {
+		this.access = access;
 		this.retention = retention;
 		this.catalogue = catalogue;
 		this.registry = registry;
@@ -107,7 +112,7 @@ class PortalController {
 			byStatus.put(status, new ArrayList<>());
 		}
 		consents.forEach((consent) -> byStatus.get(consent.statusAt(now)).add(consentView(consent, now)));
-		List<ReceivedView> received = ownEvents(subject, 500).stream()
+		List<ReceivedView> received = ownEvents(holder, 500).stream()
 			.filter((record) -> EXCHANGE_EVENTS.contains(record.event().type()))
 			.map(this::receivedView)
 			.toList();
@@ -175,9 +180,8 @@ class PortalController {
 	@PostMapping("/consents/{id}/revoke")
 	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
 		Actor holder = statusHolder();
-		SubjectRef subject = subject(holder);
 		Consent consent = this.registry.findIfPresent(id)
-			.filter((found) -> found.subject().equals(subject))
+			.filter((found) -> this.access.maySee(holder, found))
 			.orElseThrow(PageNotFound::new);
 		try {
 			this.registry.revoke(consent.id(), holder.id(), "revoked by the status holder in the portal");
@@ -195,7 +199,7 @@ class PortalController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("exportedAt", Instant.now().toString());
 		body.put("consents", this.registry.listForSubject(subject).stream().map(PortalController::exported).toList());
-		body.put("events", ownEvents(subject, 10_000).stream().map(this::exported).toList());
+		body.put("events", ownEvents(holder, 10_000).stream().map(this::exported).toList());
 		this.reads.record(holder, AuditEventType.EXPORT, "json", subject.pseudonym());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
@@ -203,9 +207,10 @@ class PortalController {
 			.body(this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
 	}
 
-	private List<AuditRecord> ownEvents(SubjectRef subject, int limit) {
-		return this.audit.search(new AuditQueries.Criteria(subject.pseudonym(), null, null, null, null, null, null),
-				null, null, 0, limit);
+	private List<AuditRecord> ownEvents(Actor holder, int limit) {
+		EventScope scope = this.access.ownEvents(holder).orElseThrow(PageNotFound::new);
+		return this.audit.search(new AuditQueries.Criteria(scope.subject(), null, null, null, null, null, null), scope,
+				0, limit);
 	}
 
 	private PurposeView purposeView(Purpose purpose, String language, List<Consent> consents, Instant now) {

@@ -210,6 +210,25 @@ public class TestTokens {
 				(token.statusCode() == 200) ? json(token) : null);
 	}
 
+	/**
+	 * The access token of a browser that is logged in already (such as a page session's):
+	 * authorization code with PKCE, without the login form again.
+	 */
+	public String accessToken(HttpClient browser) {
+		String verifier = randomString(48);
+		String authorize = "/oauth2/authorize?response_type=code&client_id=ketenpoort-web&scope=openid&state="
+				+ randomString(12) + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge=" + challenge(verifier)
+				+ "&code_challenge_method=S256";
+		Map<String, String> query = query(location(get(browser, uri(authorize))));
+		HttpResponse<String> token = postForm(browser, "/oauth2/token",
+				Map.of("grant_type", "authorization_code", "code", query.getOrDefault("code", ""), "redirect_uri",
+						REDIRECT_URI, "client_id", "ketenpoort-web", "code_verifier", verifier));
+		if (token.statusCode() != 200) {
+			throw new IllegalStateException("Token request failed: " + token.statusCode() + " " + token.body());
+		}
+		return json(token).get("access_token").asString();
+	}
+
 	/** A person's login data; the password exists only in the test. */
 	public record Login(UUID id, String username, String password) {
 	}

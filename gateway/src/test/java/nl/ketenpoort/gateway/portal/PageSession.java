@@ -47,6 +47,11 @@ public final class PageSession {
 		return session;
 	}
 
+	/** The browser of this session, with its session cookie. */
+	public HttpClient browser() {
+		return this.client;
+	}
+
 	/** GET as a browser asks for a page; remembers the page's CSRF token. */
 	public HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + path))
@@ -78,6 +83,22 @@ public final class PageSession {
 			.header("Accept-Language", "nl")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Any request with the session cookie, sending the CSRF token of the last page as a
+	 * header (for endpoints that are not forms).
+	 */
+	public HttpResponse<String> request(String method, String path, String accept, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", accept)
+			.header("Accept-Language", "nl")
+			.header("X-CSRF-TOKEN", this.csrf);
+		if (body.isEmpty()) {
+			return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+		}
+		return send(
+				request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

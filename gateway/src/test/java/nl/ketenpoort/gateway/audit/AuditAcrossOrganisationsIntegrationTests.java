@@ -1,0 +1,108 @@
+package nl.ketenpoort.gateway.audit;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import nl.ketenpoort.consent.subject.VNumber;
+import nl.ketenpoort.consent.ConsentMethod;
+import nl.ketenpoort.consent.ConsentRegistry;
+import nl.ketenpoort.consent.GrantRequest;
+import nl.ketenpoort.consent.purpose.PurposeCatalogue;
+import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.schemas.DocumentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A privacy officer sees the consent events of every route their organisation is on, also
+ * where it is one of several recipients (stored comma-joined in one column), and sees a
+ * revocation as well as the grant.
+ */
+class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	Subjects subjects;
+
+	@Autowired
+	ConsentRegistry registry;
+
+	@Autowired
+	PurposeCatalogue catalogue;
+
+	String vNumber;
+
+	SubjectRef subject;
+
+	UUID vwnToCoaAndAmsterdam;
+
+	@BeforeEach
+	void aConsentWithTwoRecipients() {
+		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
+		this.vwnToCoaAndAmsterdam = this.registry
+			.grant(new GrantRequest(this.subject, "handover-notice", "vvs", List.of("tvs", "raak"),
+					List.of(DocumentType.HANDOVER_NOTICE), null, ConsentMethod.portal(), "nl",
+					this.catalogue.text("handover-notice", "nl").sha256()))
+			.consent()
+			.id();
+	}
+
+	@Test
+	void theSecondRecipientsPrivacyOfficerSeesTheGrant() {
+		// given
+		String amsterdam = this.tokens.person(Role.PRIVACY_OFFICER, "amsterdam");
+
+		// when
+		List<String> events = eventTypes(amsterdam, "");
+		List<String> byPartner = eventTypes(amsterdam, "&partner=raak");
+
+		// then
+		assertThat(events).containsExactly("consent-granted");
+		assertThat(byPartner).as("the partner filter matches one of several recipients")
+			.containsExactly("consent-granted");
+	}
+
+	@Test
+	void thePrivacyOfficersOfEveryOrganisationOnTheRouteSeeARevocation() {
+		// given: the status holder revokes; their own organisation is none
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, this.subject.pseudonym());
+		HttpResponse<String> revoked = send(
+				HttpRequest.newBuilder(uri("/api/v1/consents/" + this.vwnToCoaAndAmsterdam + "/revoke"))
+					.header("Authorization", "Bearer " + holder)
+					.POST(BodyPublishers.noBody()));
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+		// when, then
+		for (String organisation : List.of("vwn", "coa", "amsterdam")) {
+			String officer = this.tokens.person(Role.PRIVACY_OFFICER, organisation);
+			assertThat(eventTypes(officer, "&type=consent-revoked")).as(organisation)
+				.containsExactly("consent-revoked");
+		}
+		String elsewhere = this.tokens.person(Role.PRIVACY_OFFICER, "taalschool-a");
+		assertThat(eventTypes(elsewhere, "")).as("an organisation not on the route").isEmpty();
+	}
+
+	private List<String> eventTypes(String officer, String query) {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber + query))
+					.header("Authorization", "Bearer " + officer));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json(response).get("events").valueStream().map((event) -> event.get("type").asString()).toList();
+	}
+
+}
