@@ -5,7 +5,6 @@ import nl.ketenpoort.consent.ConsentNotActive;
 import nl.ketenpoort.consent.ConsentNotFound;
 import nl.ketenpoort.consent.GrantRefused;
 import nl.ketenpoort.consent.purpose.PurposeUnknown;
-import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.Problems;
 
@@ -41,11 +40,6 @@ class ConsentProblems {
 	@ExceptionHandler(PurposeUnknown.class)
 	ResponseEntity<ProblemDetail> purposeUnknown(PurposeUnknown ex, HttpServletRequest request) {
 		return respond(Problems.of(ProblemCode.UNKNOWN_PURPOSE, "No purpose with this code.", request));
-	}
-
-	@ExceptionHandler(IdentifierInvalid.class)
-	ResponseEntity<ProblemDetail> identifierInvalid(IdentifierInvalid ex, HttpServletRequest request) {
-		return respond(Problems.of(ProblemCode.INVALID_SUBJECT, "The V-number or BSN is malformed.", request));
 	}
 
 	@ExceptionHandler(ConsentNotFound.class)
