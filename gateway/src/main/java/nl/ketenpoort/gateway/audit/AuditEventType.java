@@ -19,7 +19,19 @@ public enum AuditEventType {
 	AUDIT_READ("audit-read"), ACCESS_DENIED("access-denied"), EXPORT("export"),
 
 	/** Retention removed events older than their purpose allows. */
-	AUDIT_PRUNED("audit-pruned");
+	AUDIT_PRUNED("audit-pruned"),
+
+	/** A person logged in with the login form. */
+	LOGIN_SUCCEEDED("login-succeeded"),
+
+	/** A login failed after its password was checked; the reason says why. */
+	LOGIN_FAILED("login-failed"),
+
+	/** An account failed to log in too often and is locked. */
+	LOGIN_LOCKED("login-locked"),
+
+	/** An operator unlocked an account. */
+	LOGIN_UNLOCKED("login-unlocked");
 
 	private final String code;
 

@@ -9,14 +9,17 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import nl.ketenpoort.consent.ConsentSettings;
 import nl.ketenpoort.gateway.partner.PartnerKeys;
 import nl.ketenpoort.gateway.partner.Partners;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -50,6 +53,35 @@ class IdentityConfiguration {
 	@DependsOnDatabaseInitialization
 	People people(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
 		return new People(jdbc, passwordEncoder);
+	}
+
+	@Bean
+	LoginKeys loginKeys(ConsentSettings consent) {
+		return new LoginKeys(consent.pseudonymKeyBytes());
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	LoginAttempts loginAttempts(JdbcClient jdbc, TransactionOperations transactions, IdentitySettings settings,
+			Clock clock) {
+		return new LoginAttempts(jdbc, transactions, settings.login(), clock);
+	}
+
+	/**
+	 * The password check of the login form: Spring Security's own, behind the throttle.
+	 */
+	@Bean
+	LoginGuard loginGuard(People people, PasswordEncoder passwordEncoder, LoginKeys keys, LoginAttempts attempts,
+			ApplicationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(people);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new LoginGuard(passwords, people, keys, attempts, events);
+	}
+
+	@Bean
+	UnlockPersonCommand unlockPersonCommand(People people, LoginKeys keys, LoginAttempts attempts,
+			ApplicationEventPublisher events) {
+		return new UnlockPersonCommand(people, keys, attempts, events);
 	}
 
 	@Bean

@@ -22,11 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyEncryptionKey base64 AES key (32 bytes) that encrypts the token signing key
  * in the database
  * @param webClient the public client people log in with
+ * @param login how the login form slows down password guessing
  */
 @ConfigurationProperties("ketenpoort.identity")
 record IdentitySettings(@Nullable URI issuer, @DefaultValue("ketenpoort-api") String audience,
 		@DefaultValue("5m") Duration accessTokenTimeToLive, @DefaultValue("5m") Duration maxAssertionLifetime,
-		String keyEncryptionKey, @DefaultValue WebClient webClient) {
+		String keyEncryptionKey, @DefaultValue WebClient webClient, @DefaultValue LoginThrottling login) {
 
 	static final Duration LONGEST_ACCESS_TOKEN = Duration.ofMinutes(5);
 

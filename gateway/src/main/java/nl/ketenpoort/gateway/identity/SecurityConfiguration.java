@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -126,8 +127,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, People people, ProblemResponses problemResponses,
-			Environment environment) {
+	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
+			ProblemResponses problemResponses, Environment environment) {
 		SecurityProblems problems = new SecurityProblems(problemResponses);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -143,7 +144,11 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfApplies))
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			// The form login checks passwords only through the throttle, and no other
+			// provider may check them after it refused.
+			.authenticationManager(new ProviderManager(logins))
+			.formLogin(
+					(form) -> form.loginPage("/login").failureHandler(new LoginFailures(problemResponses)).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions

@@ -35,6 +35,11 @@ class PageModel {
 		return page(section(request.getRequestURI()));
 	}
 
+	/** The frame of a page whose language links lead to this path. */
+	Page at(String path) {
+		return page(path);
+	}
+
 	private Page page(String path) {
 		PageLanguages.Language language = PageLanguages.current();
 		boolean draft = Boolean.parseBoolean(this.messages.getMessage("draft", null, "false", language.locale()));

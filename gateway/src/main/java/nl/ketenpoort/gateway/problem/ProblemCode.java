@@ -57,6 +57,10 @@ public enum ProblemCode {
 
 	SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Document does not match its schema"),
 
+	LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins"),
+
+	LOGIN_LOCKED(HttpStatus.TOO_MANY_REQUESTS, "Login locked"),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

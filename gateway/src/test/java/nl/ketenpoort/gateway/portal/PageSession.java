@@ -36,6 +36,11 @@ public final class PageSession {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/** A session that has not logged in, for tests of the login form itself. */
+	public static PageSession anonymous(int port) {
+		return new PageSession(port);
+	}
+
 	/** A session logged in with this username and password. */
 	public static PageSession logIn(int port, String username, String password) {
 		PageSession session = new PageSession(port);
