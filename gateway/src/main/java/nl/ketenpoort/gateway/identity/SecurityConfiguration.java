@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -51,6 +52,11 @@ class SecurityConfiguration {
 
 	private static final String[] STAFF = { Role.CASE_MANAGER.name(), Role.CLIENT_MANAGER.name(),
 			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name() };
+
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemResponses problemResponses) {
+		return new FirewallRejections(problemResponses);
+	}
 
 	@Bean
 	@Order(1)
