@@ -21,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -70,6 +71,13 @@ class SecurityConfiguration {
 							assertions.setJwtDecoderFactory(assertionDecoders);
 						}
 					})).errorResponseHandler(new ClientAuthenticationFailures()))
+				.tokenIntrospectionEndpoint((introspection) -> introspection
+					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
+						if (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider) {
+							return new OwnTokensIntrospection(provider);
+						}
+						return provider;
+					})))
 				.oidc((oidc) -> oidc.providerConfigurationEndpoint((metadata) -> metadata
 					.providerConfigurationCustomizer((builder) -> builder.idTokenSigningAlgorithms((algorithms) -> {
 						algorithms.clear();

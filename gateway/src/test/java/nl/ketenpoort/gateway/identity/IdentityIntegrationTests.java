@@ -251,6 +251,19 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void partnerMayNotIntrospectAnotherPartnersToken(CapturedOutput output) {
+		String token = this.tokens.partner("tvs");
+
+		JsonNode answer = introspect(token, "raak");
+
+		// RFC 7662 section 2.2: nothing but "active": false, so that nothing about the
+		// token leaks.
+		assertThat(answer.toString()).isEqualTo("{\"active\":false}");
+		assertThat(output).contains("issued to another client");
+		assertThat(introspect(token, "tvs").get("active").asBoolean()).isTrue();
+	}
+
+	@Test
 	void tokenRevokedAfterUseIsRefusedAtOnce() {
 		String token = this.tokens.partner("tvs");
 		HttpRequest.Builder probe = HttpRequest.newBuilder(uri("/api/v1/test-probe/actor"))
@@ -409,9 +422,13 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private JsonNode introspect(String token) {
-		HttpResponse<String> response = postForm("/oauth2/introspect", "token=" + token + "&client_id=tvs"
+		return introspect(token, "tvs");
+	}
+
+	private JsonNode introspect(String token, String clientId) {
+		HttpResponse<String> response = postForm("/oauth2/introspect", "token=" + token + "&client_id=" + clientId
 				+ "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion="
-				+ this.tokens.assertion("tvs"));
+				+ this.tokens.assertion(clientId));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return json(response);
 	}
