@@ -20,7 +20,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -78,11 +81,20 @@ class SecurityConfiguration {
 						}
 						return provider;
 					})))
-				.oidc((oidc) -> oidc.providerConfigurationEndpoint((metadata) -> metadata
-					.providerConfigurationCustomizer((builder) -> builder.idTokenSigningAlgorithms((algorithms) -> {
-						algorithms.clear();
-						algorithms.add(SignatureAlgorithm.ES256.getName());
-					}))));
+				.authorizationEndpoint((authorization) -> authorization.authenticationProviders(
+						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
+				.pushedAuthorizationRequestEndpoint((pushed) -> pushed.authenticationProviders(
+						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
+				.authorizationServerMetadataEndpoint((metadata) -> metadata
+					.authorizationServerMetadataCustomizer((builder) -> builder.claims(AdvertisedMetadata::restrict)))
+				.oidc((oidc) -> oidc
+					.providerConfigurationEndpoint((metadata) -> metadata.providerConfigurationCustomizer((builder) -> {
+						builder.claims(AdvertisedMetadata::restrict);
+						builder.idTokenSigningAlgorithms((algorithms) -> {
+							algorithms.clear();
+							algorithms.add(SignatureAlgorithm.ES256.getName());
+						});
+					})));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// A person who is not logged in yet is sent to the login form and comes back to
@@ -172,6 +184,15 @@ class SecurityConfiguration {
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private static void exactRedirectUris(AuthenticationProvider provider) {
+		if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider authorization) {
+			authorization.setAuthenticationValidator(new ExactRedirectUris());
+		}
+		else if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+			pushed.setAuthenticationValidator(new ExactRedirectUris());
+		}
 	}
 
 	/**

@@ -20,6 +20,8 @@ import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -292,6 +294,39 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(metadata.get("revocation_endpoint").asString()).endsWith("/oauth2/revoke");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" })
+	void discoveryAdvertisesOnlyWhatRegisteredClientsCanUse(String path) {
+		JsonNode metadata = json(send(HttpRequest.newBuilder(uri(path))));
+
+		assertThat(strings(metadata, "grant_types_supported")).containsExactlyInAnyOrder("authorization_code",
+				"client_credentials");
+		// "none": the public web client redeems its code with PKCE instead of a secret.
+		assertThat(strings(metadata, "token_endpoint_auth_methods_supported"))
+			.containsExactlyInAnyOrder("private_key_jwt", "none");
+		assertThat(strings(metadata, "token_endpoint_auth_signing_alg_values_supported")).containsExactly("ES256");
+		assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported"))
+			.containsExactly("private_key_jwt");
+		assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).containsExactly("private_key_jwt");
+		assertThat(strings(metadata, "response_types_supported")).containsExactly("code");
+		assertThat(strings(metadata, "code_challenge_methods_supported")).containsExactly("S256");
+		assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
+		assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
+	}
+
+	@Test
+	void redirectUriOnLoopbackMustMatchExactlyIncludingThePort() {
+		String otherPort = TestTokens.REDIRECT_URI.replace(":8080/", ":8081/");
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(
+				uri("/oauth2/authorize?response_type=code&client_id=ketenpoort-web&scope=openid&state=s&redirect_uri="
+						+ java.net.URLEncoder.encode(otherPort, java.nio.charset.StandardCharsets.UTF_8)
+						+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
 	@Test
 	void personLogsInWithAuthorizationCodeAndPkce() throws Exception {
 		TestTokens.Login login = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
@@ -419,6 +454,11 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void sandboxIsClosedOutsideTheDemoProfile() {
 		assertThat(send(HttpRequest.newBuilder(uri("/sandbox/subjects"))).statusCode()).isIn(401, 403);
+	}
+
+	private static java.util.List<String> strings(JsonNode metadata, String member) {
+		assertThat(metadata.has(member)).as(member).isTrue();
+		return metadata.get(member).values().stream().map(JsonNode::asString).toList();
 	}
 
 	private JsonNode introspect(String token) {
