@@ -118,7 +118,7 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/consents/*/status")
 						.permitAll()
-						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.requestMatchers("/actuator/health", "/actuator/health/**")
 						.permitAll()
 						.requestMatchers("/actuator/**")
 						.hasRole(Role.OPERATOR.name())

@@ -427,6 +427,16 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void buildInfoIsForOperatorsOnly() {
+		// It names the version of the running gateway, which tells an attacker which
+		// known weaknesses to try.
+		assertProblem(send(HttpRequest.newBuilder(uri("/actuator/info"))), 401, "UNAUTHORIZED");
+		String operator = this.tokens.person(Role.OPERATOR, null);
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/info")).header("Authorization", "Bearer " + operator))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void pagesNeedALoginAndCarrySecurityHeaders() {
 		HttpResponse<String> browser = send(HttpRequest.newBuilder(uri("/console")).header("Accept", "text/html"));
 		assertThat(browser.statusCode()).isEqualTo(302);
