@@ -1,4 +1,4 @@
-package nl.ketenpoort.gateway.problem;
+package nl.ketenpoort.gateway.system;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link ProblemReportValve} in the place of Tomcat's HTML error report, so that
- * requests the container refuses on its own are answered with problem documents too.
+ * requests the container refuses on its own are answered with problem documents too (the
+ * container is cross-cutting configuration, so this lives here and not in the problem
+ * package, which must not depend on the trace context's feature package in turn).
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

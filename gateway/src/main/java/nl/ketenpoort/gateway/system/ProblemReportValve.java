@@ -1,4 +1,4 @@
-package nl.ketenpoort.gateway.problem;
+package nl.ketenpoort.gateway.system;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import nl.ketenpoort.gateway.system.TraceContext;
+import nl.ketenpoort.gateway.problem.ProblemCode;
+import nl.ketenpoort.gateway.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
