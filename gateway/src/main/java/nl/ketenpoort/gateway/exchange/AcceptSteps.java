@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.exchange;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ import org.springframework.stereotype.Component;
 class AcceptSteps {
 
 	private static final Logger log = LoggerFactory.getLogger(AcceptSteps.class);
+
+	/** How many schema violations a refusal lists; the rest are only counted. */
+	static final int MAX_LISTED_VIOLATIONS = 100;
 
 	private final JsonMapper json;
 
@@ -147,13 +151,21 @@ class AcceptSteps {
 		List<Violation> violations = this.schemas.validate(required(submission.type()),
 				required(submission.document()));
 		if (!violations.isEmpty()) {
+			// A body of a thousand unknown members would otherwise be answered with a
+			// list many times its own size.
 			List<Map<String, String>> listed = violations.stream()
+				.limit(MAX_LISTED_VIOLATIONS)
 				.map((violation) -> Map.of("pointer", "/document" + violation.pointer(), "keyword", violation.keyword(),
 						"message", violation.message()))
 				.toList();
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("violations", listed);
+			if (violations.size() > listed.size()) {
+				properties.put("violationsOmitted", violations.size() - listed.size());
+			}
 			throw ExchangeRefused.because(ProblemCode.SCHEMA_VIOLATION,
 					"The document has " + violations.size() + " schema violation(s); see 'violations'.", submission,
-					Map.of("violations", listed));
+					properties);
 		}
 		return submission;
 	}

@@ -17,6 +17,8 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -92,8 +94,19 @@ class IdentityConfiguration {
 		return new ImmutableJWKSet<>(keys);
 	}
 
+	/**
+	 * Without a configured issuer Spring Authorization Server takes it from each
+	 * request's {@code Host} header, so tokens and discovery would name whatever host a
+	 * caller sends. That is convenient on one machine and in the demo; in production
+	 * ({@code prod}) the gateway does not start without one.
+	 */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(IdentitySettings settings) {
+	AuthorizationServerSettings authorizationServerSettings(IdentitySettings settings, Environment environment) {
+		if (settings.issuer() == null && environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new IdentitySettingsInvalid("ketenpoort.identity.issuer (KETENPOORT_IDENTITY_ISSUER) must be set "
+					+ "under the prod profile, e.g. https://ketenpoort.example.nl: without it the issuer follows "
+					+ "each request's Host header");
+		}
 		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
 		if (settings.issuer() != null) {
 			builder.issuer(settings.issuer().toString());

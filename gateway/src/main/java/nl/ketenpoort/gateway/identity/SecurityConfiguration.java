@@ -21,10 +21,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -55,6 +60,11 @@ class SecurityConfiguration {
 			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name() };
 
 	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemResponses problemResponses) {
+		return new FirewallRejections(problemResponses);
+	}
+
+	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
 			AuthorizationServerSettings settings) {
@@ -66,11 +76,27 @@ class SecurityConfiguration {
 							assertions.setJwtDecoderFactory(assertionDecoders);
 						}
 					})).errorResponseHandler(new ClientAuthenticationFailures()))
-				.oidc((oidc) -> oidc.providerConfigurationEndpoint((metadata) -> metadata
-					.providerConfigurationCustomizer((builder) -> builder.idTokenSigningAlgorithms((algorithms) -> {
-						algorithms.clear();
-						algorithms.add(SignatureAlgorithm.ES256.getName());
-					}))));
+				.tokenIntrospectionEndpoint((introspection) -> introspection
+					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
+						if (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider) {
+							return new OwnTokensIntrospection(provider);
+						}
+						return provider;
+					})))
+				.authorizationEndpoint((authorization) -> authorization.authenticationProviders(
+						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
+				.pushedAuthorizationRequestEndpoint((pushed) -> pushed.authenticationProviders(
+						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
+				.authorizationServerMetadataEndpoint((metadata) -> metadata
+					.authorizationServerMetadataCustomizer((builder) -> builder.claims(AdvertisedMetadata::restrict)))
+				.oidc((oidc) -> oidc
+					.providerConfigurationEndpoint((metadata) -> metadata.providerConfigurationCustomizer((builder) -> {
+						builder.claims(AdvertisedMetadata::restrict);
+						builder.idTokenSigningAlgorithms((algorithms) -> {
+							algorithms.clear();
+							algorithms.add(SignatureAlgorithm.ES256.getName());
+						});
+					})));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// A person who is not logged in yet is sent to the login form and comes back to
@@ -94,7 +120,7 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/consents/*/status")
 						.permitAll()
-						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.requestMatchers("/actuator/health", "/actuator/health/**")
 						.permitAll()
 						.requestMatchers("/actuator/**")
 						.hasRole(Role.OPERATOR.name())
@@ -164,6 +190,15 @@ class SecurityConfiguration {
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private static void exactRedirectUris(AuthenticationProvider provider) {
+		if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider authorization) {
+			authorization.setAuthenticationValidator(new ExactRedirectUris());
+		}
+		else if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+			pushed.setAuthenticationValidator(new ExactRedirectUris());
+		}
 	}
 
 	/**

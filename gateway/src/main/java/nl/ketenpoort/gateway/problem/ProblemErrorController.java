@@ -24,7 +24,9 @@ class ProblemErrorController implements ErrorController {
 			produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE })
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = (statusAttribute instanceof Integer value) ? value : 500;
+		// Without the container's error attributes this is no error dispatch but a
+		// client asking for /error itself: there is nothing there.
+		int status = (statusAttribute instanceof Integer value) ? value : 404;
 		ProblemCode code = ProblemCode.forStatus(status);
 		ProblemDetail problem = Problems.of(code, code.defaultDetail(), request);
 		problem.setStatus(status);

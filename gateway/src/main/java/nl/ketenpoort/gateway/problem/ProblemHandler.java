@@ -3,6 +3,7 @@ package nl.ketenpoort.gateway.problem;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				"The V-number and BSN given belong to different status holders.", request);
 		problem.setProperty("reason", "IDENTIFIERS_CONFLICT");
 		return respond(problem);
+	}
+
+	/**
+	 * Tomcat refuses to read more than {@code server.tomcat.max-parameter-count} (1000)
+	 * parameters, or parameters it cannot decode, when the first one is asked for.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> handleInvalidParameters(InvalidParameterException ex, HttpServletRequest request) {
+		log.debug("Request refused with {}: the container could not read its parameters",
+				ProblemCode.MALFORMED_REQUEST);
+		return respond(Problems.of(ProblemCode.MALFORMED_REQUEST,
+				"The request has more parameters than the gateway reads (at most 1000), or parameters that cannot be decoded.",
+				request));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

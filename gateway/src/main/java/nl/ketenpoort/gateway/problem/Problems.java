@@ -1,10 +1,12 @@
 package nl.ketenpoort.gateway.problem;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import nl.ketenpoort.gateway.system.TraceContext;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +32,10 @@ public final class Problems {
 	public static ProblemDetail complete(ProblemDetail problem, ProblemCode code, HttpServletRequest request) {
 		problem.setType(code.type());
 		problem.setTitle(code.title());
-		problem.setInstance(URI.create(path(request)));
+		URI instance = instance(request);
+		if (instance != null) {
+			problem.setInstance(instance);
+		}
 		problem.setProperty("code", code.name());
 		Object traceId = request.getAttribute(TraceContext.TRACE_ID);
 		if (traceId != null) {
@@ -48,16 +53,31 @@ public final class Problems {
 		map.put("title", problem.getTitle());
 		map.put("status", problem.getStatus());
 		map.put("detail", problem.getDetail());
-		map.put("instance", String.valueOf(problem.getInstance()));
+		if (problem.getInstance() != null) {
+			map.put("instance", String.valueOf(problem.getInstance()));
+		}
 		if (problem.getProperties() != null) {
 			map.putAll(problem.getProperties());
 		}
 		return map;
 	}
 
-	private static String path(HttpServletRequest request) {
+	/**
+	 * The path of the request; none when the container refused a request whose path is no
+	 * valid URI at all.
+	 */
+	private static @Nullable URI instance(HttpServletRequest request) {
 		Object original = request.getAttribute("jakarta.servlet.error.request_uri");
-		return (original != null) ? original.toString() : request.getRequestURI();
+		String path = (original != null) ? original.toString() : request.getRequestURI();
+		if (path == null || path.isEmpty()) {
+			return null;
+		}
+		try {
+			return new URI(path);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 }

@@ -212,6 +212,23 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void manyViolationsAreListedUpToTheCapAndCountedBeyondIt() {
+		ObjectNode profile = example("client-profile");
+		for (int i = 0; i < 1000; i++) {
+			profile.put("unknown" + i, i);
+		}
+
+		HttpResponse<String> response = submit("tvs", key(),
+				request("client-profile", "handover-coa-municipality", "raak", profile));
+
+		JsonNode problem = assertRefused(response, 422, "SCHEMA_VIOLATION");
+		assertThat(problem.get("violations").size()).isEqualTo(100);
+		assertThat(problem.get("violationsOmitted").asInt()).isEqualTo(900);
+		assertThat(problem.get("detail").asString()).contains("1000");
+		assertThat(response.body().length()).isLessThan(32 * 1024);
+	}
+
+	@Test
 	void oversizedSubmissionIsRefusedAndAudited() {
 		ObjectNode profile = example("client-profile");
 		profile.put("contextNotes", "x".repeat(1024 * 1024));

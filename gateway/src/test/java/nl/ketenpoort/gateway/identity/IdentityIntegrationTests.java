@@ -20,6 +20,8 @@ import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -251,6 +253,19 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void partnerMayNotIntrospectAnotherPartnersToken(CapturedOutput output) {
+		String token = this.tokens.partner("tvs");
+
+		JsonNode answer = introspect(token, "raak");
+
+		// RFC 7662 section 2.2: nothing but "active": false, so that nothing about the
+		// token leaks.
+		assertThat(answer.toString()).isEqualTo("{\"active\":false}");
+		assertThat(output).contains("issued to another client");
+		assertThat(introspect(token, "tvs").get("active").asBoolean()).isTrue();
+	}
+
+	@Test
 	void tokenRevokedAfterUseIsRefusedAtOnce() {
 		String token = this.tokens.partner("tvs");
 		HttpRequest.Builder probe = HttpRequest.newBuilder(uri("/api/v1/test-probe/actor"))
@@ -277,6 +292,39 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(metadata.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"ES256\"]");
 		assertThat(metadata.get("introspection_endpoint").asString()).endsWith("/oauth2/introspect");
 		assertThat(metadata.get("revocation_endpoint").asString()).endsWith("/oauth2/revoke");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" })
+	void discoveryAdvertisesOnlyWhatRegisteredClientsCanUse(String path) {
+		JsonNode metadata = json(send(HttpRequest.newBuilder(uri(path))));
+
+		assertThat(strings(metadata, "grant_types_supported")).containsExactlyInAnyOrder("authorization_code",
+				"client_credentials");
+		// "none": the public web client redeems its code with PKCE instead of a secret.
+		assertThat(strings(metadata, "token_endpoint_auth_methods_supported"))
+			.containsExactlyInAnyOrder("private_key_jwt", "none");
+		assertThat(strings(metadata, "token_endpoint_auth_signing_alg_values_supported")).containsExactly("ES256");
+		assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported"))
+			.containsExactly("private_key_jwt");
+		assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).containsExactly("private_key_jwt");
+		assertThat(strings(metadata, "response_types_supported")).containsExactly("code");
+		assertThat(strings(metadata, "code_challenge_methods_supported")).containsExactly("S256");
+		assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
+		assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
+	}
+
+	@Test
+	void redirectUriOnLoopbackMustMatchExactlyIncludingThePort() {
+		String otherPort = TestTokens.REDIRECT_URI.replace(":8080/", ":8081/");
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(
+				uri("/oauth2/authorize?response_type=code&client_id=ketenpoort-web&scope=openid&state=s&redirect_uri="
+						+ java.net.URLEncoder.encode(otherPort, java.nio.charset.StandardCharsets.UTF_8)
+						+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
 	}
 
 	@Test
@@ -379,6 +427,16 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void buildInfoIsForOperatorsOnly() {
+		// It names the version of the running gateway, which tells an attacker which
+		// known weaknesses to try.
+		assertProblem(send(HttpRequest.newBuilder(uri("/actuator/info"))), 401, "UNAUTHORIZED");
+		String operator = this.tokens.person(Role.OPERATOR, null);
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/info")).header("Authorization", "Bearer " + operator))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void pagesNeedALoginAndCarrySecurityHeaders() {
 		HttpResponse<String> browser = send(HttpRequest.newBuilder(uri("/console")).header("Accept", "text/html"));
 		assertThat(browser.statusCode()).isEqualTo(302);
@@ -408,10 +466,19 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(send(HttpRequest.newBuilder(uri("/sandbox/subjects"))).statusCode()).isIn(401, 403);
 	}
 
+	private static java.util.List<String> strings(JsonNode metadata, String member) {
+		assertThat(metadata.has(member)).as(member).isTrue();
+		return metadata.get(member).values().stream().map(JsonNode::asString).toList();
+	}
+
 	private JsonNode introspect(String token) {
-		HttpResponse<String> response = postForm("/oauth2/introspect", "token=" + token + "&client_id=tvs"
+		return introspect(token, "tvs");
+	}
+
+	private JsonNode introspect(String token, String clientId) {
+		HttpResponse<String> response = postForm("/oauth2/introspect", "token=" + token + "&client_id=" + clientId
 				+ "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion="
-				+ this.tokens.assertion("tvs"));
+				+ this.tokens.assertion(clientId));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return json(response);
 	}

@@ -10,6 +10,8 @@ import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,6 +158,82 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.body()).contains("jvm_memory_used_bytes");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1%2Fpurposes", "/api/v1%5Cpurposes", "/api/v1/purposes%00" })
+	void pathsTheContainerRefusesAreProblems(String path) {
+		RawHttp.Response response = RawHttp.send(this.port, "GET " + path + " HTTP/1.1",
+				"Accept: text/html,application/xhtml+xml");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void overlongHeaderIsAProblem() {
+		RawHttp.Response response = RawHttp.send(this.port, "GET /api/v1/purposes HTTP/1.1",
+				"X-Padding: " + "a".repeat(16 * 1024));
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void tooManyParametersIsAProblem() {
+		StringBuilder query = new StringBuilder("lang=en");
+		for (int i = 0; i < 1001; i++) {
+			query.append("&p").append(i).append("=x");
+		}
+
+		RawHttp.Response response = RawHttp.send(this.port, "GET /api/v1/purposes?" + query + " HTTP/1.1");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void tooManyFormParametersBeforeSpringMvcIsAProblem() {
+		StringBuilder form = new StringBuilder("username=x");
+		for (int i = 0; i < 1001; i++) {
+			form.append("&p").append(i).append("=x");
+		}
+
+		// The CSRF filter reads the form before any controller does.
+		RawHttp.Response response = RawHttp.sendWithBody(this.port, "POST /login HTTP/1.1", form.toString(),
+				"Content-Type: application/x-www-form-urlencoded");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void headerTheFirewallRefusesInsideSpringMvcIsAProblem() {
+		// The firewall checks a header when it is read; content negotiation reads Accept.
+		RawHttp.Response response = RawHttp.send(this.port, "GET /test-probe/json HTTP/1.1",
+				"Accept: application/json\u0085");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void headerTheFirewallRefusesIsAProblem() {
+		// U+0085 (NEL) is a control character: Tomcat lets the byte through, the
+		// security firewall does not.
+		RawHttp.Response response = RawHttp.send(this.port, "GET /api/v1/inbox HTTP/1.1",
+				"Authorization: Bearer abc\u0085def");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void pathTheFirewallRefusesIsAProblem() {
+		RawHttp.Response response = RawHttp.send(this.port, "GET /api/v1/purposes;x=1 HTTP/1.1");
+
+		assertRawProblem(response, 400, "MALFORMED_REQUEST");
+	}
+
+	@Test
+	void errorPathAskedForDirectlyIsNotFound() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/error")));
+
+		assertProblem(response, 404, "NOT_FOUND", "/error");
+	}
+
 	private JsonNode assertProblem(HttpResponse<String> response, int status, String code, String path) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -169,6 +247,20 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(problem.get("instance").asString()).isEqualTo(path);
 		assertThat(problem.get("traceId").asString()).matches("[0-9a-f]{32}");
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("<html");
+		return problem;
+	}
+
+	private static JsonNode assertRawProblem(RawHttp.Response response, int status, String code) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode problem = JSON.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("code").asString()).isEqualTo(code);
+		assertThat(problem.get("type").asString()).endsWith(code.toLowerCase().replace('_', '-'));
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("traceId").asString()).matches("[0-9a-f]{32}");
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("<html").doesNotContain("Tomcat");
 		return problem;
 	}
 
