@@ -212,11 +212,13 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/consents/{id}/status", (f, r, own) -> get("/api/v1/consents/" + f.consent(r, true) + "/status"), OK, OK, OK, OK, OK, OK, OK),
 		row("GET /.well-known/consent-jwks.json", (f, r, own) -> get("/.well-known/consent-jwks.json"), OK, OK, OK, OK, OK, OK, OK),
 		row("GET /login", (f, r, own) -> get("/login"), OK, OK, OK, OK, OK, OK, OK),
+		// Only the login form forwards here with a refusal; asked for directly it leads back to the form
+		row("* /login/refused", (f, r, own) -> get("/login/refused"), LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
 		row("GET /v3/api-docs", (f, r, own) -> get("/v3/api-docs"), OK, OK, OK, OK, OK, OK, OK),
 		row("GET /v3/api-docs.yaml", (f, r, own) -> get("/v3/api-docs.yaml"), OK, OK, OK, OK, OK, OK, OK),
 		row("GET /v3/api-docs/swagger-config", (f, r, own) -> get("/v3/api-docs/swagger-config"), OK, OK, OK, OK, OK, OK, OK),
 		row("GET /swagger-ui.html", (f, r, own) -> get("/swagger-ui.html"), OK, OK, OK, OK, OK, OK, OK),
-		row("* /error", (f, r, own) -> get("/error"), FAILS, FAILS, FAILS, FAILS, FAILS, FAILS, FAILS),
+		row("* /error", (f, r, own) -> get("/error"), NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
 		// Consents: the status holder's own, a professional's own organisation's routes
 		row("POST /api/v1/consents", (f, r, own) -> postJson("/api/v1/consents", f.grant(r, own)), LOGIN, FORBIDDEN, OK, OWN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/consents", (f, r, own) -> get("/api/v1/consents?vNumber=" + f.vNumber).listing(f.consent(r, true), f.consent(r, false)), LOGIN, FORBIDDEN, OWN, OWN, OWN, FORBIDDEN, FORBIDDEN),

@@ -61,7 +61,9 @@ class IdentityConfigurationTests {
 	private static IdentitySettings settings(URI issuer) {
 		return new IdentitySettings(issuer, "ketenpoort-api", java.time.Duration.ofMinutes(5),
 				java.time.Duration.ofMinutes(5), "unused",
-				new IdentitySettings.WebClient("ketenpoort-web", List.of(URI.create("http://127.0.0.1:8080/cb"))));
+				new IdentitySettings.WebClient("ketenpoort-web", List.of(URI.create("http://127.0.0.1:8080/cb"))),
+				new LoginThrottling(5, java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(1),
+						java.time.Duration.ofSeconds(30), 50, java.time.Duration.ofHours(1)));
 	}
 
 }
