@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AuditChainVerifier {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditChainVerifier.class);
 
 	private static final int LOOK_AHEAD = 256;
 
@@ -45,6 +49,30 @@ public class AuditChainVerifier {
 	/** Verifies the whole chain. */
 	public ChainVerification verify() {
 		return verify(1, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Verifies the whole chain for a person who asked (console, API): signs the current
+	 * head first, see {@link #verifyOnRequest(long, long)}.
+	 */
+	public ChainVerification verifyOnRequest() {
+		return verifyOnRequest(1, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Verifies for a person who asked (console, API, command line): first signs the
+	 * current head when it moved since the last checkpoint, so that a later deletion of
+	 * the events seen now shows as {@link ChainBreak#DELETED}. A head that cannot be
+	 * signed (no key, a read-only connection) does not stop the verification.
+	 */
+	public ChainVerification verifyOnRequest(long from, long to) {
+		try {
+			this.checkpoints.signHead();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The audit head could not be signed before verifying; verifying without it", ex);
+		}
+		return verify(from, to);
 	}
 
 	/** Verifies the events from position {@code from} to {@code to}, both included. */
