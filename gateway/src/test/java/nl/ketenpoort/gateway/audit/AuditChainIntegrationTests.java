@@ -59,6 +59,7 @@ class AuditChainIntegrationTests {
 	@BeforeEach
 	void freshChain() {
 		database.empty();
+		database.tamper("DELETE FROM exchange");
 		AuditTestDatabase.Parts parts = database
 			.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7));
 		this.jdbc = parts.jdbc();
@@ -194,6 +195,46 @@ class AuditChainIntegrationTests {
 		assertThat(aMinuteLater.createIfDue()).map(AuditCheckpoints.Checkpoint::position).contains(23L);
 		database.tamper("DELETE FROM audit_event WHERE position > 20");
 		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+	}
+
+	@Test
+	void tailCutOffBeforeAnySignedHeadIsFoundThroughTheExchangeReferringToIt() {
+		// given: signed head at 20, then an exchange accepted (21) and a read (22)
+		this.checkpoints.create(20, database.row(20).hash());
+		UUID exchange = UUID.randomUUID();
+		database.insertExchange(exchange);
+		this.trail.append(AuditEvent.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS, AuditActor.partner("tvs", "coa"))
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+		this.trail.append(AuditEvent.of(AuditEventType.AUDIT_READ, AuditOutcome.SUCCESS, AuditActor.SYSTEM).build());
+
+		// when: a superuser deletes both events; the chain that remains is consistent
+		database.tamper("DELETE FROM audit_event WHERE position > 20");
+
+		// then
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+
+		// and also when later events took the deleted positions again
+		this.trail.append(sampleEvent(30));
+		this.trail.append(sampleEvent(31));
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+	}
+
+	@Test
+	void exchangeWhoseEventsAreAllThereVerifies() {
+		UUID exchange = UUID.randomUUID();
+		database.insertExchange(exchange);
+		this.trail.append(AuditEvent.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS, AuditActor.partner("tvs", "coa"))
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+		this.trail.append(AuditEvent.of(AuditEventType.DELIVERED, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test
