@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,11 +21,14 @@ import org.springframework.stereotype.Service;
 /**
  * Recomputes the hash chain and tells where it breaks first and how: a modified row, a
  * deleted one, an inserted one or rows in another order; then confirms the signed
- * checkpoints. Ranges that retention pruned are linked through by their end hashes, and
- * each must be covered exactly by a signed pruning statement.
+ * checkpoints and that every audit event an exchange names is still there. Ranges that
+ * retention pruned are linked through by their end hashes, and each must be covered
+ * exactly by a signed pruning statement.
  */
 @Service
 public class AuditChainVerifier {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditChainVerifier.class);
 
 	private static final int LOOK_AHEAD = 256;
 
@@ -45,6 +50,30 @@ public class AuditChainVerifier {
 	/** Verifies the whole chain. */
 	public ChainVerification verify() {
 		return verify(1, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Verifies the whole chain for a person who asked (console, API): signs the current
+	 * head first, see {@link #verifyOnRequest(long, long)}.
+	 */
+	public ChainVerification verifyOnRequest() {
+		return verifyOnRequest(1, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Verifies for a person who asked (console, API, command line): first signs the
+	 * current head when it moved since the last checkpoint, so that a later deletion of
+	 * the events seen now shows as {@link ChainBreak#DELETED}. A head that cannot be
+	 * signed (no key, a read-only connection) does not stop the verification.
+	 */
+	public ChainVerification verifyOnRequest(long from, long to) {
+		try {
+			this.checkpoints.signHead();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The audit head could not be signed before verifying; verifying without it", ex);
+		}
+		return verify(from, to);
 	}
 
 	/** Verifies the events from position {@code from} to {@code to}, both included. */
@@ -148,8 +177,38 @@ public class AuditChainVerifier {
 				return ChainVerification.broken(checked, 0, first, ChainBreak.DELETED);
 			}
 		}
-		return this.checkpoints.confirm(checked, start, to, Math.min(to, expectedPosition - 1), this::hashAt)
-			.withPruned(prunedEvents);
+		long lastPosition = Math.min(to, expectedPosition - 1);
+		ChainVerification confirmed = this.checkpoints.confirm(checked, start, to, lastPosition, this::hashAt);
+		if (!confirmed.intact()) {
+			return confirmed;
+		}
+		Optional<Long> missing = firstMissingExchangeEvent(start, to);
+		if (missing.isPresent()) {
+			// Past the end: the end was cut off from the first position after it.
+			return ChainVerification.broken(checked, confirmed.checkpoints(), Math.min(missing.get(), lastPosition + 1),
+					ChainBreak.DELETED);
+		}
+		return confirmed.withPruned(prunedEvents);
+	}
+
+	/**
+	 * The first position in the range that an exchange names as its accepted or last
+	 * status event but that holds no such event and was not pruned: the anchor for the
+	 * end of the chain between signed heads. One set-based statement over all exchanges.
+	 */
+	private Optional<Long> firstMissingExchangeEvent(long from, long to) {
+		return this.jdbc.sql("SELECT ref.position FROM ("
+				+ "SELECT accepted_position AS position, accepted_event_id AS event_id FROM exchange"
+				+ " WHERE accepted_position BETWEEN ? AND ?"
+				+ " UNION ALL SELECT status_position, status_event_id FROM exchange WHERE status_position BETWEEN ? AND ?"
+				+ ") ref WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
+				+ " WHERE a.position = ref.position AND a.event_id = ref.event_id)"
+				+ " AND NOT EXISTS (SELECT 1 FROM audit_pruned_range r"
+				+ " WHERE r.first_position <= ref.position AND r.last_position >= ref.position)"
+				+ " ORDER BY ref.position LIMIT 1")
+			.params(from, to, from, to)
+			.query(Long.class)
+			.optional();
 	}
 
 	/**

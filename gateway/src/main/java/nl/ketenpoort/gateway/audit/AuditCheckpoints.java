@@ -64,10 +64,25 @@ public class AuditCheckpoints {
 	}
 
 	/**
-	 * Writes a checkpoint when enough events or enough time passed since the last one.
+	 * Writes a checkpoint when enough events or enough time passed since the last one: on
+	 * every interval tick the head is signed if it moved, however few events arrived.
 	 */
 	@Transactional
 	public Optional<Checkpoint> createIfDue() {
+		return checkpointHead(false);
+	}
+
+	/**
+	 * Signs the current head when it moved since the last checkpoint, whatever the count
+	 * or interval: every verify request calls it, so that what a privacy officer had
+	 * verified cannot later be cut off the end unnoticed.
+	 */
+	@Transactional
+	public Optional<Checkpoint> signHead() {
+		return checkpointHead(true);
+	}
+
+	private Optional<Checkpoint> checkpointHead(boolean whenMoved) {
 		var head = this.jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
 			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.optional();
@@ -76,9 +91,11 @@ public class AuditCheckpoints {
 		}
 		long position = (long) head.get()[0];
 		Optional<Checkpoint> last = latest();
+		// A head behind the last checkpoint is a truncated chain: signing it would add
+		// nothing, the checkpoint beyond it already shows the cut.
 		long since = position - last.map(Checkpoint::position).orElse(0L);
-		boolean due = since >= this.every || (since > 0
-				&& last.map((checkpoint) -> checkpoint.createdAt().plus(this.interval).isBefore(this.clock.instant()))
+		boolean due = since > 0 && (whenMoved || since >= this.every
+				|| last.map((checkpoint) -> checkpoint.createdAt().plus(this.interval).isBefore(this.clock.instant()))
 					.orElse(true));
 		return due ? Optional.of(create(position, (String) head.get()[1])) : Optional.empty();
 	}

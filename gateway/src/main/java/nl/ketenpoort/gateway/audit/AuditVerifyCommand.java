@@ -40,7 +40,7 @@ class AuditVerifyCommand implements Command {
 	public int run(List<String> args, PrintWriter out) {
 		long from = (args.size() > 0) ? Long.parseLong(args.get(0)) : 1;
 		long to = (args.size() > 1) ? Long.parseLong(args.get(1)) : Long.MAX_VALUE;
-		ChainVerification result = this.verifier.verify(from, to);
+		ChainVerification result = this.verifier.verifyOnRequest(from, to);
 		out.println(
 				"Checked " + result.checked() + " audit events and " + result.checkpoints() + " signed checkpoints.");
 		if (result.pruned() > 0) {

@@ -169,7 +169,7 @@ class AuditPagesController {
 	@PostMapping("/verify")
 	String verify(Model model) {
 		Actor officer = Section.AUDIT.require(Actors.current());
-		ChainVerification result = this.verifier.verify();
+		ChainVerification result = this.verifier.verifyOnRequest();
 		this.audit.record(officer, AuditEventType.AUDIT_READ, "verify", null);
 		model.addAttribute("verification", result);
 		model.addAttribute("breakKind", (result.kind() != null) ? result.kind().name().toLowerCase(Locale.ROOT) : "");

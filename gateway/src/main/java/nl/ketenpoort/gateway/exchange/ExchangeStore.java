@@ -114,8 +114,9 @@ public class ExchangeStore {
 					ExchangeRefused.IDENTIFIERS_CONFLICT);
 		}
 		// Read back before the audit append: from the append on, the transaction holds
-		// the
-		// audit chain lock that every other append waits for.
+		// the audit chain lock that every other append waits for. For the same reason
+		// the row's reference to its accepted event is written by the database as the
+		// event is appended (V3_82), not by another statement here.
 		ExchangeRecord accepted = find(id).orElseThrow();
 		this.audit.append(AuditEvent
 			.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS,

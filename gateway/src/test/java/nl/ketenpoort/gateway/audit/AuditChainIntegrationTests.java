@@ -1,7 +1,10 @@
 package nl.ketenpoort.gateway.audit;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +41,10 @@ class AuditChainIntegrationTests {
 
 	private AuditCheckpoints checkpoints;
 
+	private AuditSigningKeys keys;
+
+	private AuditSettings settings;
+
 	@BeforeAll
 	static void startDatabase() throws IOException {
 		database = AuditTestDatabase.start();
@@ -52,9 +59,12 @@ class AuditChainIntegrationTests {
 	@BeforeEach
 	void freshChain() {
 		database.empty();
+		database.tamper("DELETE FROM exchange");
 		AuditTestDatabase.Parts parts = database
 			.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7));
 		this.jdbc = parts.jdbc();
+		this.keys = parts.keys();
+		this.settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
 		this.checkpoints = parts.checkpoints();
 		this.verifier = parts.verifier();
 		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());
@@ -154,6 +164,77 @@ class AuditChainIntegrationTests {
 		database.tamper("DELETE FROM audit_event WHERE position > 17");
 
 		assertBroken(this.verifier.verify(), 18, ChainBreak.DELETED);
+	}
+
+	@Test
+	void tailCutOffAfterAVerifyRequestIsFoundThroughTheHeadSignedThen() {
+		// given: the last interval checkpoint at 20, three more events, and a privacy
+		// officer who verified them
+		this.checkpoints.create(20, database.row(20).hash());
+		for (int i = 20; i < 23; i++) {
+			this.trail.append(sampleEvent(i));
+		}
+		assertThat(new AuditVerifyCommand(this.verifier).run(List.of(), new PrintWriter(new StringWriter()))).isZero();
+
+		// when: a superuser deletes what followed the interval checkpoint
+		database.tamper("DELETE FROM audit_event WHERE position > 20");
+
+		// then
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+	}
+
+	@Test
+	void intervalTickSignsTheHeadAlthoughFewerEventsArrivedThanCheckpointEvery() {
+		this.checkpoints.create(20, database.row(20).hash());
+		for (int i = 20; i < 23; i++) {
+			this.trail.append(sampleEvent(i));
+		}
+		AuditCheckpoints aMinuteLater = new AuditCheckpoints(this.jdbc, this.keys,
+				Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61)), this.settings);
+
+		assertThat(aMinuteLater.createIfDue()).map(AuditCheckpoints.Checkpoint::position).contains(23L);
+		database.tamper("DELETE FROM audit_event WHERE position > 20");
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+	}
+
+	@Test
+	void tailCutOffBeforeAnySignedHeadIsFoundThroughTheExchangeReferringToIt() {
+		// given: signed head at 20, then an exchange accepted (21) and a read (22)
+		this.checkpoints.create(20, database.row(20).hash());
+		UUID exchange = UUID.randomUUID();
+		database.insertExchange(exchange);
+		this.trail.append(AuditEvent.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS, AuditActor.partner("tvs", "coa"))
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+		this.trail.append(AuditEvent.of(AuditEventType.AUDIT_READ, AuditOutcome.SUCCESS, AuditActor.SYSTEM).build());
+
+		// when: a superuser deletes both events; the chain that remains is consistent
+		database.tamper("DELETE FROM audit_event WHERE position > 20");
+
+		// then
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+
+		// and also when later events took the deleted positions again
+		this.trail.append(sampleEvent(30));
+		this.trail.append(sampleEvent(31));
+		assertBroken(this.verifier.verify(), 21, ChainBreak.DELETED);
+	}
+
+	@Test
+	void exchangeWhoseEventsAreAllThereVerifies() {
+		UUID exchange = UUID.randomUUID();
+		database.insertExchange(exchange);
+		this.trail.append(AuditEvent.of(AuditEventType.ACCEPTED, AuditOutcome.SUCCESS, AuditActor.partner("tvs", "coa"))
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+		this.trail.append(AuditEvent.of(AuditEventType.DELIVERED, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
+			.route("tvs", "raak")
+			.document("client-profile", exchange)
+			.build());
+
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test

@@ -81,6 +81,7 @@ class AuditRetentionIntegrationTests {
 	@BeforeEach
 	void chainOfTwoPurposesWithACheckpoint() {
 		database.empty();
+		database.tamper("DELETE FROM exchange");
 		AuditTestDatabase.Parts parts = database.parts(this.settings);
 		this.jdbc = parts.jdbc();
 		this.keys = parts.keys();
@@ -118,6 +119,20 @@ class AuditRetentionIntegrationTests {
 		assertThat(verification.pruned()).isEqualTo(12);
 		assertThat(verification.checked()).isEqualTo(25 - 12);
 		assertThat(verification.checkpoints()).isEqualTo(1);
+	}
+
+	@Test
+	void anExchangeWhoseAcceptedEventWasPrunedStillVerifies() {
+		UUID exchange = UUID.randomUUID();
+		database.insertExchange(exchange);
+		database.tamper("UPDATE exchange SET accepted_position = 2, accepted_event_id = '" + database.row(2).eventId()
+				+ "', status_position = 4, status_event_id = '" + database.row(4).eventId() + "' WHERE id = '"
+				+ exchange + "'");
+
+		pruner(TWO_YEARS_LATER).prune();
+
+		assertThat(storedPositionsOf(SHORT_LIVED)).doesNotContain(2L);
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test

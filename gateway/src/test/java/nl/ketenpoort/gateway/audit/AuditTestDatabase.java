@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -56,6 +57,21 @@ final class AuditTestDatabase implements AutoCloseable {
 	/** Empties every audit table, as a superuser may. */
 	void empty() {
 		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
+	}
+
+	/**
+	 * Stores an accepted exchange row as the outbox would, with placeholder values: for
+	 * tests of the audit references an exchange keeps.
+	 */
+	void insertExchange(UUID id) {
+		jdbc()
+			.sql("INSERT INTO exchange (id, sender, recipient, document_type, purpose, legal_basis, consent_id,"
+					+ " subject_ref, idempotency_key, request_sha256, payload_sha256, field_names, status, trace_id,"
+					+ " accepted_at, status_changed_at, next_attempt_at) VALUES (?, 'tvs', 'raak', 'client-profile',"
+					+ " 'handover-coa-municipality', 'GDPR 6(1)(a)', ?, 'sub-test', ?, ?, ?, '{}', 'accepted', ?,"
+					+ " now(), now(), now())")
+			.params(id, UUID.randomUUID(), id.toString(), "0".repeat(64), "0".repeat(64), "0".repeat(32))
+			.update();
 	}
 
 	/** Runs SQL as a superuser with the append-only triggers switched off. */

@@ -146,6 +146,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(received).hasSize(3);
 		assertThat(status(id)).isEqualTo("delivered");
 		assertThat(auditTypes(id)).containsExactly("accepted", "failed", "failed", "delivered");
+		assertThat(anchoredTypes(id)).containsExactly("accepted", "delivered");
 	}
 
 	@Test
@@ -332,6 +333,20 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 			.param(UUID.fromString(id))
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * The audit events the exchange row names as its accepted and last status event,
+	 * found by event id and position together.
+	 */
+	private List<String> anchoredTypes(String id) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT a.event_type FROM exchange x JOIN audit_event a"
+					+ " ON (a.event_id, a.position) IN ((x.accepted_event_id, x.accepted_position),"
+					+ " (x.status_event_id, x.status_position)) WHERE x.id = ? ORDER BY a.position")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> auditTypes(String id) {
