@@ -298,7 +298,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		request.put("purpose", "handover-coa-municipality");
 		request.put("recipient", "raak");
 		request.putObject("subject").put("vNumber", vNumber);
-		request.set("document", ExchangeExamples.clientProfile());
+		request.set("document", ExchangeExamples.about(ExchangeExamples.clientProfile(), vNumber));
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
 			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
 			.header("Idempotency-Key", UUID.randomUUID().toString())
