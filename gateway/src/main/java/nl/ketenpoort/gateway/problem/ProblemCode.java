@@ -43,6 +43,8 @@ public enum ProblemCode {
 
 	CONSENT_OVERLAPS(HttpStatus.CONFLICT, "Overlaps an active consent"),
 
+	INVALID_GRANT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid consent grant"),
+
 	INVALID_ENVELOPE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid exchange request"),
 
 	UNKNOWN_DOCUMENT_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown document type"),
