@@ -37,6 +37,8 @@ public enum ProblemCode {
 
 	SENDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Sender not allowed"),
 
+	RECIPIENT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Recipient not allowed"),
+
 	CONSENT_REFUSED(HttpStatus.FORBIDDEN, "No valid consent"),
 
 	IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with another request"),
