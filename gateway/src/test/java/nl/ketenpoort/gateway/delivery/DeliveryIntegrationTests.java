@@ -196,10 +196,25 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 					.header("Authorization", "Bearer " + this.tokens.person(Role.OPERATOR, null))
 					.POST(BodyPublishers.noBody()));
 		deliverAll();
+		HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/api/v1/operator/dead-letters/" + id + "/replay"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.OPERATOR, null))
+			.POST(BodyPublishers.noBody()));
 
 		assertThat(replay.statusCode()).isEqualTo(200);
 		assertThat(status(id)).isEqualTo("delivered");
 		assertThat(requestsFor(id)).hasSize(1);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+		assertThat(auditTypes(id)).as("replays in the exchange's audit trail")
+			.containsSubsequence("dead-lettered", "replayed", "delivered", "replayed");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT outcome || ' ' || reason_code || ' ' || actor_kind || ' ' || actor_role || ' '"
+					+ " || (subject_ref IS NULL) FROM audit_event WHERE exchange_id = ? AND event_type = 'replayed'"
+					+ " ORDER BY position")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list()).as("each replay is audited with the operator as actor and no subject")
+			.containsExactly("SUCCESS DEAD_LETTERED person OPERATOR true",
+					"REFUSED NOT_A_DEAD_LETTER person OPERATOR true");
 	}
 
 	@Test
