@@ -350,6 +350,25 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aGrantOfTheWrongShapeAnswersAProblemNeverAServerError() {
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, this.subjects
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))))
+			.pseudonym());
+		List<String> bodies = List.of("null", "[]", "\"consent\"", "{\"to\": \"raak\"}", "{\"to\": {\"a\": 1}}",
+				"{\"documentTypes\": [[\"client-profile\"]]}", "{\"validUntil\": \"soon\"}", "{\"purpose\": 7}");
+		SoftAssertions softly = new SoftAssertions();
+		for (String body : bodies) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+				.header("Authorization", "Bearer " + holder)
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(body)));
+			softly.assertThat(response.statusCode()).as(body + ": " + response.body()).isIn(400, 422);
+			softly.assertThat(response.body()).as(body).doesNotContain("raak", "soon", "Exception");
+		}
+		softly.assertAll();
+	}
+
+	@Test
 	void everyRefusedGrantIsAuditedOnceWithTheRegistrysReason() {
 		// given: a grant whose text is not the catalogue text in its language
 		String subject = this.subjects
