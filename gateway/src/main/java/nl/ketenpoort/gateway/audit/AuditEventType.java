@@ -16,6 +16,12 @@ public enum AuditEventType {
 	 */
 	CONSENT_GRANT_DUPLICATE("consent-grant-duplicate"),
 
+	/** A grant was refused; nothing was stored, the reason code says why. */
+	CONSENT_GRANT_REFUSED("consent-grant-refused"),
+
+	/** An operator queued a dead letter again, or tried to: the outcome says which. */
+	REPLAYED("replayed"),
+
 	AUDIT_READ("audit-read"), ACCESS_DENIED("access-denied"), EXPORT("export"),
 
 	/** Retention removed events older than their purpose allows. */

@@ -1,10 +1,10 @@
 package nl.ketenpoort.gateway.consent;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,44 +65,53 @@ class ConsentController {
 
 	private final AccessPolicy access;
 
+	private final TransactionTemplate transactions;
+
+	private final GrantRefusals refusals;
+
 	ConsentController(ConsentRegistry registry, Subjects subjects, AuditTrail audit, Partners partners,
-			AccessPolicy access) {
+			AccessPolicy access, TransactionTemplate transactions, GrantRefusals refusals) {
 		this.registry = registry;
 		this.subjects = subjects;
 		this.audit = audit;
 		this.partners = partners;
 		this.access = access;
-	}
-
-	/** A grant as submitted; on-behalf grants name the status holder and the evidence. */
-	record GrantForm(String purpose, String from, List<String> to, List<String> documentTypes, String language,
-			String textSha256, @Nullable Instant validUntil, @Nullable String method, @Nullable String vNumber,
-			@Nullable String evidenceReference) {
+		this.transactions = transactions;
+		this.refusals = refusals;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Transactional
 	@Operation(summary = "Grant consent (status holder) or record it on their behalf (case manager)")
 	ResponseEntity<Map<String, Object>> grant(@RequestBody GrantForm form) {
 		Actor actor = Actors.current();
+		try {
+			// The grant's transaction ends before a refusal is recorded, so that the
+			// record outlives its rollback and never waits on a lock the grant held.
+			return Objects.requireNonNull(this.transactions.execute((status) -> grant(actor, form)));
+		}
+		catch (RuntimeException ex) {
+			this.refusals.record(actor, form, ex);
+			throw ex;
+		}
+	}
+
+	private ResponseEntity<Map<String, Object>> grant(Actor actor, GrantForm form) {
 		SubjectRef subject;
 		ConsentMethod method;
 		if (actor.hasRole(Role.STATUS_HOLDER)) {
 			subject = ownSubject(actor);
+			requireComplete(form, false);
 			method = ConsentMethod.portal();
 		}
 		else if (actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER)) {
-			if (form.vNumber() == null || form.evidenceReference() == null || form.evidenceReference().isBlank()) {
-				throw new ConsentRequestInvalid("A consent recorded on behalf of a status holder needs 'vNumber'"
-						+ " and 'evidenceReference' (the signed form, or the interpreter).");
-			}
+			requireComplete(form, true);
 			boolean ownOrganisationSends = this.partners.find(form.from())
 				.map((sender) -> actor.organisation().map(sender.organisation()::equals).orElse(false))
 				.orElse(false);
 			if (!ownOrganisationSends) {
 				// A professional records consent only for what their own organisation
 				// shares.
-				throw new ConsentForbidden();
+				throw new ConsentForbidden("NOT_OWN_ORGANISATION");
 			}
 			subject = this.subjects.enrol(VNumber.parse(form.vNumber()));
 			method = "on-behalf-interpreter".equals(form.method())
@@ -109,12 +119,11 @@ class ConsentController {
 					: ConsentMethod.onBehalfPaper(actor.id(), form.evidenceReference());
 		}
 		else {
-			throw new ConsentForbidden();
+			throw new ConsentForbidden("ROLE_NOT_ALLOWED");
 		}
 		List<DocumentType> types = form.documentTypes()
 			.stream()
-			.map((code) -> DocumentType.fromCode(code)
-				.orElseThrow(() -> new ConsentRequestInvalid("Unknown document type in 'documentTypes'.")))
+			.map((code) -> DocumentType.fromCode(code).orElseThrow(UnknownDocumentType::new))
 			.toList();
 		Grant grant = this.registry.grant(new GrantRequest(subject, form.purpose(), form.from(), form.to(), types,
 				form.validUntil(), method, form.language(), form.textSha256()));
@@ -125,6 +134,13 @@ class ConsentController {
 			return ResponseEntity.ok().location(location).body(view(grant.consent()));
 		}
 		return ResponseEntity.created(location).body(view(grant.consent()));
+	}
+
+	private static void requireComplete(GrantForm form, boolean onBehalf) {
+		List<String> missing = form.missing(onBehalf);
+		if (!missing.isEmpty()) {
+			throw new GrantIncomplete(missing);
+		}
 	}
 
 	@GetMapping
@@ -174,15 +190,15 @@ class ConsentController {
 	}
 
 	private static SubjectRef ownSubject(Actor actor) {
-		return new SubjectRef(actor.subjectRef().orElseThrow(ConsentForbidden::new));
+		return new SubjectRef(actor.subjectRef().orElseThrow(() -> new ConsentForbidden("NO_OWN_SUBJECT")));
 	}
 
 	private SubjectRef caseManagerSubject(Actor actor, @Nullable String vNumber) {
 		if (!this.access.mayLookUpStatusHolders(actor)) {
-			throw new ConsentForbidden();
+			throw new ConsentForbidden("ROLE_NOT_ALLOWED");
 		}
 		if (vNumber == null) {
-			throw new ConsentRequestInvalid("Name the status holder with the 'vNumber' parameter.");
+			throw new ConsentRequestInvalid("VNUMBER_MISSING", "Name the status holder with the 'vNumber' parameter.");
 		}
 		return this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow(ConsentNotVisible::new);
 	}
@@ -215,20 +231,73 @@ class ConsentController {
 
 	}
 
-	/** Only status holders and case managers grant consents. */
-	static class ConsentForbidden extends ProblemException {
+	/**
+	 * A refusal with the bounded reason it is answered with and, for a grant, audited
+	 * with.
+	 */
+	abstract static class ConsentRefusal extends ProblemException {
 
-		ConsentForbidden() {
-			super(ProblemCode.FORBIDDEN, "Only a status holder, or a case manager on their behalf, may do this.");
+		private final String reason;
+
+		ConsentRefusal(ProblemCode code, String reason, String detail) {
+			super(code, detail);
+			this.reason = reason;
+		}
+
+		String reason() {
+			return this.reason;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("reason", this.reason);
 		}
 
 	}
 
-	/** The grant or query lacks what it needs. */
-	static class ConsentRequestInvalid extends ProblemException {
+	/** Only status holders and case managers grant consents. */
+	static class ConsentForbidden extends ConsentRefusal {
 
-		ConsentRequestInvalid(String detail) {
-			super(ProblemCode.UNPROCESSABLE, detail);
+		ConsentForbidden(String reason) {
+			super(ProblemCode.FORBIDDEN, reason,
+					"Only a status holder, or a case manager on their behalf, may do this.");
+		}
+
+	}
+
+	/** The query lacks what it needs. */
+	static class ConsentRequestInvalid extends ConsentRefusal {
+
+		ConsentRequestInvalid(String reason, String detail) {
+			super(ProblemCode.UNPROCESSABLE, reason, detail);
+		}
+
+	}
+
+	/** The grant lacks required members; they are named by pointer, never by value. */
+	static class GrantIncomplete extends ConsentRefusal {
+
+		private final List<String> missing;
+
+		GrantIncomplete(List<String> missing) {
+			super(ProblemCode.INVALID_GRANT, "MEMBER_MISSING",
+					"The grant lacks required members (absent, null or blank); see 'missing'.");
+			this.missing = List.copyOf(missing);
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("reason", reason(), "missing", this.missing);
+		}
+
+	}
+
+	/** A member of 'documentTypes' names no document type. */
+	static class UnknownDocumentType extends ConsentRefusal {
+
+		UnknownDocumentType() {
+			super(ProblemCode.UNKNOWN_DOCUMENT_TYPE, "UNKNOWN_DOCUMENT_TYPE",
+					"Unknown document type in 'documentTypes'.");
 		}
 
 	}

@@ -1,9 +1,11 @@
 package nl.ketenpoort.gateway.delivery;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,8 +14,10 @@ import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.gateway.audit.AuditActor;
+import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
+import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.exchange.ExchangeRecord;
 import nl.ketenpoort.gateway.exchange.ExchangeStatus;
 import nl.ketenpoort.gateway.exchange.ExchangeStore;
@@ -24,6 +28,8 @@ import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -44,6 +50,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inbox", description = "Collect and acknowledge documents addressed to you (pull delivery)")
 class InboxController {
 
+	private static final Logger log = LoggerFactory.getLogger(InboxController.class);
+
+	/**
+	 * What an inbox holds: accepted, or claimed by a collection that has not concluded.
+	 */
+	private static final Set<ExchangeStatus> WAITING = EnumSet.of(ExchangeStatus.ACCEPTED, ExchangeStatus.DELIVERING);
+
 	private final JdbcClient jdbc;
 
 	private final ExchangeStore exchanges;
@@ -56,14 +69,17 @@ class InboxController {
 
 	private final JsonMapper json;
 
+	private final AuditTrail audit;
+
 	InboxController(JdbcClient jdbc, ExchangeStore exchanges, Partners partners, ConsentChecks consents,
-			DeliveryWorker delivery, JsonMapper json) {
+			DeliveryWorker delivery, JsonMapper json, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.exchanges = exchanges;
 		this.partners = partners;
 		this.consents = consents;
 		this.delivery = delivery;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -106,15 +122,40 @@ class InboxController {
 	}
 
 	@PostMapping("/{id}/ack")
-	@Operation(summary = "Acknowledge receipt: completes the delivery")
+	@Operation(summary = "Acknowledge receipt of a document waiting in your inbox: completes the delivery")
 	Map<String, Object> acknowledge(@PathVariable UUID id) {
 		Actor recipient = pullRecipient();
-		ExchangeRecord exchange = this.exchanges.find(id)
-			.filter((found) -> found.recipient().equals(recipient.id()))
-			.orElseThrow(InboxItemNotFound::new);
+		ExchangeRecord exchange = this.exchanges.find(id).orElseThrow(InboxItemNotFound::new);
+		if (!exchange.recipient().equals(recipient.id())) {
+			// Another partner's document: answered as not found, recorded as refused.
+			throw denied(recipient, exchange, "NOT_RECIPIENT", new InboxItemNotFound());
+		}
+		DocumentType type = DocumentType.fromCode(exchange.documentType()).orElseThrow();
+		if (!recipient.mayReceive(type)) {
+			throw denied(recipient, exchange, "SCOPE_MISSING", new ReceiveNotAllowed(type));
+		}
+		if (!WAITING.contains(exchange.status())) {
+			log.debug("Refused an acknowledgement: the document is {}, not waiting", exchange.status());
+			throw new NotWaiting(exchange.status());
+		}
 		markClaimed(id);
 		conclude(exchange, ExchangeStatus.DELIVERED, AuditEventType.DELIVERED, AuditOutcome.SUCCESS, null);
-		return Map.of("id", id, "status", "delivered");
+		// Collection may have refused it in the meantime: answer what is stored.
+		ExchangeStatus status = this.exchanges.find(id).map(ExchangeRecord::status).orElseThrow();
+		if (status != ExchangeStatus.DELIVERED) {
+			throw new NotWaiting(status);
+		}
+		return Map.of("id", id, "status", status.code());
+	}
+
+	private ProblemException denied(Actor recipient, ExchangeRecord exchange, String reason, ProblemException answer) {
+		log.debug("Refused an acknowledgement: {}", reason);
+		this.audit.appendIndependently(
+				AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(recipient))
+					.reason(reason)
+					.document(exchange.documentType(), exchange.id())
+					.build());
+		return answer;
 	}
 
 	private void markClaimed(UUID id) {
@@ -144,6 +185,37 @@ class InboxController {
 
 		InboxNotAvailable() {
 			super(ProblemCode.FORBIDDEN, "Your documents are pushed to your endpoint; there is no inbox to collect.");
+		}
+
+	}
+
+	/** The token lacks the scope to receive this document type. */
+	static class ReceiveNotAllowed extends ProblemException {
+
+		ReceiveNotAllowed(DocumentType type) {
+			super(ProblemCode.RECIPIENT_NOT_ALLOWED, "Your access token has no scope to receive " + type.code() + ".");
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("reason", "SCOPE_MISSING");
+		}
+
+	}
+
+	/** The document is not waiting in the inbox: refused, failed or delivered already. */
+	static class NotWaiting extends ProblemException {
+
+		private final ExchangeStatus status;
+
+		NotWaiting(ExchangeStatus status) {
+			super(ProblemCode.CONFLICT, "This document is not waiting in your inbox; see 'status'.");
+			this.status = status;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("status", this.status.code());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.ketenpoort.gateway.exchange.ExchangeStatus;
@@ -82,13 +83,20 @@ class Outbox {
 			.update() == 1;
 	}
 
-	/** Puts a dead-lettered or failed exchange back in the queue, as new. */
-	boolean replay(UUID id) {
+	/**
+	 * Puts a dead-lettered or failed exchange back in the queue, as new.
+	 * @return the status it had, or empty when it was no dead letter with its payload
+	 */
+	Optional<ExchangeStatus> replay(UUID id) {
+		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc
-			.sql("UPDATE exchange SET status = 'accepted', attempts = 0, next_attempt_at = ?, status_changed_at = ?"
-					+ " WHERE id = ? AND status IN ('dead-lettered', 'failed') AND payload IS NOT NULL")
-			.params(Timestamp.from(this.clock.instant()), Timestamp.from(this.clock.instant()), id)
-			.update() == 1;
+			.sql("WITH previous AS (SELECT id, status FROM exchange WHERE id = ?"
+					+ " AND status IN ('dead-lettered', 'failed') AND payload IS NOT NULL FOR UPDATE)"
+					+ " UPDATE exchange e SET status = 'accepted', attempts = 0, next_attempt_at = ?,"
+					+ " status_changed_at = ? FROM previous p WHERE e.id = p.id RETURNING p.status")
+			.params(id, now, now)
+			.query((rs, row) -> ExchangeStatus.fromCode(rs.getString(1)))
+			.optional();
 	}
 
 }

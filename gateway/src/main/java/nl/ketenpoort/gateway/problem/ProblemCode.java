@@ -37,11 +37,15 @@ public enum ProblemCode {
 
 	SENDER_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Sender not allowed"),
 
+	RECIPIENT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Recipient not allowed"),
+
 	CONSENT_REFUSED(HttpStatus.FORBIDDEN, "No valid consent"),
 
 	IDEMPOTENCY_CONFLICT(HttpStatus.CONFLICT, "Idempotency key reused with another request"),
 
 	CONSENT_OVERLAPS(HttpStatus.CONFLICT, "Overlaps an active consent"),
+
+	INVALID_GRANT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid consent grant"),
 
 	INVALID_ENVELOPE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid exchange request"),
 

@@ -183,6 +183,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 			.POST(BodyPublishers.ofString(grant.toString())));
 
 		assertThat(withoutEvidence.statusCode()).isEqualTo(422);
+		assertThat(json(withoutEvidence).get("code").asString()).isEqualTo("INVALID_GRANT");
+		assertThat(json(withoutEvidence).get("missing").toString()).isEqualTo("[\"/evidenceReference\"]");
 		assertThat(otherOrganisation.statusCode()).as("municipality records nothing COA shares").isEqualTo(403);
 		assertThat(withEvidence.statusCode()).as(withEvidence.body()).isEqualTo(201);
 		assertThat(json(withEvidence).get("method").asString()).isEqualTo("on-behalf-paper");
@@ -283,6 +285,122 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(json(wider).get("code").asString()).isEqualTo("CONSENT_OVERLAPS");
 		assertThat(json(wider).get("reason").asString()).isEqualTo("OVERLAPS_ACTIVE_CONSENT");
 		assertThat(json(wider).get("existingConsent").asString()).isEqualTo(json(first).get("id").asString());
+	}
+
+	@Test
+	void aGrantMissingAMemberAnswers422NamingItAndIsAuditedOnceAsRefused() {
+		// given: a status holder and a complete grant
+		String subject = this.subjects
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))))
+			.pseudonym();
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, subject);
+		ObjectNode complete = JSON.createObjectNode();
+		complete.put("purpose", "handover-coa-municipality");
+		complete.put("from", "tvs");
+		complete.putArray("to").add("raak");
+		complete.putArray("documentTypes").add("client-profile");
+		complete.put("language", "nl");
+		complete.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		List<String> members = List.of("purpose", "from", "to", "documentTypes", "language", "textSha256");
+		SoftAssertions softly = new SoftAssertions();
+
+		// when: each member is left out, then sent as null
+		for (String member : members) {
+			for (boolean explicitNull : List.of(false, true)) {
+				ObjectNode grant = complete.deepCopy();
+				if (explicitNull) {
+					grant.putNull(member);
+				}
+				else {
+					grant.remove(member);
+				}
+				HttpResponse<String> response = grant(holder, grant);
+
+				// then: 422 naming the member by pointer, never a 500
+				String label = member + (explicitNull ? " null" : " missing");
+				softly.assertThat(response.statusCode()).as(label + ": " + response.body()).isEqualTo(422);
+				softly.assertThat(response.headers().firstValue("Content-Type"))
+					.as(label)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+				if (response.statusCode() == 422) {
+					softly.assertThat(json(response).get("code").asString()).as(label).isEqualTo("INVALID_GRANT");
+					softly.assertThat(json(response).path("missing").toString())
+						.as(label)
+						.isEqualTo("[\"/" + member + "\"]");
+				}
+			}
+		}
+		ObjectNode nullRecipient = complete.deepCopy();
+		nullRecipient.putArray("to").add("raak").addNull();
+		HttpResponse<String> response = grant(holder, nullRecipient);
+		softly.assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		softly.assertThat(response.body()).contains("\"/to/1\"").doesNotContain("raak");
+
+		// then: each refusal is audited once, with a bounded reason, and nothing granted
+		softly
+			.assertThat(JdbcClient.create(this.dataSource)
+				.sql("SELECT event_type || ' ' || outcome || ' ' || reason_code FROM audit_event WHERE subject_ref = ?"
+						+ " ORDER BY position")
+				.param(subject)
+				.query(String.class)
+				.list())
+			.hasSize(members.size() * 2 + 1)
+			.containsOnly("consent-grant-refused REFUSED MEMBER_MISSING");
+		softly.assertAll();
+	}
+
+	@Test
+	void aGrantOfTheWrongShapeAnswersAProblemNeverAServerError() {
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, this.subjects
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))))
+			.pseudonym());
+		List<String> bodies = List.of("null", "[]", "\"consent\"", "{\"to\": \"raak\"}", "{\"to\": {\"a\": 1}}",
+				"{\"documentTypes\": [[\"client-profile\"]]}", "{\"validUntil\": \"soon\"}", "{\"purpose\": 7}");
+		SoftAssertions softly = new SoftAssertions();
+		for (String body : bodies) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
+				.header("Authorization", "Bearer " + holder)
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(body)));
+			softly.assertThat(response.statusCode()).as(body + ": " + response.body()).isIn(400, 422);
+			softly.assertThat(response.body()).as(body).doesNotContain("raak", "soon", "Exception");
+		}
+		softly.assertAll();
+	}
+
+	@Test
+	void everyRefusedGrantIsAuditedOnceWithTheRegistrysReason() {
+		// given: a grant whose text is not the catalogue text in its language
+		String subject = this.subjects
+			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))))
+			.pseudonym();
+		String holder = this.tokens.person(Role.STATUS_HOLDER, null, subject);
+		ObjectNode grant = JSON.createObjectNode();
+		grant.put("purpose", "handover-coa-municipality");
+		grant.put("from", "tvs");
+		grant.putArray("to").add("raak");
+		grant.putArray("documentTypes").add("client-profile");
+		grant.put("language", "nl");
+		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "ar").sha256());
+		ObjectNode unknownPurpose = grant.deepCopy().put("purpose", "<script>alert(1)</script>");
+		ObjectNode unknownType = grant.deepCopy();
+		unknownType.putArray("documentTypes").add("Amira's file");
+
+		// when
+		HttpResponse<String> mismatch = grant(holder, grant);
+		HttpResponse<String> purpose = grant(holder, unknownPurpose);
+		HttpResponse<String> type = grant(holder, unknownType);
+
+		// then
+		assertThat(List.of(mismatch.statusCode(), purpose.statusCode(), type.statusCode())).containsOnly(422);
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT event_type || ' ' || reason_code || ' ' || coalesce(purpose, '-') FROM audit_event"
+					+ " WHERE subject_ref = ? ORDER BY position")
+			.param(subject)
+			.query(String.class)
+			.list()).containsExactly("consent-grant-refused TEXT_MISMATCH handover-coa-municipality",
+					"consent-grant-refused UNKNOWN_PURPOSE -",
+					"consent-grant-refused UNKNOWN_DOCUMENT_TYPE handover-coa-municipality");
 	}
 
 	private HttpResponse<String> grant(String token, ObjectNode grant) {

@@ -133,6 +133,8 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo("accepted");
 		assertThat(jdbc.sql("SELECT attempts FROM exchange WHERE id = ?").param(dead).query(Integer.class).single())
 			.isZero();
+		assertThat(auditReasons(operator.id(), "replayed")).as("the replay is audited with the operator as actor")
+			.containsExactly("DEAD_LETTERED");
 	}
 
 	@Test

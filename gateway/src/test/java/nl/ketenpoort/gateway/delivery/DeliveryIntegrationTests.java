@@ -26,6 +26,7 @@ import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.schemas.DocumentType;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,10 +197,25 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 					.header("Authorization", "Bearer " + this.tokens.person(Role.OPERATOR, null))
 					.POST(BodyPublishers.noBody()));
 		deliverAll();
+		HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/api/v1/operator/dead-letters/" + id + "/replay"))
+			.header("Authorization", "Bearer " + this.tokens.person(Role.OPERATOR, null))
+			.POST(BodyPublishers.noBody()));
 
 		assertThat(replay.statusCode()).isEqualTo(200);
 		assertThat(status(id)).isEqualTo("delivered");
 		assertThat(requestsFor(id)).hasSize(1);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+		assertThat(auditTypes(id)).as("replays in the exchange's audit trail")
+			.containsSubsequence("dead-lettered", "replayed", "delivered", "replayed");
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("SELECT outcome || ' ' || reason_code || ' ' || actor_kind || ' ' || actor_role || ' '"
+					+ " || (subject_ref IS NULL) FROM audit_event WHERE exchange_id = ? AND event_type = 'replayed'"
+					+ " ORDER BY position")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list()).as("each replay is audited with the operator as actor and no subject")
+			.containsExactly("SUCCESS DEAD_LETTERED person OPERATOR true",
+					"REFUSED NOT_A_DEAD_LETTER person OPERATOR true");
 	}
 
 	@Test
@@ -283,6 +299,94 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(status(id)).isEqualTo("delivered");
 		assertThat(auditTypes(id)).containsExactly("accepted", "delivered");
 		assertThat(after.body()).doesNotContain(id);
+	}
+
+	@Test
+	void anAcknowledgementNeedsTheReceiveScopeAndADocumentThatIsWaiting() {
+		// given: two documents waiting in VluchtelingenWerk's inbox, one for RAAK
+		this.consents.grant(new GrantRequest(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
+				this.purposes.text("social-guidance-vwn", "nl").sha256()));
+		String first = submit(null, "social-guidance-vwn", "vvs");
+		String second = submit(null, "social-guidance-vwn", "vvs");
+		String forRaak = submit(null);
+		String vvs = this.tokens.partner("vvs");
+		String vvsWithoutProfiles = this.tokens.partner("vvs", "exchange:receive:trajectory-plan");
+		SoftAssertions softly = new SoftAssertions();
+
+		// when: a token without the scope for client profiles acknowledges
+		HttpResponse<String> unscoped = acknowledge(vvsWithoutProfiles, first);
+		HttpResponse<String> foreign = acknowledge(vvs, forRaak);
+
+		// then: refused and audited; the document still waits
+		softly.assertThat(unscoped.statusCode()).as(unscoped.body()).isEqualTo(403);
+		softly.assertThat(json(unscoped).path("code").asString()).isEqualTo("RECIPIENT_NOT_ALLOWED");
+		softly.assertThat(status(first)).as("unscoped acknowledgement").isEqualTo("accepted");
+		softly.assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+		softly.assertThat(auditTrail(first)).containsExactly("accepted -", "access-denied SCOPE_MISSING");
+		softly.assertThat(auditTrail(forRaak)).containsExactly("accepted -", "access-denied NOT_RECIPIENT");
+
+		// when: acknowledged twice
+		HttpResponse<String> ack = acknowledge(vvs, first);
+		HttpResponse<String> again = acknowledge(vvs, first);
+
+		// then: the second one says what the document's status really is
+		softly.assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+		softly.assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+		softly.assertThat(json(again).path("code").asString()).isEqualTo("CONFLICT");
+		softly.assertThat(json(again).path("status").asString()).isEqualTo("delivered");
+		softly.assertThat(auditTrail(first))
+			.containsExactly("accepted -", "access-denied SCOPE_MISSING", "delivered -");
+
+		// when: the consent is revoked, so that collection refuses the second document
+		this.consents.revoke(this.consents.listForSubject(this.subject)
+			.stream()
+			.filter((consent) -> consent.purpose().equals("social-guidance-vwn"))
+			.findFirst()
+			.orElseThrow()
+			.id(), "status-holder", "changed my mind");
+		send(HttpRequest.newBuilder(uri("/api/v1/inbox")).header("Authorization", "Bearer " + vvs));
+		HttpResponse<String> refused = acknowledge(vvs, second);
+
+		// then: a refused document is never "delivered"
+		softly.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		softly.assertThat(json(refused).path("status").asString()).isEqualTo("refused");
+		softly.assertThat(status(second)).isEqualTo("refused");
+		softly.assertThat(auditTrail(second)).containsExactly("accepted -", "refused REVOKED");
+		softly.assertAll();
+	}
+
+	@Test
+	void malformedIdsAnswerAProblemNeverAServerError() {
+		String vvs = this.tokens.partner("vvs");
+		String operator = this.tokens.person(Role.OPERATOR, null);
+
+		HttpResponse<String> ack = acknowledge(vvs, "not-a-uuid");
+		HttpResponse<String> replay = send(
+				HttpRequest.newBuilder(uri("/api/v1/operator/dead-letters/not-a-uuid/replay"))
+					.header("Authorization", "Bearer " + operator)
+					.POST(BodyPublishers.noBody()));
+
+		for (HttpResponse<String> response : List.of(ack, replay)) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+			assertThat(json(response).get("code").asString()).isEqualTo("INVALID_PARAMETER");
+			assertThat(response.body()).doesNotContain("not-a-uuid\"", "Exception");
+		}
+	}
+
+	private HttpResponse<String> acknowledge(String token, String id) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/inbox/" + id + "/ack"))
+			.header("Authorization", "Bearer " + token)
+			.POST(BodyPublishers.noBody()));
+	}
+
+	private List<String> auditTrail(String id) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT event_type || ' ' || coalesce(reason_code, '-') FROM audit_event WHERE exchange_id = ?"
+					+ " ORDER BY position")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list();
 	}
 
 	private void deliverAll() {
