@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.consent.ConsentForms;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -111,16 +112,9 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 
 	private String statusHolder() {
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", "handover-coa-municipality");
-		grant.put("from", "tvs");
-		grant.putArray("to").add("raak");
-		grant.putArray("documentTypes").add("client-profile");
-		grant.put("language", "nl");
-		grant.put("textSha256", this.purposes.text("handover-coa-municipality", "nl").sha256());
-		grant.put("method", "on-behalf-paper");
-		grant.put("vNumber", vNumber);
-		grant.put("evidenceReference", "paper form in the azc file");
+		ObjectNode grant = ConsentForms.onBehalf(
+				ConsentForms.grant(this.purposes, "handover-coa-municipality", "tvs", "raak", "client-profile", "nl"),
+				vNumber);
 		HttpResponse<String> granted = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
 			.header("Authorization", "Bearer " + this.tokens.person(Role.CASE_MANAGER, "coa"))
 			.header("Content-Type", "application/json")

@@ -83,13 +83,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		String amira = this.tokens.person(Role.STATUS_HOLDER, null, subject);
 		String someoneElse = this.tokens.person(Role.STATUS_HOLDER, null,
 				this.subjects.enrol(VNumber.parse("1" + vNumber.substring(1, 9) + "7")).pseudonym());
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", "handover-coa-municipality");
-		grant.put("from", "tvs");
-		grant.putArray("to").add("raak");
-		grant.putArray("documentTypes").add("client-profile");
-		grant.put("language", "ar");
-		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "ar").sha256());
+		ObjectNode grant = ConsentForms.grant(this.catalogue, "handover-coa-municipality", "tvs", "raak",
+				"client-profile", "ar");
 
 		// when
 		HttpResponse<String> granted = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
@@ -158,13 +153,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void caseManagerNeedsEvidenceToRecordOnBehalf() {
 		String caseManager = this.tokens.person(Role.CASE_MANAGER, "coa");
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", "handover-coa-municipality");
-		grant.put("from", "tvs");
-		grant.putArray("to").add("raak");
-		grant.putArray("documentTypes").add("client-profile");
-		grant.put("language", "nl");
-		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		ObjectNode grant = ConsentForms.grant(this.catalogue, "handover-coa-municipality", "tvs", "raak",
+				"client-profile", "nl");
 		grant.put("vNumber", "5550001113");
 
 		HttpResponse<String> withoutEvidence = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
@@ -196,13 +186,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 		String holder = this.tokens.person(Role.STATUS_HOLDER, null,
 				this.subjects.enrol(VNumber.parse(vNumber)).pseudonym());
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", "handover-coa-municipality");
-		grant.put("from", "tvs");
-		grant.putArray("to").add("raak");
-		grant.putArray("documentTypes").add("client-profile");
-		grant.put("language", "nl");
-		grant.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		ObjectNode grant = ConsentForms.grant(this.catalogue, "handover-coa-municipality", "tvs", "raak",
+				"client-profile", "nl");
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
 		SoftAssertions softly = new SoftAssertions();
 
@@ -266,13 +251,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 		String holder = this.tokens.person(Role.STATUS_HOLDER, null,
 				this.subjects.enrol(VNumber.parse(vNumber)).pseudonym());
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", "language-course-placement");
-		grant.put("from", "tvs");
-		grant.putArray("to").add("opstartklas");
-		grant.putArray("documentTypes").add("nt2-learner-profile");
-		grant.put("language", "nl");
-		grant.put("textSha256", this.catalogue.text("language-course-placement", "nl").sha256());
+		ObjectNode grant = ConsentForms.grant(this.catalogue, "language-course-placement", "tvs", "opstartklas",
+				"nt2-learner-profile", "nl");
 		HttpResponse<String> first = grant(holder, grant);
 		grant.putArray("to").add("opstartklas").add("taalschool-a");
 
@@ -294,13 +274,8 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))))
 			.pseudonym();
 		String holder = this.tokens.person(Role.STATUS_HOLDER, null, subject);
-		ObjectNode complete = JSON.createObjectNode();
-		complete.put("purpose", "handover-coa-municipality");
-		complete.put("from", "tvs");
-		complete.putArray("to").add("raak");
-		complete.putArray("documentTypes").add("client-profile");
-		complete.put("language", "nl");
-		complete.put("textSha256", this.catalogue.text("handover-coa-municipality", "nl").sha256());
+		ObjectNode complete = ConsentForms.grant(this.catalogue, "handover-coa-municipality", "tvs", "raak",
+				"client-profile", "nl");
 		List<String> members = List.of("purpose", "from", "to", "documentTypes", "language", "textSha256");
 		SoftAssertions softly = new SoftAssertions();
 

@@ -20,6 +20,7 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.gateway.Command;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.consent.ConsentForms;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -240,16 +241,8 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void grantOnBehalf(String vNumber) {
-		ObjectNode grant = JSON.createObjectNode();
-		grant.put("purpose", PURPOSE);
-		grant.put("from", "tvs");
-		grant.putArray("to").add("raak");
-		grant.putArray("documentTypes").add("client-profile");
-		grant.put("language", "nl");
-		grant.put("textSha256", this.purposes.text(PURPOSE, "nl").sha256());
-		grant.put("method", "on-behalf-paper");
-		grant.put("vNumber", vNumber);
-		grant.put("evidenceReference", "paper form in the azc file");
+		ObjectNode grant = ConsentForms
+			.onBehalf(ConsentForms.grant(this.purposes, PURPOSE, "tvs", "raak", "client-profile", "nl"), vNumber);
 		HttpResponse<String> granted = send(HttpRequest.newBuilder(uri("/api/v1/consents"))
 			.header("Authorization", "Bearer " + this.tokens.person(Role.CASE_MANAGER, "coa"))
 			.header("Content-Type", "application/json")
