@@ -26,6 +26,7 @@ import nl.ketenpoort.gateway.system.KetenpoortSettings;
 import nl.ketenpoort.gateway.system.TraceContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -72,10 +73,28 @@ class ExchangeController {
 		}
 	}
 
-	// Media type and size are checked here rather than by Spring MVC and the servlet
-	// filter, so that
-	// those refusals are audited like every other.
-	@PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	/**
+	 * Whether the caller takes the JSON answer: no {@code Accept}, or one naming JSON (or
+	 * a range that covers it) with a quality above zero.
+	 */
+	private static boolean acceptsJson(@Nullable String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch((type) -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	// Media type, size and the Accept header are checked here rather than by Spring MVC
+	// (produces) and the servlet filter, so that those refusals are audited like every
+	// other.
+	@PostMapping
 	@Operation(summary = "Submit a document",
 			description = "Accepted only when the sender may send it, it matches its schema and the status holder"
 					+ " consented to this purpose, sender and recipient. Only the fields the purpose allows are kept.")
@@ -105,9 +124,16 @@ class ExchangeController {
 			throw this.intake.refuse(submission, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
 					"Submit the exchange as application/json.");
 		}
+		if (!acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+			throw this.intake.refuse(submission, ProblemCode.NOT_ACCEPTABLE,
+					"The answer to a submission is application/json: accept it.");
+		}
 		ExchangeIntake.Accepted accepted = this.intake.submit(submission);
 		URI location = URI.create("/api/v1/exchanges/" + accepted.exchange().id());
-		return ResponseEntity.accepted().location(location).body(view(accepted.exchange()));
+		return ResponseEntity.accepted()
+			.location(location)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(view(accepted.exchange()));
 	}
 
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

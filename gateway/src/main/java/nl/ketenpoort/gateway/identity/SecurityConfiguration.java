@@ -7,6 +7,7 @@ import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -112,8 +113,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, AccessTokenDecoder decoder, ActorConverter actors,
-			ProblemResponses problemResponses) {
-		SecurityProblems problems = new SecurityProblems(problemResponses);
+			ProblemResponses problemResponses, ApplicationEventPublisher events) {
+		SecurityProblems problems = new SecurityProblems(problemResponses, events);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(
 					(authorize) -> authorize.requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/purposes/**")
@@ -154,8 +155,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
-			ProblemResponses problemResponses, Environment environment) {
-		SecurityProblems problems = new SecurityProblems(problemResponses);
+			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events) {
+		SecurityProblems problems = new SecurityProblems(problemResponses, events);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));

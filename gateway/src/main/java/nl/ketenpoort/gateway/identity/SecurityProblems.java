@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,8 +28,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ProblemResponses problems;
 
-	SecurityProblems(ProblemResponses problems) {
+	private final ApplicationEventPublisher events;
+
+	SecurityProblems(ProblemResponses problems, ApplicationEventPublisher events) {
 		this.problems = problems;
+		this.events = events;
 	}
 
 	@Override
@@ -49,6 +54,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		log.debug("Refused {} {} to {}: {}", request.getMethod(), request.getRequestURI(), Actors.find().orElse(null),
 				ex.getMessage());
+		this.events.publishEvent(new ApiAccessDenied(Actors.find(), request.getMethod(), request.getRequestURI()));
 		response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
 		this.problems.write(request, response, ProblemCode.FORBIDDEN,
 				"Your token or role does not allow this request.");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -78,6 +79,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpServletRequest request) {
 		return respond(Problems.of(ProblemCode.INVALID_PARAMETER,
 				"Parameter '" + ex.getName() + "' does not have the expected format.", request));
+	}
+
+	/**
+	 * A wildcard {@code Content-Type} ({@code application/*}) names no media type a body
+	 * can be read as, but Spring MVC fails on it with an {@link IllegalArgumentException}
+	 * where it answers 415 to every other unusable media type. Any other
+	 * {@code IllegalArgumentException} stays a failure of ours.
+	 */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> handleIllegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		if (hasWildcardContentType(request)) {
+			log.debug("Request refused with {}: a wildcard Content-Type", ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+			return respond(Problems.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+					"The request body's Content-Type must name one media type, not a wildcard.", request));
+		}
+		return handleUnexpected(ex, request);
+	}
+
+	private static boolean hasWildcardContentType(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	@ExceptionHandler(Exception.class)

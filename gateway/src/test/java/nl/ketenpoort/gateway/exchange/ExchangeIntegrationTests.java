@@ -26,6 +26,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.schemas.DocumentType;
 import nl.ketenpoort.schemas.fields.Field;
@@ -247,6 +248,48 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 			.POST(BodyPublishers.ofString("documentType=client-profile")));
 
 		assertRefused(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	/**
+	 * Found by the security suite (SecurityFuzzIntegrationTests): an Accept header
+	 * without JSON was refused by Spring MVC (406) before the controller, unaudited.
+	 */
+	@Test
+	void submissionThatAcceptsNoJsonIsRefusedAndAudited() {
+		// given
+		ObjectNode request = request("client-profile", "handover-coa-municipality", "raak", example("client-profile"));
+
+		// when
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + this.tokens.partner("tvs"))
+			.header("Idempotency-Key", key())
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/html")
+			.POST(BodyPublishers.ofString(request.toString())));
+
+		// then
+		assertRefused(response, 406, "NOT_ACCEPTABLE");
+	}
+
+	/**
+	 * Found by the security suite (SecurityFuzzIntegrationTests): a person's token was
+	 * refused by access control (403) before the controller, unaudited.
+	 */
+	@Test
+	void submissionWithAPersonsTokenIsRefusedAndAudited() {
+		// given
+		String operator = this.tokens.person(Role.OPERATOR, null);
+		ObjectNode request = request("client-profile", "handover-coa-municipality", "raak", example("client-profile"));
+
+		// when
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + operator)
+			.header("Idempotency-Key", key())
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(request.toString())));
+
+		// then
+		assertRefused(response, 403, "FORBIDDEN");
 	}
 
 	@Test

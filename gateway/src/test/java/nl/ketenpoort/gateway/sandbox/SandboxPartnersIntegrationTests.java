@@ -37,6 +37,8 @@ import nl.ketenpoort.schemas.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -141,6 +143,27 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 			assertThat(json(response).get("code").asString()).isEqualTo("MALFORMED_REQUEST");
 			assertThat(receivedWithKey("vvs", key)).isEmpty();
 		}
+	}
+
+	/**
+	 * Found by the security suite (SecurityFuzzIntegrationTests): a wildcard
+	 * {@code Content-Type} on an endpoint that reads any body was a 500.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "application/*", "*/*" })
+	void aWildcardContentTypeIsUnsupportedNotAFailure(String contentType) {
+		// given
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/sandbox/partners/vvs/mode"))
+			.header("Content-Type", contentType)
+			.POST(BodyPublishers.ofString("{\"a\":1}"));
+
+		// when
+		HttpResponse<String> response = send(request);
+
+		// then
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json(response).get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 	}
 
 	@Test
