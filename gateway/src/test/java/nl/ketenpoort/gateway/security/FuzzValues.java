@@ -47,8 +47,8 @@ final class FuzzValues {
 			";jsessionid=1", "%C0%AE", "%ff");
 
 	/**
-	 * A value longer than any request line Tomcat takes (8 KB): its refusal is the known
-	 * Tomcat error page case (see {@link KnownFindings#TOMCAT_ERROR_PAGE}).
+	 * A value longer than any request line Tomcat takes (8 KB): Tomcat refuses it before
+	 * Spring, and the answer must still be a problem document.
 	 */
 	static final String OVERLONG = "x".repeat(10_000);
 
