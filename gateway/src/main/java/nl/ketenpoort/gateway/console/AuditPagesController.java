@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -124,6 +125,14 @@ class AuditPagesController {
 	@PostMapping("/search")
 	String search(@ModelAttribute Search search, Model model) {
 		Actor officer = Section.AUDIT.require(Actors.current());
+		Optional<String> malformed = malformedIdentifier(search);
+		if (malformed.isPresent()) {
+			// As the API: the attempt is recorded with the bounded reason, nothing is
+			// read.
+			this.audit.refused(officer, "search", malformed.get());
+			model.addAttribute("error", "msg.invalid");
+			return show(model, search);
+		}
 		String subjectRef = subjectRef(search);
 		List<AuditRecord> events = find(officer, search, subjectRef, PAGE_SIZE);
 		this.audit.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
@@ -227,6 +236,20 @@ class AuditPagesController {
 				blankToNull(search.purpose()), blankToNull(search.outcome()), null, day(search.from(), 0),
 				day(search.until(), 1));
 		return this.queries.search(criteria, scope(officer), 0, limit);
+	}
+
+	/** The bounded reason why the identifiers searched for are unusable, if they are. */
+	private Optional<String> malformedIdentifier(Search search) {
+		if (!search.namesSubject()) {
+			return Optional.empty();
+		}
+		try {
+			SubjectIdentifiers.parse(blankToNull(search.vNumber()), blankToNull(search.bsn()));
+			return Optional.empty();
+		}
+		catch (IdentifierInvalid ex) {
+			return Optional.of(ex.code());
+		}
 	}
 
 	private @Nullable String subjectRef(Search search) {

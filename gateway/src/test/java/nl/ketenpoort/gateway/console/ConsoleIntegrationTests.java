@@ -223,6 +223,22 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aMalformedVNumberInTheOfficersSearchIsSaidOnThePageAndRecordedAsRefused() {
+		// given
+		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
+		PageSession session = PageSession.logIn(this.port, officer.username(), officer.password());
+		session.get("/console/audit");
+
+		// when
+		HttpResponse<String> searched = session.post("/console/audit/search", Map.of("vNumber", "12-AB"));
+
+		// then
+		assertThat(searched.statusCode()).isEqualTo(200);
+		assertThat(searched.body()).contains("role=\"alert\"").doesNotContain("/console/audit/exchanges/");
+		assertThat(auditReasons(officer.id(), "audit-read")).containsExactly("search:V_NUMBER_MALFORMED");
+	}
+
+	@Test
 	void eachRoleEntersOnlyItsOwnParts() {
 		TestTokens.Login caseManager = this.tokens.newPerson(Role.CASE_MANAGER, "coa", null);
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
