@@ -96,9 +96,8 @@ class AcceptSteps {
 		String bsn = optionalText(subject, "bsn", submission);
 		DocumentType type = DocumentType.fromCode(typeCode).orElse(null);
 		Purpose purpose = this.purposes.find(purposeCode).orElse(null);
-		// Only a registered partner id is carried on: a refusal records the recipient,
-		// and
-		// text the caller made up must never reach the audit log.
+		// Only a registered partner id is carried on: a refusal records the
+		// recipient, and text the caller made up must never reach the audit log.
 		String knownRecipient = this.partners.find(recipient).map(Partner::id).orElse(null);
 		Submission parsed = submission.parsed(type, purpose, knownRecipient, null, document);
 		if (type == null) {
