@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import nl.ketenpoort.gateway.Command;
+import nl.ketenpoort.gateway.CommandProgress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,7 +69,12 @@ class AuditPruneCommand implements Command {
 			preview.perPurpose().forEach((purpose, events) -> out.println("  " + purpose + "\t" + events));
 			return OK;
 		}
-		AuditPruner.Result result = this.pruner.prune();
+		AuditPruner.Result result;
+		// Pruning first verifies the chain up to its checkpoint: most of its time.
+		try (CommandProgress progress = CommandProgress.start(this.spec.commandLine().getErr(),
+				"Verified before pruning up to position", this.pruner::verifiedUpTo, 0)) {
+			result = this.pruner.prune();
+		}
 		if (result.refusal() != null) {
 			out.println("Nothing pruned: " + result.refusal() + ".");
 			return result.chainBroken() ? FINDING : CANNOT_RUN;

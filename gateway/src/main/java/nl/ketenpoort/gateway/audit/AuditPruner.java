@@ -151,6 +151,11 @@ public class AuditPruner {
 		}
 	}
 
+	/** The position the verification before pruning has reached, for progress reports. */
+	public long verifiedUpTo() {
+		return this.verifier.reached();
+	}
+
 	/** The periods this pruner prunes by. */
 	public AuditRetention retention() {
 		return this.retention;

@@ -3,6 +3,7 @@ package nl.ketenpoort.gateway.audit;
 import java.io.PrintWriter;
 
 import nl.ketenpoort.gateway.Command;
+import nl.ketenpoort.gateway.CommandProgress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,7 +52,13 @@ class AuditVerifyCommand implements Command {
 					"Positions start at 1 and <to-position> may not be before <from-position>.");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		ChainVerification result = this.verifier.verifyOnRequest(this.from, this.to);
+		ChainVerification result;
+		long first = this.from;
+		long last = (this.to == Long.MAX_VALUE) ? this.verifier.head() : this.to;
+		try (CommandProgress progress = CommandProgress.start(this.spec.commandLine().getErr(), "Verified",
+				() -> Math.max(0, this.verifier.reached() - first + 1), Math.max(0, last - first + 1))) {
+			result = this.verifier.verifyOnRequest(this.from, this.to);
+		}
 		out.println(
 				"Checked " + result.checked() + " audit events and " + result.checkpoints() + " signed checkpoints.");
 		if (result.pruned() > 0) {
