@@ -151,6 +151,8 @@ final class OperatorCommandLine {
 	static int execute(Command command, List<String> args, PrintWriter out, PrintWriter err) {
 		CommandLine commandLine = configure(new CommandLine(command), out, err);
 		describe(commandLine.getCommandSpec());
+		// The usage shows the words the operator types, not the command's own name alone.
+		commandLine.setCommandName(JAR + " " + command.group() + " " + command.name());
 		return commandLine.execute(args.toArray(String[]::new));
 	}
 
