@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KetenpoortApplication {
 
 	public static void main(String[] args) {
-		if (CommandLine.isCommand(args)) {
-			System.exit(CommandLine.run(KetenpoortApplication.class, args));
+		if (OperatorCommandLine.isCommand(args)) {
+			System.exit(OperatorCommandLine.run(KetenpoortApplication.class, args));
 		}
 		SpringApplication.run(KetenpoortApplication.class, args);
 	}

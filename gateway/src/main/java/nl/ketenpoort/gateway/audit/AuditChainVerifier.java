@@ -40,6 +40,10 @@ public class AuditChainVerifier {
 
 	private final int batchSize;
 
+	// The position the latest walk has reached, for a command's progress line; walks of
+	// the service may overlap, a command runs one.
+	private final java.util.concurrent.atomic.AtomicLong reached = new java.util.concurrent.atomic.AtomicLong();
+
 	AuditChainVerifier(JdbcClient jdbc, AuditCheckpoints checkpoints, PrunedRanges pruned, AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
@@ -101,6 +105,16 @@ public class AuditChainVerifier {
 		}
 	}
 
+	/** The position the latest verification has read up to, for progress reports. */
+	public long reached() {
+		return this.reached.get();
+	}
+
+	/** The position of the newest event (0 when the log is empty). */
+	public long head() {
+		return this.jdbc.sql("SELECT coalesce(max(position), 0) FROM audit_event").query(Long.class).single();
+	}
+
 	private ChainVerification walk(long from, long to, ExecutorService reader) {
 		long start = this.pruned.containing(Math.max(1, from))
 			.map(PrunedRange::firstPosition)
@@ -122,6 +136,7 @@ public class AuditChainVerifier {
 				break;
 			}
 			pending = (batch.next() <= to) ? reader.submit(() -> read(batch.next(), to)) : null;
+			this.reached.set(batch.next() - 1);
 			List<Object> links = batch.links();
 			for (int i = 0; i < links.size(); i++) {
 				if (links.get(i) instanceof PrunedRange range) {

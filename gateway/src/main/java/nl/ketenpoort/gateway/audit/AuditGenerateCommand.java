@@ -1,12 +1,13 @@
 package nl.ketenpoort.gateway.audit;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 import nl.ketenpoort.gateway.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  * table is append-only), so the command refuses to run without the explicit flag.
  */
 @Component
+@picocli.CommandLine.Command(name = "generate",
+		description = { "Appends synthetic, pseudonymous events to the audit log for benchmarks and demos.",
+				"They cannot be removed again: never run this against a production database." })
 class AuditGenerateCommand implements Command {
 
 	static final String CONFIRMATION = "--i-know-this-is-not-production";
@@ -30,12 +34,37 @@ class AuditGenerateCommand implements Command {
 
 	private final AuditAppendTiming timing;
 
-	private final Environment environment;
+	// Defaults in the annotations: the command is a singleton bean, and picocli resets
+	// each field to its default on every parse.
+	@Parameters(index = "0", paramLabel = "<count>", description = "How many events to append.")
+	long count;
 
-	AuditGenerateCommand(SyntheticAuditEvents generator, AuditAppendTiming timing, Environment environment) {
+	@Option(names = CONFIRMATION, defaultValue = "false",
+			description = "Required: confirms that this database is not a production database.")
+	boolean confirmed;
+
+	@Option(names = "--subjects", defaultValue = "0", paramLabel = "<n>",
+			description = "Pseudonymous subjects to spread the events over (default: count / 20).")
+	long subjects;
+
+	@Option(names = "--batch", defaultValue = "10000", paramLabel = "<n>",
+			description = "Events per transaction (default: ${DEFAULT-VALUE}).")
+	int batch;
+
+	@Option(names = "--through-trail", defaultValue = "false",
+			description = "Append one by one through the audit trail and report the cost of each append.")
+	boolean throughTrail;
+
+	@Option(names = "--threads", defaultValue = "1", paramLabel = "<n>",
+			description = "Threads for --through-trail (default: ${DEFAULT-VALUE}).")
+	int threads;
+
+	@Spec
+	CommandSpec spec;
+
+	AuditGenerateCommand(SyntheticAuditEvents generator, AuditAppendTiming timing) {
 		this.generator = generator;
 		this.timing = timing;
-		this.environment = environment;
 	}
 
 	@Override
@@ -44,53 +73,19 @@ class AuditGenerateCommand implements Command {
 	}
 
 	@Override
-	public String name() {
-		return "generate";
-	}
-
-	@Override
-	public String usage() {
-		return "<count> " + CONFIRMATION + " [--subjects=<n>] [--batch=<n>] [--through-trail [--threads=<n>]]";
-	}
-
-	@Override
-	public int run(List<String> words, PrintWriter out) {
-		List<String> args = withOptions(words);
-		List<String> positional = new ArrayList<>();
-		boolean confirmed = false;
-		long subjects = 0;
-		int batch = 10_000;
-		boolean throughTrail = false;
-		int threads = 1;
-		for (int i = 0; i < args.size(); i++) {
-			String arg = args.get(i);
-			if (CONFIRMATION.equals(arg)) {
-				confirmed = true;
-			}
-			else if ("--subjects".equals(arg) && i + 1 < args.size()) {
-				subjects = Long.parseLong(args.get(++i));
-			}
-			else if ("--batch".equals(arg) && i + 1 < args.size()) {
-				batch = Integer.parseInt(args.get(++i));
-			}
-			else if ("--through-trail".equals(arg)) {
-				throughTrail = true;
-			}
-			else if ("--threads".equals(arg) && i + 1 < args.size()) {
-				threads = Integer.parseInt(args.get(++i));
-			}
-			else {
-				positional.add(arg);
-			}
+	public Integer call() {
+		if (!this.confirmed) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "Missing " + CONFIRMATION
+					+ ": the events cannot be removed again, never run this against a" + " production database.");
 		}
-		if (!confirmed || positional.size() != 1) {
-			out.println("Usage: java -jar ketenpoort-gateway.jar audit generate " + usage());
-			out.println("Appends synthetic events to the audit log for benchmarks and demos. They cannot be removed"
-					+ " again: never run this against a production database.");
-			return 2;
+		if (this.count < 1 || this.batch < 1 || this.threads < 1 || this.subjects < 0) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"<count>, --batch and --threads must be positive.");
 		}
-		long count = Long.parseLong(positional.get(0));
-		if (throughTrail) {
+		PrintWriter out = this.spec.commandLine().getOut();
+		long count = this.count;
+		int threads = this.threads;
+		if (this.throughTrail) {
 			// The cost an exchange pays: one append per transaction, against an empty
 			// transaction measured in the same run.
 			this.timing.baseline((int) Math.min(count, 1000), threads);
@@ -101,39 +96,19 @@ class AuditGenerateCommand implements Command {
 			out.println("Added per append: p50 " + (appends.p50Micros() - baseline.p50Micros()) + " us, p99 "
 					+ (appends.p99Micros() - baseline.p99Micros()) + " us.");
 			out.flush();
-			return 0;
+			return OK;
 		}
-		long subjectCount = (subjects > 0) ? subjects : Math.max(1, count / 20);
+		long subjectCount = (this.subjects > 0) ? this.subjects : Math.max(1, count / 20);
 		long started = System.nanoTime();
-		SyntheticAuditEvents.Generated generated = this.generator.append(count, subjectCount, batch,
-				(done) -> out.println("Appended " + done + " of " + count + " synthetic audit events."));
+		PrintWriter err = this.spec.commandLine().getErr();
+		SyntheticAuditEvents.Generated generated = this.generator.append(count, subjectCount, this.batch,
+				(done) -> err.println("Appended " + done + " of " + count + " synthetic audit events."));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		out.println("Appended " + generated.count() + " synthetic audit events about " + subjectCount
 				+ " pseudonymous subjects at positions " + generated.firstPosition() + " to " + generated.lastPosition()
 				+ " in " + millis + " ms.");
 		out.flush();
-		return 0;
-	}
-
-	/**
-	 * The gateway's command line hands {@code --name[=value]} arguments to Spring as
-	 * properties; this takes this command's options back from there.
-	 */
-	private List<String> withOptions(List<String> words) {
-		List<String> args = new ArrayList<>(words);
-		for (String flag : List.of(CONFIRMATION, "--through-trail")) {
-			if (this.environment.containsProperty(flag.substring(2))) {
-				args.add(flag);
-			}
-		}
-		for (String option : List.of("subjects", "batch", "threads")) {
-			String value = this.environment.getProperty(option);
-			if (value != null && !value.isEmpty()) {
-				args.add("--" + option);
-				args.add(value);
-			}
-		}
-		return args;
+		return OK;
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -94,16 +96,22 @@ public class AuditPruner {
 	 * @param anchorPosition the signed checkpoint pruning started from (0 when none)
 	 * @param refusal why nothing could be pruned, or {@code null}
 	 * @param rangesSha256 the digest the pruning statement signs, or {@code null}
+	 * @param chainBroken whether the refusal is a broken chain (a finding) rather than a
+	 * missing precondition
 	 */
 	public record Result(@Nullable UUID pruningId, long events, long ranges, long anchorPosition,
-			@Nullable String refusal, @Nullable String rangesSha256) {
+			@Nullable String refusal, @Nullable String rangesSha256, boolean chainBroken) {
 
 		static Result refused(String why) {
-			return new Result(null, 0, 0, 0, why, null);
+			return new Result(null, 0, 0, 0, why, null, false);
+		}
+
+		static Result brokenChain(String why) {
+			return new Result(null, 0, 0, 0, why, null, true);
 		}
 
 		static Result nothingBefore(long anchorPosition) {
-			return new Result(null, 0, 0, anchorPosition, null, null);
+			return new Result(null, 0, 0, anchorPosition, null, null, false);
 		}
 
 	}
@@ -143,6 +151,73 @@ public class AuditPruner {
 		}
 	}
 
+	/** The position the verification before pruning has reached, for progress reports. */
+	public long verifiedUpTo() {
+		return this.verifier.reached();
+	}
+
+	/** The periods this pruner prunes by. */
+	public AuditRetention retention() {
+		return this.retention;
+	}
+
+	/**
+	 * What {@link #prune()} would remove now, per purpose ({@code none} for events
+	 * without one), deleting nothing.
+	 *
+	 * @param anchorPosition the signed checkpoint pruning would start from (0 when none)
+	 * @param perPurpose events that would go, per purpose
+	 */
+	public record Preview(long anchorPosition, Map<String, Long> perPurpose) {
+
+		/** Every event that would go. */
+		public long events() {
+			return this.perPurpose.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** Counts what pruning would remove now, per purpose, and deletes nothing. */
+	public Preview preview() {
+		Optional<AuditCheckpoints.Checkpoint> anchor = this.checkpoints.latest().filter(this.checkpoints::signed);
+		if (anchor.isEmpty()) {
+			return new Preview(0, Map.of());
+		}
+		List<Object> params = new ArrayList<>(List.of(anchor.get().position()));
+		String expired = expiredCondition(this.clock.instant(), params);
+		Map<String, Long> perPurpose = new TreeMap<>();
+		this.jdbc
+			.sql("SELECT coalesce(purpose, 'none'), count(*) FROM audit_event WHERE position < ? AND " + expired
+					+ " GROUP BY 1")
+			.params(params)
+			.query((rs) -> {
+				perPurpose.put(rs.getString(1), rs.getLong(2));
+			});
+		return new Preview(anchor.get().position(), perPurpose);
+	}
+
+	/**
+	 * The condition that an event's retention has passed, adding the cutoffs to the
+	 * parameters.
+	 */
+	private String expiredCondition(Instant now, List<Object> params) {
+		StringBuilder sql = new StringBuilder("recorded_at < ");
+		if (!this.retention.purposes().isEmpty()) {
+			sql.append("CASE");
+			for (String purpose : this.retention.purposes().keySet()) {
+				sql.append(" WHEN purpose = ? THEN ?::timestamptz");
+				params.add(purpose);
+				params.add(Timestamp.from(this.retention.cutoff(purpose, now)));
+			}
+			sql.append(" ELSE ?::timestamptz END");
+		}
+		else {
+			sql.append("?::timestamptz");
+		}
+		params.add(Timestamp.from(this.retention.cutoff(null, now)));
+		return sql.toString();
+	}
+
 	/** Prunes every event whose retention period has passed. */
 	public Result prune() {
 		Optional<DataSource> ownerDataSource = this.owner.dataSource();
@@ -156,7 +231,7 @@ public class AuditPruner {
 		}
 		ChainVerification check = this.verifier.verify(1, anchor.get().position());
 		if (!check.intact()) {
-			return Result.refused("the audit chain is broken at position " + check.firstBadPosition() + " ("
+			return Result.brokenChain("the audit chain is broken at position " + check.firstBadPosition() + " ("
 					+ check.kind().name().toLowerCase() + "); pruning would destroy that evidence");
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -201,7 +276,7 @@ public class AuditPruner {
 					pruning.statement())
 			.update();
 		return new Result(pruning.pruningId(), pruning.eventCount(), pruning.rangeCount(), anchor.position(), null,
-				pruning.rangesSha256());
+				pruning.rangesSha256(), false);
 	}
 
 	/** Records the ranges, after which the database lets their events go. */

@@ -21,10 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purposes period per purpose code of the catalogue
  * @param pruneEvery how often a gateway node prunes on its own (when it has the schema
  * owner's credentials); {@code 0} switches that off, {@code audit prune} still works
+ * @param minimum the shortest period the gateway prunes by on its own, and
+ * {@code audit prune} without {@code --i-understand-this-deletes-evidence}: a typo such
+ * as {@code P0D} must not empty the log
  */
 @ConfigurationProperties("ketenpoort.audit.retention")
 public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @DefaultValue Map<String, Period> purposes,
-		@DefaultValue("24h") Duration pruneEvery) {
+		@DefaultValue("24h") Duration pruneEvery, @DefaultValue("P1Y") Period minimum) {
 
 	public AuditRetention {
 		purposes = new TreeMap<>(purposes);
@@ -56,6 +59,19 @@ public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @Default
 			}
 		}
 		return longest;
+	}
+
+	/**
+	 * Every period in force that is shorter than the minimum, as {@code name=period} (the
+	 * default under {@code default}); empty when none is.
+	 */
+	public java.util.List<String> shorterThanMinimum() {
+		java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+		return inForce().entrySet()
+			.stream()
+			.filter((entry) -> from.plus(Period.parse(entry.getValue())).isBefore(from.plus(this.minimum)))
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toList();
 	}
 
 	/** Events of this purpose recorded before the returned instant may be pruned. */

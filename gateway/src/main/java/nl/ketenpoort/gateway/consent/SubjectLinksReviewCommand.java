@@ -6,6 +6,8 @@ import java.util.List;
 import nl.ketenpoort.consent.subject.SubjectLink;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,13 @@ import org.springframework.stereotype.Component;
  * listed.
  */
 @Component
+@picocli.CommandLine.Command(name = "review-links",
+		description = { "Lists the links between a V-number and a BSN that no accepted exchange recorded, by"
+				+ " pseudonym only; deletes nothing.", "Exits 0 when there is none, 1 when some are listed." })
 class SubjectLinksReviewCommand implements Command {
+
+	@Spec
+	CommandSpec spec;
 
 	private final Subjects subjects;
 
@@ -31,21 +39,12 @@ class SubjectLinksReviewCommand implements Command {
 	}
 
 	@Override
-	public String name() {
-		return "review-links";
-	}
-
-	@Override
-	public String usage() {
-		return "";
-	}
-
-	@Override
-	public int run(List<String> args, PrintWriter out) {
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
 		List<SubjectLink> links = this.subjects.linksWithoutAcceptedExchange();
 		if (links.isEmpty()) {
 			out.println("Every link between a V-number and a BSN was recorded by an accepted exchange.");
-			return 0;
+			return OK;
 		}
 		out.println("kind\tidentifier-pseudonym\tsubject-pseudonym\tlinked-at");
 		for (SubjectLink link : links) {
@@ -54,7 +53,7 @@ class SubjectLinksReviewCommand implements Command {
 		}
 		out.println(links.size() + " link(s) were not recorded by an accepted exchange: review them (see"
 				+ " docs/subjects.md); nothing was changed.");
-		return 1;
+		return FINDING;
 	}
 
 }

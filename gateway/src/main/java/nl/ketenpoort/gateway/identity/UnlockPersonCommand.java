@@ -1,11 +1,13 @@
 package nl.ketenpoort.gateway.identity;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import nl.ketenpoort.gateway.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -13,7 +15,15 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@code person unlock <username>}: lifts the lock that too many failed logins put on an
  * account and forgets its failures; audited as {@code login-unlocked}.
  */
+@picocli.CommandLine.Command(name = "unlock",
+		description = "Lifts the lock that too many failed logins put on an account and forgets its failures.")
 class UnlockPersonCommand implements Command {
+
+	@Parameters(index = "0", paramLabel = "<username>", description = "The login name.")
+	String username;
+
+	@Spec
+	CommandSpec spec;
 
 	private final People people;
 
@@ -36,31 +46,18 @@ class UnlockPersonCommand implements Command {
 	}
 
 	@Override
-	public String name() {
-		return "unlock";
-	}
-
-	@Override
-	public String usage() {
-		return "<username>";
-	}
-
-	@Override
-	public int run(List<String> args, PrintWriter out) {
-		if (args.size() != 1) {
-			out.println("Usage: person unlock " + usage());
-			return 2;
-		}
-		Optional<Person> person = this.people.findByUsername(args.get(0));
-		boolean wasLocked = this.attempts.unlock(this.keys.account(person.map(Person::id), args.get(0)));
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		Optional<Person> person = this.people.findByUsername(this.username);
+		boolean wasLocked = this.attempts.unlock(this.keys.account(person.map(Person::id), this.username));
 		if (!wasLocked) {
 			out.println("That login was not locked; its failed attempts are forgotten.");
-			return 0;
+			return OK;
 		}
 		this.events.publishEvent(new LoginUnlocked(person.map((found) -> found.toActor(Set.of()))));
 		out.println(person.isPresent() ? "Unlocked the login of user " + person.get().id() + "."
 				: "Unlocked that username; it names no account.");
-		return 0;
+		return OK;
 	}
 
 }

@@ -5,18 +5,31 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
 import nl.ketenpoort.gateway.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code partner register-key <id> <public.jwk>}: registers the public key a partner
  * system signs its client assertions with.
  */
+@picocli.CommandLine.Command(name = "register-key",
+		description = "Registers the public key (JWK) a partner system signs its client assertions with.")
 class RegisterPartnerKeyCommand implements Command {
 
 	private final PartnerKeys keys;
+
+	@Parameters(index = "0", paramLabel = "<partner-id>", description = "The partner's client id, such as tvs.")
+	String partner;
+
+	@Parameters(index = "1", paramLabel = "<public-key.jwk>", description = "File with the public key as JWK JSON.")
+	Path file;
+
+	@Spec
+	CommandSpec spec;
 
 	RegisterPartnerKeyCommand(PartnerKeys keys) {
 		this.keys = keys;
@@ -28,37 +41,23 @@ class RegisterPartnerKeyCommand implements Command {
 	}
 
 	@Override
-	public String name() {
-		return "register-key";
-	}
-
-	@Override
-	public String usage() {
-		return "<partner-id> <public-key.jwk>";
-	}
-
-	@Override
-	public int run(List<String> args, PrintWriter out) {
-		if (args.size() != 2) {
-			out.println("Usage: partner register-key " + usage());
-			return 2;
-		}
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
 		String json;
 		try {
-			json = Files.readString(Path.of(args.get(1)), StandardCharsets.UTF_8);
+			json = Files.readString(this.file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			out.println("Cannot read " + args.get(1) + ": " + ex.getMessage());
-			return 1;
+			out.println("Cannot read " + this.file + ": " + ex.getMessage());
+			return CANNOT_RUN;
 		}
 		try {
-			JWK registered = this.keys.register(args.get(0), PartnerKeys.parse(json));
-			out.println("Registered key " + registered.getKeyID() + " for partner " + args.get(0) + ".");
-			return 0;
+			JWK registered = this.keys.register(this.partner, PartnerKeys.parse(json));
+			out.println("Registered key " + registered.getKeyID() + " for partner " + this.partner + ".");
+			return OK;
 		}
 		catch (PartnerUnknown | PartnerKeyRejected ex) {
-			out.println(ex.getMessage());
-			return 1;
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
 	}
 

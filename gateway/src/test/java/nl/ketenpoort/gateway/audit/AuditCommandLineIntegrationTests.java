@@ -2,6 +2,7 @@ package nl.ketenpoort.gateway.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import nl.ketenpoort.gateway.database.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,9 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 	@Autowired
 	AuditCheckpoints checkpoints;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void verifyAndPruneRunBesideTheGatewayAndSayWhatTheyDid() throws Exception {
 		AuditRecord head = this.trail
@@ -41,29 +46,50 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 			assertThat(attached.owned()).isFalse();
 		}
 
-		Run verify = run("audit", "verify");
-		Run prune = run("audit", "prune");
+		long events = count();
 
-		assertThat(verify.exit()).as(verify.output()).isZero();
+		Run verify = run("audit", "verify");
+		Run typo = run("audit", "verify", "first");
+		Run refused = run("audit", "prune", "--ketenpoort.audit.retention.default-period=P0D");
+		Run dryRun = run("audit", "prune", "--dry-run", "--ketenpoort.audit.retention.default-period=P0D",
+				"--i-understand-this-deletes-evidence");
+
+		// the results alone on stdout, logs and usage on stderr
+		assertThat(verify.exit()).as(verify.errors()).isZero();
 		assertThat(verify.output()).contains("The audit chain is intact.");
-		assertThat(prune.exit()).as(prune.output()).isZero();
-		assertThat(prune.output()).contains("No audit events have passed their retention period");
+		assertThat(verify.output().lines()).hasSizeLessThanOrEqualTo(3);
+		assertThat(typo.exit()).isEqualTo(2);
+		assertThat(typo.output()).isEmpty();
+		assertThat(typo.errors()).contains("Usage:").doesNotContain("Exception").doesNotContain("\tat ");
+		// emptying the log takes the explicit flag, and a dry run deletes nothing
+		assertThat(refused.exit()).as(refused.output() + refused.errors()).isEqualTo(2);
+		assertThat(refused.errors()).contains("--i-understand-this-deletes-evidence");
+		assertThat(dryRun.exit()).as(dryRun.output() + dryRun.errors()).isZero();
+		assertThat(dryRun.output()).contains("Dry run").contains("would prune");
+		assertThat(count()).isEqualTo(events);
 		assertThat(this.checkpoints.latest()).isPresent();
 	}
 
-	private record Run(int exit, String output) {
+	private long count() {
+		return this.jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+	}
+
+	private record Run(int exit, String output, String errors) {
 	}
 
 	private static Run run(String... command) throws IOException, InterruptedException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> words = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString()));
 		words.addAll(List.of(command));
-		ProcessBuilder builder = new ProcessBuilder(words).redirectErrorStream(true);
+		Path errors = Files.createTempFile("ketenpoort-command", ".err");
+		ProcessBuilder builder = new ProcessBuilder(words).redirectError(errors.toFile());
 		builder.environment().put("KETENPOORT_DATA_DIR", dataDir().toString());
 		Process process = builder.start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+		String err = Files.readString(errors);
+		Files.delete(errors);
+		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8), err);
 	}
 
 }

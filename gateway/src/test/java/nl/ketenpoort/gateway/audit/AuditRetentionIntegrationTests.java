@@ -65,7 +65,7 @@ class AuditRetentionIntegrationTests {
 	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 4);
 
 	private final AuditRetention retention = new AuditRetention(Period.ofYears(7),
-			Map.of(SHORT_LIVED, Period.ofYears(1)), Duration.ofHours(24));
+			Map.of(SHORT_LIVED, Period.ofYears(1)), Duration.ofHours(24), Period.ofYears(1));
 
 	@BeforeAll
 	static void startDatabase() throws IOException {
@@ -309,7 +309,7 @@ class AuditRetentionIntegrationTests {
 
 		int exit = new AuditPruneCommand(pruner).run(List.of(), new PrintWriter(output, true));
 
-		assertThat(exit).isEqualTo(1);
+		assertThat(exit).isEqualTo(3);
 		assertThat(output.toString()).contains("Nothing pruned").contains("SPRING_FLYWAY_USER");
 		assertThat(count("audit_event")).isEqualTo(24);
 	}
@@ -377,7 +377,7 @@ class AuditRetentionIntegrationTests {
 	@Test
 	void aRetentionForAnUnknownPurposeIsRejectedAtStart() {
 		AuditRetention typo = new AuditRetention(Period.ofYears(7), Map.of("handover-notcie", Period.ofYears(1)),
-				Duration.ofHours(24));
+				Duration.ofHours(24), Period.ofYears(1));
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new AuditPruner(SchemaOwner.connectingTo(dataSource), this.jdbc, this.verifier,

@@ -94,7 +94,8 @@ class PartnerRegistryIntegrationTests extends GatewayIntegrationTest {
 		Files.writeString(file, key.toPublicJWK().toJSONString());
 		StringWriter out = new StringWriter();
 
-		assertThat(this.registerKey.run(List.of("gemeente-x", file.toString()), new PrintWriter(out, true))).isOne();
+		assertThat(this.registerKey.run(List.of("gemeente-x", file.toString()), new PrintWriter(out, true)))
+			.isEqualTo(2);
 		assertThat(this.registerKey.run(List.of("vvs"), new PrintWriter(out, true))).isEqualTo(2);
 		ECKey other = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
 		this.keys.register("vvs", key);
