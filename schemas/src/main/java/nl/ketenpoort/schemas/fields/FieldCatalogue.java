@@ -21,6 +21,9 @@ public final class FieldCatalogue {
 
 	private final Map<CanonicalSchema, Map<String, FieldNode>> byPath;
 
+	/** Read once: every exchange submission asks for its type's identifier fields. */
+	private final Map<CanonicalSchema, List<SubjectIdentifierField>> subjectIdentifiers;
+
 	private FieldCatalogue(Map<CanonicalSchema, Map<String, FieldNode>> trees) {
 		this.trees = trees;
 		Map<CanonicalSchema, Map<String, FieldNode>> index = new LinkedHashMap<>();
@@ -30,6 +33,14 @@ public final class FieldCatalogue {
 			index.put(schema, Collections.unmodifiableMap(paths));
 		});
 		this.byPath = Collections.unmodifiableMap(index);
+		Map<CanonicalSchema, List<SubjectIdentifierField>> identifiers = new LinkedHashMap<>();
+		index.forEach((schema, paths) -> identifiers.put(schema,
+				paths.values()
+					.stream()
+					.filter((node) -> node.subjectIdentifier() != null)
+					.map((node) -> new SubjectIdentifierField(node.path(), node.subjectIdentifier()))
+					.toList()));
+		this.subjectIdentifiers = Collections.unmodifiableMap(identifiers);
 	}
 
 	/**
@@ -91,12 +102,7 @@ public final class FieldCatalogue {
 	 * @return the identifier fields in schema order
 	 */
 	public List<SubjectIdentifierField> subjectIdentifiers(DocumentType type) {
-		return this.byPath.get(type)
-			.values()
-			.stream()
-			.filter((node) -> node.subjectIdentifier() != null)
-			.map((node) -> new SubjectIdentifierField(node.path(), node.subjectIdentifier()))
-			.toList();
+		return this.subjectIdentifiers.get(type);
 	}
 
 	Map<String, FieldNode> tree(CanonicalSchema schema) {
