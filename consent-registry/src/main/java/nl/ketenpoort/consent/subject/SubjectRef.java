@@ -14,9 +14,14 @@ public record SubjectRef(String pseudonym) {
 	private static final Pattern FORMAT = Pattern.compile("(vnr|bsn)_[A-Za-z0-9_-]{43}");
 
 	public SubjectRef {
-		if (!FORMAT.matcher(pseudonym).matches()) {
+		if (!isPseudonym(pseudonym)) {
 			throw new IllegalArgumentException("Not a subject pseudonym");
 		}
+	}
+
+	/** Whether a value has the shape of a subject pseudonym. */
+	public static boolean isPseudonym(String value) {
+		return FORMAT.matcher(value).matches();
 	}
 
 	@Override

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import nl.ketenpoort.consent.subject.SubjectRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +34,6 @@ final class AuditValues {
 	/** One partner id, or the comma-joined recipients of a consent. */
 	private static final Pattern PARTNERS = Pattern.compile("[a-z][a-z0-9-]{0,31}(,[a-z][a-z0-9-]{0,31}){0,15}");
 
-	private static final Pattern SUBJECT = Pattern.compile("(vnr|bsn)_[A-Za-z0-9_-]{43}");
-
 	private static final Pattern ACTOR_ID = Pattern
 		.compile("[a-z][a-z0-9-]{0,31}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
@@ -55,13 +55,17 @@ final class AuditValues {
 				: e.fieldNames().stream().map((field) -> shaped(field, FIELD)).toList();
 		return new AuditEvent(e.type(), e.outcome(), shaped(e.reasonCode(), CODE), actor,
 				shaped(e.purpose(), LOWER_CODE), shaped(e.legalBasis(), LOWER_CODE), e.consentId(),
-				shaped(e.subjectRef(), SUBJECT), shaped(e.sender(), PARTNERS), shaped(e.recipient(), PARTNERS),
-				shaped(e.documentType(), LOWER_CODE), e.exchangeId(), fields, shaped(e.payloadSha256(), SHA256),
-				e.partnerStatus(), e.startedAt(), e.trace());
+				shaped(e.subjectRef(), SubjectRef::isPseudonym), shaped(e.sender(), PARTNERS),
+				shaped(e.recipient(), PARTNERS), shaped(e.documentType(), LOWER_CODE), e.exchangeId(), fields,
+				shaped(e.payloadSha256(), SHA256), e.partnerStatus(), e.startedAt(), e.trace());
 	}
 
 	private static @Nullable String shaped(@Nullable String value, Pattern shape) {
-		if (value == null || shape.matcher(value).matches()) {
+		return shaped(value, (candidate) -> shape.matcher(candidate).matches());
+	}
+
+	private static @Nullable String shaped(@Nullable String value, Predicate<String> shape) {
+		if (value == null || shape.test(value)) {
 			return value;
 		}
 		return UNKNOWN + sha256(value);
