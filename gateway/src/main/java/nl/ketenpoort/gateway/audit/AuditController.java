@@ -280,8 +280,13 @@ class AuditController {
 		view.put("type", e.type().code());
 		view.put("outcome", e.outcome().name());
 		put(view, "reasonCode", e.reasonCode());
-		view.put("actor", Map.of("kind", e.actor().kind(), "id", e.actor().id(), "role", nz(e.actor().role()),
-				"organisation", nz(e.actor().organisation())));
+		Map<String, Object> actor = new LinkedHashMap<>();
+		actor.put("kind", e.actor().kind());
+		actor.put("id", e.actor().id());
+		actor.put("role", nz(e.actor().role()));
+		actor.put("organisation", nz(e.actor().organisation()));
+		put(actor, "mandate", e.actor().mandate());
+		view.put("actor", actor);
 		put(view, "purpose", e.purpose());
 		put(view, "legalBasis", e.legalBasis());
 		put(view, "consentId", e.consentId());

@@ -37,7 +37,22 @@ public enum AuditEventType {
 	LOGIN_LOCKED("login-locked"),
 
 	/** An operator unlocked an account. */
-	LOGIN_UNLOCKED("login-unlocked");
+	LOGIN_UNLOCKED("login-unlocked"),
+
+	/**
+	 * A case manager recorded a mandate: a representative may act for the subject until
+	 * it ends.
+	 */
+	MANDATE_RECORDED("mandate-recorded"),
+
+	/** Recording a mandate was refused; nothing was stored, the reason code says why. */
+	MANDATE_RECORD_REFUSED("mandate-record-refused"),
+
+	/**
+	 * A case manager revoked a mandate: its representative no longer acts for the
+	 * subject.
+	 */
+	MANDATE_REVOKED("mandate-revoked");
 
 	private final String code;
 

@@ -28,7 +28,7 @@ public final class AuditExports {
 
 	private static final String[] CSV_HEADER = { "position", "recorded_at", "event_type", "outcome", "reason_code",
 			"purpose", "legal_basis", "sender", "recipient", "document_type", "field_names", "consent_id",
-			"exchange_id", "subject_ref", "actor_kind", "actor_role", "trace_id", "hash" };
+			"exchange_id", "subject_ref", "actor_kind", "actor_role", "trace_id", "hash", "actor_mandate" };
 
 	/** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
 	private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -45,12 +45,14 @@ public final class AuditExports {
 			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out);
 			for (AuditRecord record : records) {
 				AuditEvent e = record.event();
-				csv.printRecord(Stream.of(String.valueOf(record.position()), record.recordedAt().toString(),
-						e.type().code(), e.outcome().name(), e.reasonCode(), e.purpose(), e.legalBasis(), e.sender(),
-						e.recipient(), e.documentType(), String.join(" ", e.fieldNames()),
-						(e.consentId() != null) ? e.consentId().toString() : null,
-						(e.exchangeId() != null) ? e.exchangeId().toString() : null, e.subjectRef(), e.actor().kind(),
-						e.actor().role(), (e.trace() != null) ? e.trace().traceId() : null, record.hash())
+				csv.printRecord(Stream
+					.of(String.valueOf(record.position()), record.recordedAt().toString(), e.type().code(),
+							e.outcome().name(), e.reasonCode(), e.purpose(), e.legalBasis(), e.sender(), e.recipient(),
+							e.documentType(), String.join(" ", e.fieldNames()),
+							(e.consentId() != null) ? e.consentId().toString() : null,
+							(e.exchangeId() != null) ? e.exchangeId().toString() : null, e.subjectRef(),
+							e.actor().kind(), e.actor().role(), (e.trace() != null) ? e.trace().traceId() : null,
+							record.hash(), (e.actor().mandate() != null) ? e.actor().mandate().toString() : null)
 					.map(AuditExports::neutralised));
 			}
 			csv.flush();
@@ -118,6 +120,7 @@ public final class AuditExports {
 		put(attributes, "ketenpoort.document_type", e.documentType());
 		put(attributes, "ketenpoort.exchange_id", e.exchangeId());
 		put(attributes, "ketenpoort.reason_code", e.reasonCode());
+		put(attributes, "ketenpoort.mandate_id", e.actor().mandate());
 		put(attributes, "ketenpoort.payload_sha256", e.payloadSha256());
 		if (!e.fieldNames().isEmpty()) {
 			attributes.put("ketenpoort.field_names", e.fieldNames());

@@ -33,8 +33,9 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 
 	/**
 	 * The canonical form: a JSON object with a fixed member order and every member
-	 * present. The position is deliberately not part of it, so that a moved row shows as
-	 * reordered.
+	 * present, except {@code actor_mandate}, which follows {@code actor_organisation}
+	 * only when the event concerns a mandate. The position is deliberately not part of
+	 * it, so that a moved row shows as reordered.
 	 * <p>
 	 * Every chain in every database was hashed with this exact text, so it must never
 	 * change by a single byte. It is written by hand for speed; it is the same text
@@ -78,6 +79,12 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 		string(out, actor.role());
 		out.append(",\"actor_organisation\":");
 		string(out, actor.organisation());
+		if (actor.mandate() != null) {
+			// Only events of a mandate carry this member, so every chain hashed before
+			// mandates existed keeps its exact text.
+			out.append(",\"actor_mandate\":");
+			string(out, actor.mandate().toString());
+		}
 		out.append(",\"purpose\":");
 		string(out, event.purpose());
 		out.append(",\"legal_basis\":");

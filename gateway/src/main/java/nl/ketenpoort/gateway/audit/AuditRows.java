@@ -23,7 +23,7 @@ final class AuditRows {
 			+ " foreign_trace_id, foreign_operation_id, event_type, outcome, reason_code, actor_kind, actor_id,"
 			+ " actor_role, actor_organisation, purpose, legal_basis, consent_id, subject_ref, sender, recipient,"
 			+ " document_type, exchange_id, field_names, payload_sha256, partner_status, started_at, ended_at,"
-			+ " prev_hash, hash";
+			+ " prev_hash, hash, actor_mandate";
 
 	static final RowMapper<AuditRecord> MAPPER = AuditRows::map;
 
@@ -34,7 +34,7 @@ final class AuditRows {
 		AuditEvent event = record.event();
 		AuditTrace trace = event.trace();
 		jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(record.position(), record.eventId(), Timestamp.from(record.recordedAt()),
 					(trace != null) ? trace.traceId() : null, record.operationId(),
 					(trace != null) ? trace.parentOperationId() : null, (trace != null) ? trace.foreignTraceId() : null,
@@ -44,7 +44,7 @@ final class AuditRows {
 					event.subjectRef(), event.sender(), event.recipient(), event.documentType(), event.exchangeId(),
 					event.fieldNames().toArray(String[]::new), event.payloadSha256(), event.partnerStatus(),
 					(event.startedAt() != null) ? Timestamp.from(event.startedAt()) : null,
-					Timestamp.from(record.recordedAt()), record.prevHash(), record.hash())
+					Timestamp.from(record.recordedAt()), record.prevHash(), record.hash(), event.actor().mandate())
 			.update();
 	}
 
@@ -61,7 +61,8 @@ final class AuditRows {
 		AuditEventType type = AuditEventType.fromCode(rs.getString(9));
 		AuditOutcome outcome = AuditOutcome.valueOf(rs.getString(10));
 		String reasonCode = rs.getString(11);
-		AuditActor actor = new AuditActor(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
+		AuditActor actor = new AuditActor(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+				rs.getObject(31, UUID.class));
 		String purpose = rs.getString(16);
 		String legalBasis = rs.getString(17);
 		UUID consentId = rs.getObject(18, UUID.class);

@@ -49,7 +49,7 @@ final class AuditValues {
 	/** The event with every member of an unexpected shape replaced by its digest. */
 	static AuditEvent bounded(AuditEvent e) {
 		AuditActor actor = new AuditActor(shaped(e.actor().kind(), LOWER_CODE), shaped(e.actor().id(), ACTOR_ID),
-				shaped(e.actor().role(), CODE), shaped(e.actor().organisation(), LOWER_CODE));
+				shaped(e.actor().role(), CODE), shaped(e.actor().organisation(), LOWER_CODE), e.actor().mandate());
 		List<String> fields = (e.fieldNames().size() > MAX_FIELD_NAMES)
 				? List.of(UNKNOWN + sha256(String.join(",", e.fieldNames())))
 				: e.fieldNames().stream().map((field) -> shaped(field, FIELD)).toList();

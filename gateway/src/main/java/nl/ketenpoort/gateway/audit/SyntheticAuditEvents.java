@@ -207,7 +207,7 @@ class SyntheticAuditEvents {
 				event.actor().organisation(), event.purpose(), event.legalBasis(), event.consentId(),
 				event.subjectRef(), event.sender(), event.recipient(), event.documentType(), event.exchangeId(),
 				"\"{" + String.join(",", event.fieldNames()) + "}\"", event.payloadSha256(), event.partnerStatus(),
-				event.startedAt(), record.recordedAt(), record.prevHash(), record.hash() };
+				event.startedAt(), record.recordedAt(), record.prevHash(), record.hash(), event.actor().mandate() };
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				csv.append(',');

@@ -101,7 +101,7 @@ class ConsentController {
 		if (actor.hasRole(Role.STATUS_HOLDER)) {
 			subject = ownSubject(actor);
 			requireComplete(form, false);
-			method = ConsentMethod.portal();
+			method = portal(actor);
 		}
 		else if (actor.hasRole(Role.CASE_MANAGER) || actor.hasRole(Role.CLIENT_MANAGER)) {
 			requireComplete(form, true);
@@ -190,7 +190,16 @@ class ConsentController {
 	}
 
 	private static SubjectRef ownSubject(Actor actor) {
-		return new SubjectRef(actor.subjectRef().orElseThrow(() -> new ConsentForbidden("NO_OWN_SUBJECT")));
+		return new SubjectRef(actor.dataSubject().orElseThrow(() -> new ConsentForbidden("NO_OWN_SUBJECT")));
+	}
+
+	/**
+	 * Given in the portal: by the status holder, or by their representative, who is then
+	 * recorded as the one who granted it.
+	 */
+	static ConsentMethod portal(Actor actor) {
+		return actor.actingFor().isPresent() ? new ConsentMethod(ConsentMethod.Kind.PORTAL, actor.id(), null)
+				: ConsentMethod.portal();
 	}
 
 	private SubjectRef caseManagerSubject(Actor actor, @Nullable String vNumber) {

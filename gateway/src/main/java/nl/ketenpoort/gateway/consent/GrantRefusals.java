@@ -92,8 +92,8 @@ class GrantRefusals {
 
 	/** The status holder's pseudonym, so that they find the attempt in their own view. */
 	private @Nullable String subject(Actor actor, GrantForm form) {
-		if (actor.subjectRef().isPresent()) {
-			return actor.subjectRef().get();
+		if (actor.dataSubject().isPresent()) {
+			return actor.dataSubject().get();
 		}
 		if (form.vNumber() == null) {
 			return null;

@@ -23,7 +23,7 @@ class ConsoleController {
 
 	/** Gives every console page the menu of the reader's parts of the console. */
 	@ControllerAdvice(assignableTypes = { ConsoleController.class, OnBehalfController.class, DocumentsController.class,
-			AuditPagesController.class, OperationsController.class })
+			AuditPagesController.class, OperationsController.class, MandatesPageController.class })
 	static class Menu {
 
 		@ModelAttribute("sections")

@@ -23,13 +23,15 @@ record Section(String key, String path, Set<Role> roles) {
 	static final Section DOCUMENTS = new Section("documents", "/console/documents",
 			Set.of(Role.CASE_MANAGER, Role.CLIENT_MANAGER));
 
+	static final Section MANDATES = new Section("mandates", "/console/mandates", Set.of(Role.CASE_MANAGER));
+
 	static final Section AUDIT = new Section("audit", "/console/audit", Set.of(Role.PRIVACY_OFFICER));
 
 	static final Section OVERVIEW = new Section("overview", "/console/audit/overview", Set.of(Role.PRIVACY_OFFICER));
 
 	static final Section OPERATIONS = new Section("operations", "/console/operations", Set.of(Role.OPERATOR));
 
-	static final List<Section> ALL = List.of(CONSENT, DOCUMENTS, AUDIT, OVERVIEW, OPERATIONS);
+	static final List<Section> ALL = List.of(CONSENT, DOCUMENTS, MANDATES, AUDIT, OVERVIEW, OPERATIONS);
 
 	boolean allows(Actor actor) {
 		return this.roles.stream().anyMatch(actor::hasRole);

@@ -34,13 +34,14 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Whether the actor may see, and so revoke, this consent: a status holder their own,
-	 * a case manager or client manager one whose sender or one of whose recipients is a
-	 * partner system of their own organisation.
+	 * Whether the actor may see, and so revoke, this consent: a status holder their own
+	 * (or, acting for someone under a mandate, only the represented person's), a case
+	 * manager or client manager one whose sender or one of whose recipients is a partner
+	 * system of their own organisation.
 	 */
 	public boolean maySee(Actor actor, Consent consent) {
 		if (actor.hasRole(Role.STATUS_HOLDER)
-				&& actor.subjectRef().filter(consent.subject().pseudonym()::equals).isPresent()) {
+				&& actor.dataSubject().filter(consent.subject().pseudonym()::equals).isPresent()) {
 			return true;
 		}
 		if (isProfessional(actor)) {
@@ -86,15 +87,15 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * The audit events about a status holder, for that status holder; empty for everyone
-	 * else.
+	 * The audit events about a status holder, for that status holder (or their
+	 * representative while the mandate holds); empty for everyone else.
 	 */
 	public Optional<EventScope> ownEvents(Actor actor) {
-		if (!actor.hasRole(Role.STATUS_HOLDER) || actor.subjectRef().isEmpty()) {
+		if (!actor.hasRole(Role.STATUS_HOLDER) || actor.dataSubject().isEmpty()) {
 			logger.debug("Refused own events to {}: not a status holder", actor);
 			return Optional.empty();
 		}
-		return Optional.of(EventScope.ofSubject(actor.subjectRef().get()));
+		return Optional.of(EventScope.ofSubject(actor.dataSubject().get()));
 	}
 
 	/** The partner systems run by the actor's organisation; none without one. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -155,7 +156,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
-			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events) {
+			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events,
+			ObjectProvider<ActingForCheck> actingFor) {
 		SecurityProblems problems = new SecurityProblems(problemResponses, events);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -177,7 +179,7 @@ class SecurityConfiguration {
 			.formLogin(
 					(form) -> form.loginPage("/login").failureHandler(new LoginFailures(problemResponses)).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
+			.addFilterBefore(new SessionActorFilter(people, actingFor.getIfAvailable()), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
 				.defaultAuthenticationEntryPointFor(problems, (request) -> true)

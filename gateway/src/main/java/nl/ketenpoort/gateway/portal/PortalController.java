@@ -27,7 +27,10 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
 import nl.ketenpoort.gateway.audit.AuditRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import nl.ketenpoort.gateway.identity.AccessPolicy;
+import nl.ketenpoort.gateway.identity.ActingForCheck;
 import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
@@ -96,9 +99,16 @@ class PortalController {
 	}
 
 	@GetMapping
-	String portal(Model model) {
+	String portal(Model model, HttpServletRequest request) {
 		Actor holder = statusHolder();
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(ActingForCheck.ENDED_ATTRIBUTE) != null) {
+			// Said once: the representation this login started with has ended.
+			session.removeAttribute(ActingForCheck.ENDED_ATTRIBUTE);
+			model.addAttribute("notice", "msg.acting-for.ended");
+		}
 		SubjectRef subject = subject(holder);
+		model.addAttribute("actingFor", holder.actingFor().isPresent());
 		String language = PageLanguages.current().code();
 		Instant now = Instant.now();
 		List<Consent> consents = this.registry.listForSubject(subject);
@@ -157,7 +167,7 @@ class PortalController {
 			for (Route route : purpose.routes()) {
 				created |= this.registry
 					.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
-							route.documentTypes().stream().sorted().toList(), null, ConsentMethod.portal(),
+							route.documentTypes().stream().sorted().toList(), null, portalMethod(holder),
 							form.language(), form.textSha256()))
 					.created();
 			}
@@ -279,6 +289,15 @@ class PortalController {
 		return view;
 	}
 
+	/**
+	 * Given in the portal: by the status holder, or by their representative, who is then
+	 * recorded as the one who granted it.
+	 */
+	private static ConsentMethod portalMethod(Actor holder) {
+		return holder.actingFor().isPresent() ? new ConsentMethod(ConsentMethod.Kind.PORTAL, holder.id(), null)
+				: ConsentMethod.portal();
+	}
+
 	private static String back(RedirectAttributes redirect, String kind, String messageKey) {
 		redirect.addFlashAttribute(kind, messageKey);
 		return "redirect:/portal";
@@ -292,8 +311,11 @@ class PortalController {
 		return actor;
 	}
 
+	/**
+	 * The status holder's own subject, or the represented one's while acting for them.
+	 */
 	private static SubjectRef subject(Actor holder) {
-		return new SubjectRef(holder.subjectRef().orElseThrow(PageNotFound::new));
+		return new SubjectRef(holder.dataSubject().orElseThrow(PageNotFound::new));
 	}
 
 	/** A purpose as the portal shows it, with the exact text that gets hashed. */

@@ -61,6 +61,12 @@ public enum ProblemCode {
 
 	SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Document does not match its schema"),
 
+	INVALID_MANDATE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid mandate"),
+
+	UNKNOWN_SUBJECT(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown status holder"),
+
+	MANDATE_OVERLAPS(HttpStatus.CONFLICT, "Overlaps an active mandate"),
+
 	LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins"),
 
 	LOGIN_LOCKED(HttpStatus.TOO_MANY_REQUESTS, "Login locked"),
