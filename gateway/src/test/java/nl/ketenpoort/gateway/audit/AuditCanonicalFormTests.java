@@ -49,6 +49,9 @@ class AuditCanonicalFormTests {
 		row.put("actor_id", event.actor().id());
 		row.put("actor_role", event.actor().role());
 		row.put("actor_organisation", event.actor().organisation());
+		if (event.actor().mandate() != null) {
+			row.put("actor_mandate", event.actor().mandate().toString());
+		}
 		row.put("purpose", event.purpose());
 		row.put("legal_basis", event.legalBasis());
 		row.put("consent_id", (event.consentId() != null) ? event.consentId().toString() : null);
@@ -135,6 +138,29 @@ class AuditCanonicalFormTests {
 		assertSame(UUID.randomUUID(), Instant.parse("2026-11-24T07:07:00.5Z"), "00f067aa0ba902b7", full);
 	}
 
+	@Test
+	void anEventOfAMandateNamesItAfterTheActorsOrganisationAndOthersAreUnchanged() {
+		// given
+		UUID eventId = UUID.fromString("00000000-0000-0000-0000-000000000002");
+		UUID mandate = UUID.fromString("00000000-0000-0000-0000-0000000000ff");
+		AuditActor representative = AuditActor.person("00000000-0000-0000-0000-000000000003", "STATUS_HOLDER", null);
+		AuditEvent without = AuditEvent.of(AuditEventType.CONSENT_REVOKED, AuditOutcome.SUCCESS, representative)
+			.build();
+		AuditEvent with = AuditEvent
+			.of(AuditEventType.CONSENT_REVOKED, AuditOutcome.SUCCESS, representative.withMandate(mandate))
+			.build();
+
+		// when
+		String plain = AuditRecord.canonicalForm(eventId, Instant.EPOCH, "00000000000000aa", without);
+		String named = AuditRecord.canonicalForm(eventId, Instant.EPOCH, "00000000000000aa", with);
+
+		// then
+		assertSame(eventId, Instant.EPOCH, "00000000000000aa", with);
+		assertThat(plain).doesNotContain("actor_mandate");
+		assertThat(named).isEqualTo(plain.replace("\"actor_organisation\":null,",
+				"\"actor_organisation\":null,\"actor_mandate\":\"00000000-0000-0000-0000-0000000000ff\","));
+	}
+
 	private static void assertSame(UUID eventId, Instant recordedAt, @Nullable String operationId, AuditEvent event) {
 		String expected = reference(eventId, recordedAt, operationId, event);
 		String actual = AuditRecord.canonicalForm(eventId, recordedAt, operationId, event);
@@ -162,7 +188,9 @@ class AuditCanonicalFormTests {
 			default -> (random.nextBoolean()) ? Integer.MIN_VALUE : Integer.MAX_VALUE;
 		};
 		return new AuditEvent(types[random.nextInt(types.length)], outcomes[random.nextInt(outcomes.length)],
-				maybe(random), new AuditActor(maybe(random), maybe(random), maybe(random), maybe(random)),
+				maybe(random),
+				new AuditActor(maybe(random), maybe(random), maybe(random), maybe(random),
+						(random.nextInt(4) == 0) ? new UUID(random.nextLong(), random.nextLong()) : null),
 				maybe(random), maybe(random), (random.nextBoolean()) ? null : new UUID(random.nextLong(), 0),
 				maybe(random), maybe(random), maybe(random), maybe(random),
 				(random.nextBoolean()) ? null : new UUID(0, random.nextLong()), fieldNames, maybe(random),

@@ -132,6 +132,23 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	}
 
 	@Test
+	void aMunicipalClientManagerCannotRevokeAConsentFromCoaToVluchtelingenWerk() {
+		// given
+		String clientManager = this.tokens.person(Role.CLIENT_MANAGER, "amsterdam");
+
+		// when
+		HttpResponse<String> revoked = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + this.coaToVwn + "/revoke"))
+			.header("Authorization", "Bearer " + clientManager)
+			.POST(BodyPublishers.noBody()));
+
+		// then
+		assertThat(revoked.statusCode()).isEqualTo(404);
+		assertThat(json(revoked).get("code").asString()).isEqualTo("NOT_FOUND");
+		assertThat(this.registry.status(this.coaToVwn)).isEqualTo(ConsentStatus.ACTIVE);
+		assertThat(deniedReads(this.coaToVwn)).as("the refused revocation is audited").isEqualTo(1);
+	}
+
+	@Test
 	void aCaseManagerRevokesAConsentOnTheirOwnOrganisationsRoute() {
 		String caseManager = this.tokens.person(Role.CASE_MANAGER, "coa");
 

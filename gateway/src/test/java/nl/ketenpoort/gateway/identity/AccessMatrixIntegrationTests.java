@@ -224,6 +224,10 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/consents", (f, r, own) -> get("/api/v1/consents?vNumber=" + f.vNumber).listing(f.consent(r, true), f.consent(r, false)), LOGIN, FORBIDDEN, OWN, OWN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/consents/{id}", (f, r, own) -> get("/api/v1/consents/" + f.consent(r, own)), LOGIN, FORBIDDEN, OWN, OWN, OWN, NOT_FOUND, FORBIDDEN),
 		row("POST /api/v1/consents/{id}/revoke", (f, r, own) -> post("/api/v1/consents/" + f.freshConsent(r, own) + "/revoke"), LOGIN, FORBIDDEN, OWN, OWN, OWN, NOT_FOUND, FORBIDDEN),
+		// Mandates: a case manager, for the mandates whose record their own organisation holds
+		row("POST /api/v1/mandates", (f, r, own) -> postJson("/api/v1/mandates", "{}"), LOGIN, FORBIDDEN, FORBIDDEN, REACHED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/mandates/{id}", (f, r, own) -> get("/api/v1/mandates/" + f.mandate(own)), LOGIN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("POST /api/v1/mandates/{id}/revoke", (f, r, own) -> post("/api/v1/mandates/" + f.freshMandate(own) + "/revoke"), LOGIN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		// Audit: a privacy officer the events of their organisation, a status holder their own
 		row("GET /api/v1/audit/events", (f, r, own) -> get("/api/v1/audit/events?vNumber=" + f.vNumber).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
 		row("GET /api/v1/audit/exchanges/{id}", (f, r, own) -> get("/api/v1/audit/exchanges/" + f.exchange(r, own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
@@ -254,6 +258,9 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("POST /console/consents", (f, r, own) -> postForm("/console/consents", Map.of("vNumber", f.vNumber)), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /console/documents", (f, r, own) -> get("/console/documents"), LOGIN, LOGIN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN),
 		row("POST /console/documents", (f, r, own) -> postForm("/console/documents", Map.of("vNumber", f.vNumber)).listing(f.document(r, true), f.document(r, false)), LOGIN, LOGIN, FORBIDDEN, OWN, OWN, FORBIDDEN, FORBIDDEN),
+		row("GET /console/mandates", (f, r, own) -> get("/console/mandates"), LOGIN, LOGIN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("POST /console/mandates", (f, r, own) -> postForm("/console/mandates", Map.of("vNumber", f.vNumber)), LOGIN, LOGIN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("POST /console/mandates/{id}/revoke", (f, r, own) -> postForm("/console/mandates/" + f.freshMandate(own) + "/revoke", Map.of()), LOGIN, LOGIN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		row("GET /console/audit", (f, r, own) -> get("/console/audit"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
 		row("POST /console/audit/search", (f, r, own) -> postForm("/console/audit/search", Map.of("vNumber", f.vNumber)).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
 		row("POST /console/audit/export", (f, r, own) -> postForm("/console/audit/export", Map.of("vNumber", f.vNumber, "format", "json")).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN),
@@ -269,6 +276,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /sandbox/partners/{id}/mode", (f, r, own) -> get("/sandbox/partners/taalschool-b/mode"), OK, OK, OK, OK, OK, OK, OK),
 		row("POST /sandbox/partners/{id}/mode", (f, r, own) -> postJson("/sandbox/partners/taalschool-b/mode", "{}"), REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED),
 		// Test-only probes
+		row("POST /portal/test-probe/represents", (f, r, own) -> postForm("/portal/test-probe/represents", Map.of("bsn", "111222333")), LOGIN, LOGIN, REACHED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/test-probe/actor", (f, r, own) -> get("/api/v1/test-probe/actor"), LOGIN, OK, OK, OK, OK, OK, OK),
 		row("GET /test-probe/json", (f, r, own) -> get("/test-probe/json"), OK, OK, OK, OK, OK, OK, OK),
 		row("POST /test-probe/json", (f, r, own) -> postJson("/test-probe/json", "{\"name\":\"matrix\",\"count\":1}"), OK, OK, OK, OK, OK, OK, OK),
@@ -593,6 +601,29 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 						: grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
 			}
 			return grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		}
+
+		/**
+		 * A mandate whose record COA holds ({@code own}: the matrix's case manager is of
+		 * COA), or VluchtelingenWerk; the same for every call that only reads it.
+		 */
+		String mandate(boolean own) {
+			return this.made.computeIfAbsent("mandate " + own, (key) -> freshMandate(own));
+		}
+
+		/** A new active mandate, for a call that changes it. */
+		String freshMandate(boolean own) {
+			UUID representative = AccessMatrixIntegrationTests.this.tokens.newPerson(Role.STATUS_HOLDER, null, null)
+				.id();
+			UUID id = UUID.randomUUID();
+			JdbcClient.create(AccessMatrixIntegrationTests.this.dataSource)
+				.sql("""
+						INSERT INTO mandate (id, representative, subject_ref, kind, evidence_reference, ends_at,
+						organisation, recorded_by, recorded_at)
+						VALUES (?, ?, ?, 'WRITTEN_MANDATE', 'matrix-mandate', now() + interval '30 days', ?, ?, now())""")
+				.params(id, representative, this.subject.pseudonym(), own ? "coa" : "vwn", UUID.randomUUID())
+				.update();
+			return id.toString();
 		}
 
 		/** An audited exchange the caller may see ({@code own}), or one they may not. */
