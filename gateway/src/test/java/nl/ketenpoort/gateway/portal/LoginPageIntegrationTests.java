@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ class LoginPageIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	TestTokens tokens;
 
 	@Test
 	void loginPageInArabicIsRightToLeft() {
@@ -69,6 +74,24 @@ class LoginPageIntegrationTests extends GatewayIntegrationTest {
 					.contains(this.messages.getMessage("login.title", null, Locale.forLanguageTag(language.code())));
 			}
 		}
+	}
+
+	@Test
+	void afterTheLoginThePersonReturnsToThePageInTheLanguageChosen() {
+		// given
+		TestTokens.Login login = this.tokens.newPerson(Role.STATUS_HOLDER, null, null);
+		PageSession browser = PageSession.anonymous(this.port);
+		String toLogin = browser.get("/portal?lang=ti").headers().firstValue("Location").orElseThrow();
+		assertThat(browser.get(URI.create(toLogin).getRawPath() + "?" + URI.create(toLogin).getRawQuery()).body())
+			.contains("lang=\"ti\"");
+
+		// when
+		HttpResponse<String> loggedIn = browser.post("/login",
+				java.util.Map.of("username", login.username(), "password", login.password()));
+
+		// then
+		assertThat(loggedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).contains("/portal?lang=ti"));
 	}
 
 	@Test
