@@ -1,8 +1,11 @@
 package nl.ketenpoort;
 
+import java.util.Set;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import nl.ketenpoort.gateway.identity.People;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +79,19 @@ class ArchitectureTests {
 	@Test
 	void nothingWritesToStandardStreams() {
 		NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
+	}
+
+	@Test
+	void peopleAreCreatedOnlyByTheDemoAndByTheOperatorsCommand() {
+		// No self-registration: outside the demo profile, local accounts come from
+		// "person add" alone.
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("nl.ketenpoort.gateway.identity.DemoPeople")
+			.and()
+			.doNotHaveFullyQualifiedName("nl.ketenpoort.gateway.identity.LocalAccounts")
+			.should()
+			.callMethod(People.class, "create", String.class, String.class, Set.class, String.class, String.class)
+			.check(MAIN);
 	}
 
 	@Test

@@ -52,7 +52,28 @@ public enum AuditEventType {
 	 * A case manager revoked a mandate: its representative no longer acts for the
 	 * subject.
 	 */
-	MANDATE_REVOKED("mandate-revoked");
+	MANDATE_REVOKED("mandate-revoked"),
+
+	/**
+	 * A request with credentials (a token, a session) was refused as unauthenticated; the
+	 * reason says why.
+	 */
+	CREDENTIALS_REFUSED("credentials-refused"),
+
+	/**
+	 * Requests of one client address refused within one interval, counted rather than
+	 * audited one by one: without credentials, or beyond the number audited one by one.
+	 */
+	REQUESTS_REFUSED("requests-refused"),
+
+	/** An operator added a local account. */
+	PERSON_ADDED("person-added"),
+
+	/** An operator disabled an account. */
+	PERSON_DISABLED("person-disabled"),
+
+	/** An operator replaced the roles of an account. */
+	PERSON_ROLES_CHANGED("person-roles-changed");
 
 	private final String code;
 

@@ -34,8 +34,13 @@ final class AuditValues {
 	/** One partner id, or the comma-joined recipients of a consent. */
 	private static final Pattern PARTNERS = Pattern.compile("[a-z][a-z0-9-]{0,31}(,[a-z][a-z0-9-]{0,31}){0,15}");
 
+	/**
+	 * A partner id or {@code unknown}, a user id, or the HMAC pseudonym of a client
+	 * address ({@code h:} and 43 base64url characters) for refusals of callers nobody
+	 * knows.
+	 */
 	private static final Pattern ACTOR_ID = Pattern
-		.compile("[a-z][a-z0-9-]{0,31}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+		.compile("[a-z][a-z0-9-]{0,31}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|h:[A-Za-z0-9_-]{43}");
 
 	private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9.]{0,127}");
 

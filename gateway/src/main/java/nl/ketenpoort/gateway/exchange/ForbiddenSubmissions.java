@@ -24,8 +24,6 @@ class ForbiddenSubmissions {
 
 	private static final Logger log = LoggerFactory.getLogger(ForbiddenSubmissions.class);
 
-	static final String PATH = "/api/v1/exchanges";
-
 	private static final AuditActor UNKNOWN = new AuditActor("person", "unknown", null, null);
 
 	private final AuditTrail audit;
@@ -36,7 +34,7 @@ class ForbiddenSubmissions {
 
 	@EventListener
 	void refused(ApiAccessDenied denied) {
-		if (!"POST".equals(denied.method()) || !PATH.equals(denied.path())) {
+		if (!denied.submission()) {
 			return;
 		}
 		log.debug("Recording a submission refused by access control");

@@ -77,6 +77,32 @@ public class People implements UserDetailsService {
 			.update() == 1;
 	}
 
+	/** Disables an account: its sessions and tokens stop working at once. */
+	public boolean disable(UUID id) {
+		return this.jdbc.sql("UPDATE identity_person SET active = false WHERE id = :id AND active")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Replaces the roles of an account. */
+	public boolean replaceRoles(UUID id, Set<Role> roles) {
+		if (roles.isEmpty() || roles.contains(Role.PARTNER)) {
+			throw new IdentitySettingsInvalid("A person needs at least one role, and never the partner role");
+		}
+		return this.jdbc.sql("UPDATE identity_person SET roles = :roles WHERE id = :id")
+			.param("roles", roles.stream().map(Role::code).sorted().toArray(String[]::new))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The active accounts linked to this subject pseudonym. */
+	public java.util.List<Person> findActiveBySubject(String subjectRef) {
+		return this.jdbc.sql("SELECT * FROM identity_person WHERE subject_ref = :subject AND active")
+			.param("subject", subjectRef)
+			.query(People::person)
+			.list();
+	}
+
 	public Optional<Person> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM identity_person WHERE id = :id")
 			.param("id", id)

@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.identity;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import nl.ketenpoort.gateway.problem.ProblemResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
-			AuthorizationServerSettings settings) {
+			AuthorizationServerSettings settings, SessionLifetime sessionLifetime) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.clientAuthentication(
@@ -103,9 +104,11 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// A person who is not logged in yet is sent to the login form and comes back to
 		// the authorization request afterwards.
-		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-				new LoginUrlAuthenticationEntryPoint("/login"),
-				PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(new LoginRedirect("/login"),
+						PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
+		// An ended login session mints no authorization code either.
+		http.addFilterBefore(sessionLifetime.filter(), AuthorizationFilter.class);
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
 		}));
 		return http.build();
@@ -114,8 +117,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, AccessTokenDecoder decoder, ActorConverter actors,
-			ProblemResponses problemResponses, ApplicationEventPublisher events) {
-		SecurityProblems problems = new SecurityProblems(problemResponses, events);
+			ProblemResponses problemResponses, Refusals refusals) {
+		SecurityProblems problems = new SecurityProblems(problemResponses, refusals);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(
 					(authorize) -> authorize.requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/purposes/**")
@@ -156,9 +159,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
-			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events,
-			ObjectProvider<ActingForCheck> actingFor) {
-		SecurityProblems problems = new SecurityProblems(problemResponses, events);
+			ProblemResponses problemResponses, Environment environment, Refusals refusals,
+			SessionLifetime sessionLifetime, ObjectProvider<ActingForCheck> actingFor) {
+		SecurityProblems problems = new SecurityProblems(problemResponses, refusals);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -180,10 +183,17 @@ class SecurityConfiguration {
 					(form) -> form.loginPage("/login").failureHandler(new LoginFailures(problemResponses)).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new SessionActorFilter(people, actingFor.getIfAvailable()), AuthorizationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
-				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
-				.accessDeniedHandler(problems))
+			// Sessions: a new id at every login (against session fixation), stamped with
+			// its idle timeout and login time, and ended on time before anything reads
+			// it.
+			.sessionManagement(
+					(sessions) -> sessions.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+							List.of(new ChangeSessionIdAuthenticationStrategy(), sessionLifetime))))
+			.addFilterBefore(sessionLifetime.filter(), SessionActorFilter.class)
+			.exceptionHandling(
+					(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(new LoginRedirect("/login"), browsers)
+						.defaultAuthenticationEntryPointFor(problems, (request) -> true)
+						.accessDeniedHandler(problems))
 			// No form-action directive: browsers apply it to the redirects after the
 			// login
 			// form, and those end at the web client's redirect URI on another origin.

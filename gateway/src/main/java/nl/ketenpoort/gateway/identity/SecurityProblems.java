@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
-
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,8 +17,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers refused API calls with RFC 9457 problem documents ({@code UNAUTHORIZED},
- * {@code FORBIDDEN}) and the RFC 6750 {@code WWW-Authenticate} header, and logs the
- * reason at debug level, never the token.
+ * {@code FORBIDDEN}) and the RFC 6750 {@code WWW-Authenticate} header, logs the reason at
+ * debug level, never the token, and has {@link Refusals} audit the refusal.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -28,11 +26,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ProblemResponses problems;
 
-	private final ApplicationEventPublisher events;
+	private final Refusals refusals;
 
-	SecurityProblems(ProblemResponses problems, ApplicationEventPublisher events) {
+	SecurityProblems(ProblemResponses problems, Refusals refusals) {
 		this.problems = problems;
-		this.events = events;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -40,13 +38,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		boolean tokenGiven = ex instanceof InvalidBearerTokenException
 				|| ex instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+		boolean sessionEnded = request.getAttribute(SessionLifetime.ENDED) != null;
 		log.debug("Refused {} {} as unauthenticated: {}", request.getMethod(), request.getRequestURI(),
-				tokenGiven ? ex.getMessage() : "no credentials");
+				tokenGiven ? ex.getMessage() : (sessionEnded ? "the session ended" : "no valid credentials"));
+		this.refusals.unauthenticated(request, ex);
 		response.setHeader("WWW-Authenticate", tokenGiven
 				? "Bearer error=\"invalid_token\", error_description=\"The access token is not valid\"" : "Bearer");
-		this.problems.write(request, response, ProblemCode.UNAUTHORIZED,
-				tokenGiven ? "The access token is not valid: it may have expired or been revoked."
-						: ProblemCode.UNAUTHORIZED.defaultDetail());
+		this.problems.write(request, response, ProblemCode.UNAUTHORIZED, tokenGiven
+				? "The access token is not valid: it may have expired or been revoked."
+				: sessionEnded ? "Your session has ended: log in again." : ProblemCode.UNAUTHORIZED.defaultDetail());
 	}
 
 	@Override
@@ -54,7 +54,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		log.debug("Refused {} {} to {}: {}", request.getMethod(), request.getRequestURI(), Actors.find().orElse(null),
 				ex.getMessage());
-		this.events.publishEvent(new ApiAccessDenied(Actors.find(), request.getMethod(), request.getRequestURI()));
+		this.refusals.denied(request, ex);
 		response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
 		this.problems.write(request, response, ProblemCode.FORBIDDEN,
 				"Your token or role does not allow this request.");

@@ -63,7 +63,10 @@ final class LoginForm {
 		return exchange(this.port, clientAddress, head, body);
 	}
 
-	private static Answer exchange(int port, String clientAddress, String head, String body) {
+	/**
+	 * Sends one raw HTTP/1.0 request from this client address (any of 127.0.0.0/8).
+	 */
+	static Answer exchange(int port, String clientAddress, String head, String body) {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
