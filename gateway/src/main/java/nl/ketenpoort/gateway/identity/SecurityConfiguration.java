@@ -1,11 +1,14 @@
 package nl.ketenpoort.gateway.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +61,7 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	private static final String[] STAFF = { Role.CASE_MANAGER.name(), Role.CLIENT_MANAGER.name(),
-			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name() };
+			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name(), Role.PROGRAMME_MANAGER.name() };
 
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ProblemResponses problemResponses) {
@@ -155,11 +158,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
-			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events) {
+			ProblemResponses problemResponses, Environment environment, ApplicationEventPublisher events,
+			ObjectProvider<PageLogin> otherLogins) {
 		SecurityProblems problems = new SecurityProblems(problemResponses, events);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		List<PageLogin> upstream = otherLogins.orderedStream().toList();
+		List<AuthenticationProvider> checks = new ArrayList<>();
+		checks.add(logins);
+		upstream.forEach((login) -> checks.addAll(login.authenticationProviders()));
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/portal", "/portal/**")
 			.hasRole(Role.STATUS_HOLDER.name())
 			.requestMatchers("/console", "/console/**")
@@ -172,12 +180,16 @@ class SecurityConfiguration {
 			.permitAll())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfApplies))
 			// The form login checks passwords only through the throttle, and no other
-			// provider may check them after it refused.
-			.authenticationManager(new ProviderManager(logins))
+			// provider may check them after it refused: the others check only logins
+			// at upstream providers.
+			.authenticationManager(new ProviderManager(checks))
 			.formLogin(
 					(form) -> form.loginPage("/login").failureHandler(new LoginFailures(problemResponses)).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		// Signing in at upstream OpenID providers, when some are configured; it also
+		// ends the provider's session at logout.
+		upstream.forEach((login) -> login.configure(http));
+		http.addFilterBefore(new SessionActorFilter(people), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
 				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
