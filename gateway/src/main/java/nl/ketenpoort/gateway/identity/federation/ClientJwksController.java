@@ -2,6 +2,8 @@ package nl.ketenpoort.gateway.identity.federation;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Publishes the public key of Ketenpoort's client assertions, for an operator to register
  * at an upstream provider (or for the provider to fetch as the client's
- * {@code jwks_uri}). Public, as public keys are.
+ * {@code jwks_uri}). Public, as public keys are; not part of the partner API document.
  */
+@Hidden
 @RestController
 class ClientJwksController {
 
