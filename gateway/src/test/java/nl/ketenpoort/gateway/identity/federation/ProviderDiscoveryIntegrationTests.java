@@ -3,10 +3,8 @@ package nl.ketenpoort.gateway.identity.federation;
 import java.net.URI;
 import java.time.Duration;
 
-import no.nav.security.mock.oauth2.MockOAuth2Server;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.federation.FederationSettings.ClientAuthentication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -19,30 +17,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Ketenpoort's registration at a provider is made from the provider's own discovery
- * document (a real provider on loopback), and only when the document names exactly the
- * configured issuer.
+ * document (the real provider on loopback of {@link TestProviders}, hence in the shared
+ * context rather than a unit test that would start one of its own), and only when the
+ * document names exactly the configured issuer.
  */
-class ProviderDiscoveryTests {
-
-	private static final MockOAuth2Server provider = new MockOAuth2Server();
+class ProviderDiscoveryIntegrationTests extends GatewayIntegrationTest {
 
 	private final ProviderDiscovery discovery = new ProviderDiscovery(rest(),
 			"{baseUrl}/login/oauth2/code/{registrationId}");
 
-	@BeforeAll
-	static void start() {
-		provider.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		provider.shutdown();
-	}
-
 	@Test
 	void theRegistrationComesFromTheDiscoveryDocument() {
 		// given
-		String issuer = provider.issuerUrl("coa").toString();
+		String issuer = TestProviders.issuer("coa");
 
 		// when
 		ClientRegistration registration = this.discovery.registration(upstream(issuer));
@@ -62,7 +49,7 @@ class ProviderDiscoveryTests {
 	@Test
 	void aDocumentNamingAnotherIssuerIsNotTrusted() {
 		// given: configured with a trailing slash, which the provider's issuer has not
-		String configured = provider.issuerUrl("coa") + "/";
+		String configured = TestProviders.issuer("coa") + "/";
 
 		// when / then
 		assertThatExceptionOfType(ProviderUnavailable.class)
