@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nl.ketenpoort.gateway.identity.federation.TestProviders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +51,10 @@ public abstract class GatewayIntegrationTest {
 		// TVS's export directory is watched, as in production.
 		registry.add("ketenpoort.adapters.tvs-intake.directory", () -> DATA_DIR.resolve("tvs-export").toString());
 		registry.add("ketenpoort.adapters.tvs-intake.poll-interval", () -> "200ms");
+		// Staff and status holders sign in at real OpenID providers on loopback (one
+		// mock-oauth2-server, an issuer per organisation and the DigiD broker), and VWN's
+		// provider is down; in this one context, so that it stays one.
+		TestProviders.register(registry, freePort());
 	}
 
 	protected static Path dataDir() {

@@ -88,9 +88,13 @@ class IdentityConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	JWKSource<SecurityContext> jwkSource(JdbcClient jdbc, TransactionOperations transactions,
-			IdentitySettings settings) {
-		JWKSet keys = new SigningKeys(jdbc, transactions, settings.keyEncryptionKey()).active();
+	SigningKeys signingKeys(JdbcClient jdbc, TransactionOperations transactions, IdentitySettings settings) {
+		return new SigningKeys(jdbc, transactions, settings.keyEncryptionKey());
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys signingKeys) {
+		JWKSet keys = signingKeys.active();
 		return new ImmutableJWKSet<>(keys);
 	}
 

@@ -21,7 +21,8 @@ public record Person(UUID id, String username, Set<Role> roles, Optional<String>
 		roles = Set.copyOf(roles);
 	}
 
-	Actor toActor(Set<String> scopes) {
+	/** This person as the actor of a request, with the scopes of its token (if any). */
+	public Actor toActor(Set<String> scopes) {
 		return new Actor(Actor.Kind.PERSON, this.id.toString(), this.organisation, this.roles, this.subjectRef, scopes);
 	}
 

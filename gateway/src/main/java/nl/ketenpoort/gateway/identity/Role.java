@@ -26,7 +26,13 @@ public enum Role {
 	PRIVACY_OFFICER,
 
 	/** An operator: dead letters, keys, metrics. */
-	OPERATOR;
+	OPERATOR,
+
+	/**
+	 * A programme manager who monitors the chain as a whole; reaches the staff console,
+	 * and no one's personal data.
+	 */
+	PROGRAMME_MANAGER;
 
 	/** The Spring Security authority, such as {@code ROLE_PRIVACY_OFFICER}. */
 	public String authority() {

@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	private static final String[] STAFF = { Role.CASE_MANAGER.name(), Role.CLIENT_MANAGER.name(),
-			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name() };
+			Role.PRIVACY_OFFICER.name(), Role.OPERATOR.name(), Role.PROGRAMME_MANAGER.name() };
 
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ProblemResponses problemResponses) {
@@ -160,11 +161,16 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, People people, LoginGuard logins,
 			ProblemResponses problemResponses, Environment environment, Refusals refusals,
-			SessionLifetime sessionLifetime, ObjectProvider<ActingForCheck> actingFor) {
+			SessionLifetime sessionLifetime, ObjectProvider<ActingForCheck> actingFor,
+			ObjectProvider<PageLogin> otherLogins) {
 		SecurityProblems problems = new SecurityProblems(problemResponses, refusals);
 		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		List<PageLogin> upstream = otherLogins.orderedStream().toList();
+		List<AuthenticationProvider> checks = new ArrayList<>();
+		checks.add(logins);
+		upstream.forEach((login) -> checks.addAll(login.authenticationProviders()));
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/portal", "/portal/**")
 			.hasRole(Role.STATUS_HOLDER.name())
 			.requestMatchers("/console", "/console/**")
@@ -177,18 +183,22 @@ class SecurityConfiguration {
 			.permitAll())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfApplies))
 			// The form login checks passwords only through the throttle, and no other
-			// provider may check them after it refused.
-			.authenticationManager(new ProviderManager(logins))
+			// provider may check them after it refused: the others check only logins
+			// at upstream providers.
+			.authenticationManager(new ProviderManager(checks))
 			.formLogin(
 					(form) -> form.loginPage("/login").failureHandler(new LoginFailures(problemResponses)).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new SessionActorFilter(people, actingFor.getIfAvailable()), AuthorizationFilter.class)
 			// Sessions: a new id at every login (against session fixation), stamped with
 			// its idle timeout and login time, and ended on time before anything reads
-			// it.
+			// it; for form logins and sign-ins at upstream providers alike.
 			.sessionManagement(
 					(sessions) -> sessions.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
-							List.of(new ChangeSessionIdAuthenticationStrategy(), sessionLifetime))))
+							List.of(new ChangeSessionIdAuthenticationStrategy(), sessionLifetime))));
+		// Signing in at upstream OpenID providers, when some are configured; it also
+		// ends the provider's session at logout.
+		upstream.forEach((login) -> login.configure(http));
+		http.addFilterBefore(new SessionActorFilter(people, actingFor.getIfAvailable()), AuthorizationFilter.class)
 			.addFilterBefore(sessionLifetime.filter(), SessionActorFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(new LoginRedirect("/login"), browsers)

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -22,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * For pages with a login session: makes the {@link Actor} of the logged-in person the
  * principal of this request (read fresh from the user table, so a deactivated person is
- * anonymous at once). The session itself keeps the plain login, and at most the id of the
- * mandate under which the person acts for someone, confirmed anew at every request.
+ * anonymous at once). The session itself keeps the plain login (the form login's, or a
+ * {@link FederatedPerson} of a sign-in at an upstream provider), and at most the id of
+ * the mandate under which the person acts for someone, confirmed anew at every request.
  */
 class SessionActorFilter extends OncePerRequestFilter {
 
@@ -42,11 +44,24 @@ class SessionActorFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication login = this.holder.getContext().getAuthentication();
-		if (login != null && login.isAuthenticated() && login.getPrincipal() instanceof UserDetails user) {
+		String id = null;
+		if (login != null && login.isAuthenticated()) {
+			if (login.getPrincipal() instanceof UserDetails user) {
+				id = user.getUsername();
+			}
+			else if (login.getPrincipal() instanceof FederatedPerson person) {
+				id = person.getName();
+			}
+		}
+		if (id != null) {
 			SecurityContext context = this.holder.createEmptyContext();
-			person(user.getUsername()).filter(Person::active)
+			// The roles as they are now, not as they were at login: a role taken away
+			// (by an operator, or by the provider's claims at a later sign-in) is gone
+			// from every session at once.
+			person(id).filter(Person::active)
 				.ifPresent((person) -> context.setAuthentication(new ActorAuthentication(
-						representing(person.toActor(Set.of()), request.getSession(false)), login.getAuthorities())));
+						representing(person.toActor(Set.of()), request.getSession(false)),
+						person.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())));
 			this.holder.setContext(context);
 		}
 		chain.doFilter(request, response);

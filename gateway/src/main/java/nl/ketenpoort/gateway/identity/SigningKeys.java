@@ -28,11 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The gateway's ES256 token signing key: made on first start, kept in the database with
- * its private part encrypted (AES-256-GCM under the key-encryption key), so that every
- * node signs with the same key.
+ * The gateway's ES256 keys, one per {@link Purpose}: made on first start, kept in the
+ * database with their private part encrypted (AES-256-GCM under the key-encryption key),
+ * so that every node signs with the same key.
  */
-class SigningKeys {
+public class SigningKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -46,6 +46,35 @@ class SigningKeys {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** What a key signs; each purpose has a key of its own. */
+	public enum Purpose {
+
+		/** The gateway's access and ID tokens, published at {@code /oauth2/jwks}. */
+		TOKEN_SIGNING("token-signing"),
+
+		/**
+		 * The gateway's client assertions ({@code private_key_jwt}) at upstream OpenID
+		 * providers, published at {@code /oauth2/client-jwks}.
+		 */
+		CLIENT_ASSERTION("client-assertion");
+
+		private final String code;
+
+		Purpose(String code) {
+			this.code = code;
+		}
+
+		/**
+		 * What the encryption of a key is bound to besides its kid, so that a key cannot
+		 * be moved to another purpose in the database. The token signing key keeps its
+		 * kid alone, as it was stored before there were purposes.
+		 */
+		String associatedData(String kid) {
+			return (this == TOKEN_SIGNING) ? kid : this.code + ":" + kid;
+		}
+
+	}
+
 	SigningKeys(JdbcClient jdbc, TransactionOperations transactions, String keyEncryptionKey) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -56,24 +85,43 @@ class SigningKeys {
 		this.keyEncryptionKey = new SecretKeySpec(key, "AES");
 	}
 
-	/** The active signing key (with its private part), made now if there is none yet. */
+	/**
+	 * The active token signing key (with its private part), made now if there is none.
+	 */
 	JWKSet active() {
+		return active(Purpose.TOKEN_SIGNING);
+	}
+
+	/**
+	 * The active key for this purpose (with its private part), made now if there is none
+	 * yet.
+	 * @param purpose what the key signs
+	 * @return the key, as a set of one
+	 */
+	public JWKSet active(Purpose purpose) {
 		JWKSet keys = this.transactions.execute((status) -> {
 			// Nodes starting together must agree on one key, not each make their own.
-			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('identity_signing_key'))").query().listOfRows();
-			List<JWK> active = this.jdbc.sql(
-					"SELECT kid, encrypted_jwk FROM identity_signing_key WHERE retired_at IS NULL ORDER BY created_at DESC")
-				.query((rs, row) -> decrypt(rs.getString("kid"), rs.getBytes("encrypted_jwk")))
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:lock))")
+				.param("lock", "identity_signing_key:" + purpose.code)
+				.query()
+				.listOfRows();
+			List<JWK> active = this.jdbc.sql("""
+					SELECT kid, encrypted_jwk FROM identity_signing_key
+					WHERE retired_at IS NULL AND purpose = :purpose ORDER BY created_at DESC""")
+				.param("purpose", purpose.code)
+				.query((rs, row) -> decrypt(purpose, rs.getString("kid"), rs.getBytes("encrypted_jwk")))
 				.list();
 			if (!active.isEmpty()) {
 				return new JWKSet(active.get(0));
 			}
 			ECKey key = generate();
-			this.jdbc.sql("INSERT INTO identity_signing_key (kid, encrypted_jwk) VALUES (:kid, :jwk)")
+			this.jdbc
+				.sql("INSERT INTO identity_signing_key (kid, encrypted_jwk, purpose) VALUES (:kid, :jwk, :purpose)")
 				.param("kid", key.getKeyID())
-				.param("jwk", encrypt(key.getKeyID(), key.toJSONString()))
+				.param("jwk", encrypt(purpose.associatedData(key.getKeyID()), key.toJSONString()))
+				.param("purpose", purpose.code)
 				.update();
-			log.info("Generated the gateway's token signing key");
+			log.info("Generated the gateway's {} key", purpose.code);
 			return new JWKSet(key);
 		});
 		return keys;
@@ -87,36 +135,36 @@ class SigningKeys {
 				.generate();
 		}
 		catch (JOSEException ex) {
-			throw new IdentitySettingsInvalid("The token signing key could not be generated", ex);
+			throw new IdentitySettingsInvalid("The signing key could not be generated", ex);
 		}
 	}
 
-	private byte[] encrypt(String kid, String json) {
+	private byte[] encrypt(String associatedData, String json) {
 		try {
 			byte[] iv = new byte[IV_BYTES];
 			this.random.nextBytes(iv);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.keyEncryptionKey, new GCMParameterSpec(128, iv));
-			cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IdentitySettingsInvalid("The token signing key could not be encrypted", ex);
+			throw new IdentitySettingsInvalid("The signing key could not be encrypted", ex);
 		}
 	}
 
-	private JWK decrypt(String kid, byte[] stored) {
+	private JWK decrypt(Purpose purpose, String kid, byte[] stored) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.keyEncryptionKey, new GCMParameterSpec(128, stored, 0, IV_BYTES));
-			cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+			cipher.updateAAD(purpose.associatedData(kid).getBytes(StandardCharsets.UTF_8));
 			byte[] json = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
 			return JWK.parse(new String(json, StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException | ParseException ex) {
-			throw new IdentitySettingsInvalid("The token signing key cannot be read: is this the key-encryption key it "
-					+ "was stored with (ketenpoort.identity.key-encryption-key)?", ex);
+			throw new IdentitySettingsInvalid("The " + purpose.code + " key cannot be read: is this the key-encryption "
+					+ "key it was stored with (ketenpoort.identity.key-encryption-key)?", ex);
 		}
 	}
 

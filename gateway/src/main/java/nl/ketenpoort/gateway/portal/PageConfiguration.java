@@ -54,7 +54,7 @@ class PageConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LanguageChoice())
-			.addPathPatterns("/portal", "/portal/**", "/console", "/console/**", "/login");
+			.addPathPatterns("/portal", "/portal/**", "/console", "/console/**", "/login", "/login/**");
 	}
 
 	@Override

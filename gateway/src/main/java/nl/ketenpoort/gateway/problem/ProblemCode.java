@@ -71,6 +71,8 @@ public enum ProblemCode {
 
 	LOGIN_LOCKED(HttpStatus.TOO_MANY_REQUESTS, "Login locked"),
 
+	LOGIN_REFUSED(HttpStatus.FORBIDDEN, "Login refused"),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

@@ -1,0 +1,59 @@
+package nl.ketenpoort.gateway.identity.federation;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.ketenpoort.gateway.identity.FederatedPerson;
+import nl.ketenpoort.gateway.identity.LoginSucceeded;
+import nl.ketenpoort.gateway.identity.People;
+import nl.ketenpoort.gateway.identity.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * After a sign-in at an upstream provider: audits it as {@code login-succeeded} and
+ * continues where the person was going, else at their start page (the portal for a status
+ * holder, the console for staff).
+ */
+class FederatedLoginSuccess implements AuthenticationSuccessHandler {
+
+	private final People people;
+
+	private final ApplicationEventPublisher events;
+
+	private final SavedRequestAwareAuthenticationSuccessHandler portal = target("/portal");
+
+	private final SavedRequestAwareAuthenticationSuccessHandler console = target("/console");
+
+	FederatedLoginSuccess(People people, ApplicationEventPublisher events) {
+		this.people = people;
+		this.events = events;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException, ServletException {
+		boolean statusHolder = false;
+		if (authentication.getPrincipal() instanceof FederatedPerson login) {
+			this.people.find(login.personId())
+				.ifPresent((person) -> this.events.publishEvent(new LoginSucceeded(person.toActor(Set.of()))));
+			statusHolder = login.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> Role.STATUS_HOLDER.authority().equals(authority.getAuthority()));
+		}
+		(statusHolder ? this.portal : this.console).onAuthenticationSuccess(request, response, authentication);
+	}
+
+	private static SavedRequestAwareAuthenticationSuccessHandler target(String path) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl(path);
+		return handler;
+	}
+
+}

@@ -1,0 +1,46 @@
+package nl.ketenpoort.gateway.identity.federation;
+
+import nl.ketenpoort.gateway.identity.FederatedPerson;
+import nl.ketenpoort.gateway.identity.Person;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Spring Security's step from a verified ID token to the logged-in user: here the
+ * Ketenpoort account the token's claims map to, staff through {@link StaffLogins}, status
+ * holders through {@link BrokerLogins}. Only the ID token is used; the provider's
+ * userinfo endpoint is not asked (nothing from it is needed), and the provider's access
+ * token is not kept.
+ */
+class FederatedUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	private final StaffLogins staff;
+
+	private final @Nullable BrokerLogins broker;
+
+	FederatedUsers(StaffLogins staff, @Nullable BrokerLogins broker) {
+		this.staff = staff;
+		this.broker = broker;
+	}
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) {
+		String registrationId = request.getClientRegistration().getRegistrationId();
+		OidcIdToken idToken = request.getIdToken();
+		if (FederationSettings.BROKER.equals(registrationId)) {
+			if (this.broker == null) {
+				throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
+			}
+			Person person = this.broker.person(idToken);
+			// The broker's token carries the BSN: only its harmless claims stay.
+			return FederatedPerson.of(person, registrationId, idToken, false);
+		}
+		Person person = this.staff.person(registrationId, idToken);
+		return FederatedPerson.of(person, registrationId, idToken, true);
+	}
+
+}
