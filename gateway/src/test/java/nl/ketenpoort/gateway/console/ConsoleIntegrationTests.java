@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.audit.BackgroundVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -204,7 +206,10 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 
 		// when
 		HttpResponse<String> found = session.post("/console/audit/search", Map.of("vNumber", this.vNumber));
-		HttpResponse<String> verified = session.post("/console/audit/verify", Map.of());
+		HttpResponse<String> started = session.post("/console/audit/verify", Map.of());
+		String progress = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+		HttpResponse<String> verified = BackgroundVerification.awaitFinished(() -> session.get(progress),
+				(page) -> page.body().contains("id=\"verify-progress\""));
 		HttpResponse<String> csv = session.post("/console/audit/export",
 				Map.of("vNumber", this.vNumber, "format", "csv"));
 		HttpResponse<String> overview = session.get("/console/audit/overview");
@@ -212,6 +217,9 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 		// then
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(found.body()).contains("/console/audit/exchanges/" + exchange);
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(progress).matches("/console/audit/verify/[0-9a-f-]{36}");
+		assertThat(verified.statusCode()).isEqualTo(200);
 		assertThat(verified.body()).contains("id=\"verify-result\"").contains("result-intact");
 		assertThat(csv.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
