@@ -231,6 +231,42 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aRunningVerificationShowsHowFarItIsAndAnotherOrganisationsOfficerDoesNotFindIt() {
+		// given: a verification of the officer's organisation, 7 of 100 positions checked
+		String organisation = "verify-page-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID job = UUID.randomUUID();
+		JdbcClient.create(this.dataSource).sql("""
+				INSERT INTO audit_verify_job (id, organisation, state, checked, total, started_at, heartbeat_at)
+				VALUES (?, ?, 'running', 7, 100, now(), now())""").params(job, organisation).update();
+		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, organisation, null);
+		TestTokens.Login other = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
+		try {
+			// when
+			HttpResponse<String> page = PageSession.logIn(this.port, officer.username(), officer.password())
+				.get("/console/audit/verify/" + job);
+			HttpResponse<String> theirs = PageSession.logIn(this.port, other.username(), other.password())
+				.get("/console/audit/verify/" + job);
+
+			// then
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<progress id=\"verify-progress\"")
+				.contains("value=\"7\"")
+				.contains("max=\"100\"")
+				.contains("7 van 100 posities")
+				.contains("href=\"/console/audit/verify/" + job + "\"")
+				.doesNotContain("id=\"verify-result\"");
+			assertThat(theirs.statusCode()).isEqualTo(404);
+			assertThat(theirs.body()).doesNotContain("verify-progress");
+		}
+		finally {
+			JdbcClient.create(this.dataSource)
+				.sql("UPDATE audit_verify_job SET state = 'failed', failure = 'TEST', finished_at = now() WHERE id = ?")
+				.param(job)
+				.update();
+		}
+	}
+
+	@Test
 	void aMalformedVNumberInTheOfficersSearchIsSaidOnThePageAndRecordedAsRefused() {
 		// given
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
