@@ -126,7 +126,9 @@ class AuditController {
 	@Operation(summary = "Start verifying the hash chain and the signed checkpoints, in the background",
 			description = "Answers 202 at once with the job and its status resource in Location; while a verification"
 					+ " of your organisation runs, asking again answers that one. The request is recorded in the audit"
-					+ " log as a read (audit-read, verify).")
+					+ " log as a read (audit-read, verify). Changed: this used to answer 200 with intact, checked,"
+					+ " checkpoints, pruned (and firstBadPosition, kind); those fields are now under result of the"
+					+ " status resource once its state is done.")
 	@ApiResponse(responseCode = "202", description = "Verifying; poll the status resource",
 			headers = @Header(name = HttpHeaders.LOCATION, description = "The status resource of the job"))
 	ResponseEntity<Map<String, Object>> verify() {
