@@ -14,6 +14,7 @@ import nl.ketenpoort.schemas.registry.DocumentSchemas;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -32,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Requires {@code ketenpoort.consent.pseudonym-key} and
  * {@code ketenpoort.consent.key-encryption-key}. Uses the application's
- * {@link PlatformTransactionManager} and {@link Clock} beans when present.
+ * {@link PlatformTransactionManager} and {@link Clock} beans when present. With
+ * {@code ketenpoort.consent.start-up-tasks=false} (a tool or command beside a running
+ * application) it does none of its start-up work: no first signing key, no announcement
+ * of merged duplicates.
  */
 @AutoConfiguration(afterName = { "nl.ketenpoort.schemas.registry.SchemasAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -40,6 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @EnableConfigurationProperties(ConsentSettings.class)
 public class ConsentRegistryConfiguration {
+
+	/**
+	 * Whether the registry does its start-up work (default true); the application that
+	 * serves does it, a command run beside it does not.
+	 */
+	public static final String START_UP_TASKS = "ketenpoort.consent.start-up-tasks";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -70,6 +80,7 @@ public class ConsentRegistryConfiguration {
 	 * key-encryption key.
 	 */
 	@Bean
+	@ConditionalOnBooleanProperty(name = START_UP_TASKS, matchIfMissing = true)
 	SmartInitializingSingleton consentSigningKeyInitializer(ConsentKeys keys) {
 		return keys::ensureSigningKey;
 	}
@@ -103,6 +114,7 @@ public class ConsentRegistryConfiguration {
 	 * are the {@code @EventListener}s (the gateway's audit log) all registered.
 	 */
 	@Bean
+	@ConditionalOnBooleanProperty(name = START_UP_TASKS, matchIfMissing = true)
 	ApplicationListener<ContextRefreshedEvent> consentMergedDuplicatesAnnouncer(ConsentRegistry registry) {
 		return (event) -> registry.announceMergedDuplicates();
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,25 @@ class ConsentRegistryConfigurationIntegrationTests {
 					.hasSingleBean(ConsentChecks.class)
 					.hasSingleBean(Subjects.class);
 				assertThat(context.getBean(ConsentKeys.class).keySet().kids()).hasSize(1);
+			});
+	}
+
+	@Test
+	void withoutItsStartUpTasksItCreatesNoKeyAndAnnouncesNothing() {
+		// a command run beside the serving application does not write at start
+		this.runner
+			.withPropertyValues("ketenpoort.consent.pseudonym-key=" + TestRegistry.PSEUDONYM_KEY,
+					"ketenpoort.consent.key-encryption-key=" + TestRegistry.KEY_ENCRYPTION_KEY,
+					ConsentRegistryConfiguration.START_UP_TASKS + "=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ConsentRegistry.class)
+					.doesNotHaveBean("consentSigningKeyInitializer")
+					.doesNotHaveBean("consentMergedDuplicatesAnnouncer");
+				assertThat(JdbcClient.create(TestDatabase.dataSource())
+					.sql("SELECT count(*) FROM consent_signing_key")
+					.query(Long.class)
+					.single()).isZero();
 			});
 	}
 

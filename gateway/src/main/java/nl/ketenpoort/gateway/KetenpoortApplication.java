@@ -14,7 +14,7 @@ public class KetenpoortApplication {
 
 	public static void main(String[] args) {
 		if (OperatorCommandLine.isCommand(args)) {
-			System.exit(OperatorCommandLine.run(KetenpoortApplication.class, args));
+			System.exit(OperatorCommandLine.run(args));
 		}
 		SpringApplication.run(KetenpoortApplication.class, args);
 	}

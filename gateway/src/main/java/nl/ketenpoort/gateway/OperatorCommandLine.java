@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import nl.ketenpoort.consent.ConsentRegistryConfiguration;
 import nl.ketenpoort.gateway.database.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ final class OperatorCommandLine {
 
 	static final String VERBOSE = "--verbose";
 
+	static final String COMMAND_CLASSES = "**/*Command.class";
+
 	private static final Logger log = LoggerFactory.getLogger(OperatorCommandLine.class);
 
 	private static final Map<String, String> GROUPS = Map.of("audit", "The audit log: verify, prune, generate.",
@@ -59,13 +62,13 @@ final class OperatorCommandLine {
 		return args.length > 0 && (!args[0].startsWith("-") || "--help".equals(args[0]) || "-h".equals(args[0]));
 	}
 
-	static int run(Class<?> application, String[] args) {
+	static int run(String[] args) {
 		// The process's own standard streams, so that results can be piped and logs go
 		// elsewhere.
 		PrintWriter out = writer(FileDescriptor.out);
 		PrintWriter err = writer(FileDescriptor.err);
 		try {
-			return run(application, args, out, err);
+			return run(args, out, err);
 		}
 		finally {
 			out.flush();
@@ -73,7 +76,7 @@ final class OperatorCommandLine {
 		}
 	}
 
-	private static int run(Class<?> application, String[] args, PrintWriter out, PrintWriter err) {
+	private static int run(String[] args, PrintWriter out, PrintWriter err) {
 		// --name.with.dots=value stays a Spring property (--spring.datasource.url=…,
 		// --ketenpoort.audit.retention.…), everything else is the command's.
 		List<String> springArgs = new ArrayList<>();
@@ -106,7 +109,7 @@ final class OperatorCommandLine {
 		boolean verbose = words.contains(VERBOSE);
 		ConfigurableApplicationContext context;
 		try {
-			context = start(application, springArgs, verbose);
+			context = start(springArgs, verbose);
 		}
 		catch (RuntimeException ex) {
 			log.info("The gateway could not start for the command", ex);
@@ -124,24 +127,37 @@ final class OperatorCommandLine {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(Class<?> application, List<String> springArgs,
-			boolean verbose) {
+	/**
+	 * Starts the command context ({@link OperatorCommandContext}) quietly against the
+	 * configured database, with its properties for commands.
+	 */
+	static ConfigurableApplicationContext start(List<String> springArgs, boolean verbose) {
 		// Logback's console appender writes to System.out as it finds it at start-up:
 		// pointed at stderr, every log line stays off the results.
 		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		// Spring Boot warms up validation, Jackson and HTTP converters on a second
+		// thread for a server; a command uses none of them, and on a busy machine that
+		// thread takes CPU from the command's own start.
+		System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+		return builder(verbose).run(springArgs.toArray(String[]::new));
+	}
+
+	/** The command context, not yet started: for the commands and their tests. */
+	static SpringApplicationBuilder builder(boolean verbose) {
 		String level = verbose ? "info" : "warn";
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(OperatorCommandContext.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
+			// Only the beans a command uses are created: the rest of the gateway's
+			// features stay bean definitions.
+			.lazyInitialization(true)
 			// A command runs beside a live gateway: it must not migrate, deliver,
 			// checkpoint, purge or consume files; an older schema is refused instead.
+			// The context has no scheduler, Camel or Flyway to start; the switches
+			// stay for the gateway's own beans that read them.
 			.properties("ketenpoort.delivery.enabled=false", "ketenpoort.scheduling.enabled=false",
-					"spring.flyway.enabled=false", "camel.main.auto-startup=false",
-					"camel.springboot.auto-startup=false", "logging.level.root=" + level,
-					"logging.level.nl.ketenpoort=" + level,
-					// Camel warns that it ran only briefly: that is what a command does.
-					"logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=error")
-			.run(springArgs.toArray(String[]::new));
+					"spring.flyway.enabled=false", ConsentRegistryConfiguration.START_UP_TASKS + "=false",
+					"logging.level.root=" + level, "logging.level.nl.ketenpoort=" + level);
 	}
 
 	/**
@@ -224,10 +240,20 @@ final class OperatorCommandLine {
 		return Command.USAGE;
 	}
 
-	/** The classes of every command of the gateway, found on the class path. */
-	@SuppressWarnings("unchecked")
+	/**
+	 * The classes of every command of the gateway, found on the class path: classes named
+	 * {@code …Command} (reading every class of the gateway would cost the command line
+	 * about a second before it can even show its help).
+	 */
 	static List<Class<? extends Command>> commandClasses() {
+		return commandClasses(COMMAND_CLASSES);
+	}
+
+	/** The classes that implement {@link Command} among those the pattern names. */
+	@SuppressWarnings("unchecked")
+	static List<Class<? extends Command>> commandClasses(String resourcePattern) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.setResourcePattern(resourcePattern);
 		scanner.addIncludeFilter(new AssignableTypeFilter(Command.class));
 		return scanner.findCandidateComponents(OperatorCommandLine.class.getPackageName())
 			.stream()

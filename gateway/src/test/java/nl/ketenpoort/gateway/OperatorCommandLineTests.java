@@ -32,6 +32,15 @@ class OperatorCommandLineTests {
 	}
 
 	@Test
+	void everyClassThatIsACommandIsNamedSoTheCommandLineFindsIt() {
+		// the command line reads only classes named ...Command; one named otherwise
+		// would be missing from it
+		assertThat(OperatorCommandLine.commandClasses("**/*.class"))
+			.containsExactlyInAnyOrderElementsOf(OperatorCommandLine.commandClasses())
+			.hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	@Test
 	void theRootAndEveryCommandAnswerHelpWithTheExitCodes() {
 		CommandLine root = root();
 		assertThat(root.execute("--help")).isZero();

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,17 +72,32 @@ public class AuditChainVerifier {
 	 * signed (no key, a read-only connection) does not stop the verification.
 	 */
 	public ChainVerification verifyOnRequest(long from, long to) {
+		return verifyOnRequest(from, to, (position) -> {
+		});
+	}
+
+	/**
+	 * Verifies for a person who asked, as {@link #verifyOnRequest(long, long)}, and tells
+	 * {@code progress} the position it has read up to after every batch: for a background
+	 * verification that reports how far it is.
+	 */
+	public ChainVerification verifyOnRequest(long from, long to, LongConsumer progress) {
 		try {
 			this.checkpoints.signHead();
 		}
 		catch (RuntimeException ex) {
 			log.warn("The audit head could not be signed before verifying; verifying without it", ex);
 		}
-		return verify(from, to);
+		return verify(from, to, progress);
 	}
 
 	/** Verifies the events from position {@code from} to {@code to}, both included. */
 	public ChainVerification verify(long from, long to) {
+		return verify(from, to, (position) -> {
+		});
+	}
+
+	private ChainVerification verify(long from, long to, LongConsumer progress) {
 		// The database reads the next batch while this thread hashes the current one.
 		ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "audit-verify-reader");
@@ -94,9 +110,9 @@ public class AuditChainVerifier {
 			// changed
 			// is checked once more on the settled state.
 			long prunings = this.pruned.count();
-			ChainVerification result = walk(from, to, reader);
+			ChainVerification result = walk(from, to, reader, progress);
 			if (!result.intact() && this.pruned.count() != prunings) {
-				result = walk(from, to, reader);
+				result = walk(from, to, reader, progress);
 			}
 			return result;
 		}
@@ -115,7 +131,7 @@ public class AuditChainVerifier {
 		return this.jdbc.sql("SELECT coalesce(max(position), 0) FROM audit_event").query(Long.class).single();
 	}
 
-	private ChainVerification walk(long from, long to, ExecutorService reader) {
+	private ChainVerification walk(long from, long to, ExecutorService reader, LongConsumer progress) {
 		long start = this.pruned.containing(Math.max(1, from))
 			.map(PrunedRange::firstPosition)
 			.orElse(Math.max(1, from));
@@ -137,6 +153,7 @@ public class AuditChainVerifier {
 			}
 			pending = (batch.next() <= to) ? reader.submit(() -> read(batch.next(), to)) : null;
 			this.reached.set(batch.next() - 1);
+			progress.accept(batch.next() - 1);
 			List<Object> links = batch.links();
 			for (int i = 0; i < links.size(); i++) {
 				if (links.get(i) instanceof PrunedRange range) {

@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.audit;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
@@ -52,7 +55,7 @@ class AuditController {
 
 	private final AuditRetention retention;
 
-	private final AuditChainVerifier verifier;
+	private final VerifyJobs verifications;
 
 	private final Partners partners;
 
@@ -66,7 +69,7 @@ class AuditController {
 
 	private final AccessPolicy access;
 
-	AuditController(AuditQueries queries, AuditTrail trail, AuditChainVerifier verifier, Partners partners,
+	AuditController(AuditQueries queries, AuditTrail trail, VerifyJobs verifications, Partners partners,
 			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
 			PrunedRanges pruned, AuditRetention retention, AccessPolicy access) {
 		this.access = access;
@@ -77,7 +80,7 @@ class AuditController {
 		this.signingKeys = signingKeys;
 		this.queries = queries;
 		this.trail = trail;
-		this.verifier = verifier;
+		this.verifications = verifications;
 		this.partners = partners;
 		this.subjects = subjects;
 	}
@@ -120,21 +123,36 @@ class AuditController {
 	}
 
 	@PostMapping("/verify")
-	@Operation(summary = "Verify the hash chain and the signed checkpoints")
-	Map<String, Object> verify() {
-		Actor officer = officer();
-		ChainVerification result = this.verifier.verifyOnRequest();
+	@Operation(summary = "Start verifying the hash chain and the signed checkpoints, in the background",
+			description = "Answers 202 at once with the job and its status resource in Location; while a verification"
+					+ " of your organisation runs, asking again answers that one. The request is recorded in the audit"
+					+ " log as a read (audit-read, verify). Changed: this used to answer 200 with intact, checked,"
+					+ " checkpoints, pruned (and firstBadPosition, kind); those fields are now under result of the"
+					+ " status resource once its state is done.")
+	@ApiResponse(responseCode = "202", description = "Verifying; poll the status resource",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The status resource of the job"))
+	ResponseEntity<Map<String, Object>> verify() {
+		Actor officer = Actors.current();
+		VerifyJob job = this.verifications.start(organisationOf(officer));
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "verify", null);
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("intact", result.intact());
-		view.put("checked", result.checked());
-		view.put("checkpoints", result.checkpoints());
-		view.put("pruned", result.pruned());
-		if (!result.intact()) {
-			view.put("firstBadPosition", result.firstBadPosition());
-			view.put("kind", result.kind().name().toLowerCase());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/audit/verify/" + job.id()))
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(job.view());
+	}
+
+	@GetMapping("/verify/{id}")
+	@Operation(summary = "How far a verification is: state, positions checked of the total, and the result when done",
+			description = "state is running, done or failed; when done, result holds intact, checked, checkpoints,"
+					+ " pruned and, when broken, firstBadPosition and kind. Only your organisation's jobs are found.")
+	ResponseEntity<Map<String, Object>> verification(@PathVariable UUID id) {
+		Actor officer = Actors.current();
+		VerifyJob job = this.verifications.find(id, organisationOf(officer)).orElseThrow(AuditNotVisible::new);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (job.running()) {
+			answer.header(HttpHeaders.RETRY_AFTER, "1");
 		}
-		return view;
+		return answer.body(job.view());
 	}
 
 	@GetMapping("/overview")
@@ -328,6 +346,18 @@ class AuditController {
 
 	private EventScope officerScope(Actor actor) {
 		return this.access.organisationEvents(actor).orElseThrow(AuditNotVisible::new);
+	}
+
+	/**
+	 * The organisation whose audit log the actor may read, if the access policy lets
+	 * them.
+	 */
+	private String organisationOf(Actor actor) {
+		String organisation = officerScope(actor).organisation();
+		if (organisation == null) {
+			throw new AuditNotVisible();
+		}
+		return organisation;
 	}
 
 	/**

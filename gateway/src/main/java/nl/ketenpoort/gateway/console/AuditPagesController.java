@@ -20,7 +20,6 @@ import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditReads;
-import nl.ketenpoort.gateway.audit.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditQueries;
@@ -28,6 +27,8 @@ import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.PrunedRanges;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.ChainVerification;
+import nl.ketenpoort.gateway.audit.VerifyJob;
+import nl.ketenpoort.gateway.audit.VerifyJobs;
 import nl.ketenpoort.gateway.identity.AccessPolicy;
 import nl.ketenpoort.gateway.identity.AccessPolicy.EventScope;
 import nl.ketenpoort.gateway.identity.Actor;
@@ -66,7 +67,7 @@ class AuditPagesController {
 
 	private final AuditQueries queries;
 
-	private final AuditChainVerifier verifier;
+	private final VerifyJobs verifications;
 
 	private final Subjects subjects;
 
@@ -86,14 +87,14 @@ class AuditPagesController {
 
 	private final AccessPolicy access;
 
-	AuditPagesController(AuditQueries queries, AuditChainVerifier verifier, Subjects subjects, Partners partners,
+	AuditPagesController(AuditQueries queries, VerifyJobs verifications, Subjects subjects, Partners partners,
 			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json, AuditRetention retention,
 			PrunedRanges pruned, AccessPolicy access) {
 		this.access = access;
 		this.retention = retention;
 		this.pruned = pruned;
 		this.queries = queries;
-		this.verifier = verifier;
+		this.verifications = verifications;
 		this.subjects = subjects;
 		this.partners = partners;
 		this.catalogue = catalogue;
@@ -175,14 +176,29 @@ class AuditPagesController {
 		return "console/trail";
 	}
 
+	/**
+	 * Starts verifying in the background (or joins the organisation's running
+	 * verification) and shows its progress on a page of its own.
+	 */
 	@PostMapping("/verify")
-	String verify(Model model) {
+	String verify() {
 		Actor officer = Section.AUDIT.require(Actors.current());
-		ChainVerification result = this.verifier.verifyOnRequest();
+		VerifyJob job = this.verifications.start(organisation(officer));
 		this.audit.record(officer, AuditEventType.AUDIT_READ, "verify", null);
+		return "redirect:/console/audit/verify/" + job.id();
+	}
+
+	/** How far the verification is, and its result when done; reload to follow it. */
+	@GetMapping("/verify/{id}")
+	String verification(@PathVariable UUID id, Model model) {
+		Actor officer = Section.AUDIT.require(Actors.current());
+		VerifyJob job = this.verifications.find(id, organisation(officer)).orElseThrow(PageNotFound::new);
+		ChainVerification result = job.result();
+		model.addAttribute("job", job);
 		model.addAttribute("verification", result);
-		model.addAttribute("breakKind", (result.kind() != null) ? result.kind().name().toLowerCase(Locale.ROOT) : "");
-		return show(model, Search.empty());
+		model.addAttribute("breakKind",
+				(result != null && result.kind() != null) ? result.kind().name().toLowerCase(Locale.ROOT) : "");
+		return "console/verification";
 	}
 
 	@GetMapping("/overview")
@@ -265,6 +281,15 @@ class AuditPagesController {
 		catch (IdentifierInvalid | SubjectLinkRefused ex) {
 			return null;
 		}
+	}
+
+	/** The organisation whose audit log this officer reads. */
+	private String organisation(Actor officer) {
+		String organisation = scope(officer).organisation();
+		if (organisation == null) {
+			throw new PageForbidden();
+		}
+		return organisation;
 	}
 
 	/** What the access policy lets this officer see; the section checked the role. */

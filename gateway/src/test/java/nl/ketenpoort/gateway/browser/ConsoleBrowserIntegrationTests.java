@@ -9,6 +9,7 @@ import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.audit.BackgroundVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -119,6 +120,16 @@ class ConsoleBrowserIntegrationTests extends GatewayIntegrationTest {
 		// when: verification runs
 		browser.open("/console/audit");
 		browser.clickAndWait(browser.find(By.id("verify")));
+		// it runs in the background: its page shows how far it is until it is done
+		assertThat(browser.driver().getCurrentUrl()).contains("/console/audit/verify/");
+		BackgroundVerification.awaitFinished(() -> browser.findAll(By.id("verify-refresh")), (refresh) -> {
+			if (refresh.isEmpty()) {
+				return false;
+			}
+			browser.assertAccessible("chain verification in progress");
+			browser.clickAndWait(refresh.get(0));
+			return true;
+		});
 
 		// then
 		assertThat(browser.find(By.id("verify-result")).getAttribute("class")).isEqualTo("result-intact");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.audit.BackgroundVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -204,7 +206,10 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 
 		// when
 		HttpResponse<String> found = session.post("/console/audit/search", Map.of("vNumber", this.vNumber));
-		HttpResponse<String> verified = session.post("/console/audit/verify", Map.of());
+		HttpResponse<String> started = session.post("/console/audit/verify", Map.of());
+		String progress = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+		HttpResponse<String> verified = BackgroundVerification.awaitFinished(() -> session.get(progress),
+				(page) -> page.body().contains("id=\"verify-progress\""));
 		HttpResponse<String> csv = session.post("/console/audit/export",
 				Map.of("vNumber", this.vNumber, "format", "csv"));
 		HttpResponse<String> overview = session.get("/console/audit/overview");
@@ -212,6 +217,9 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 		// then
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(found.body()).contains("/console/audit/exchanges/" + exchange);
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(progress).matches("/console/audit/verify/[0-9a-f-]{36}");
+		assertThat(verified.statusCode()).isEqualTo(200);
 		assertThat(verified.body()).contains("id=\"verify-result\"").contains("result-intact");
 		assertThat(csv.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
@@ -220,6 +228,42 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 		assertThat(overview.body()).contains("id=\"overview\"").contains("id=\"retention\"").contains("7 jaar");
 		assertThat(auditReasons(officer.id(), "audit-read")).containsExactly("search", "verify", "overview");
 		assertThat(auditReasons(officer.id(), "export")).containsExactly("csv");
+	}
+
+	@Test
+	void aRunningVerificationShowsHowFarItIsAndAnotherOrganisationsOfficerDoesNotFindIt() {
+		// given: a verification of the officer's organisation, 7 of 100 positions checked
+		String organisation = "verify-page-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID job = UUID.randomUUID();
+		JdbcClient.create(this.dataSource).sql("""
+				INSERT INTO audit_verify_job (id, organisation, state, checked, total, started_at, heartbeat_at)
+				VALUES (?, ?, 'running', 7, 100, now(), now())""").params(job, organisation).update();
+		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, organisation, null);
+		TestTokens.Login other = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
+		try {
+			// when
+			HttpResponse<String> page = PageSession.logIn(this.port, officer.username(), officer.password())
+				.get("/console/audit/verify/" + job);
+			HttpResponse<String> theirs = PageSession.logIn(this.port, other.username(), other.password())
+				.get("/console/audit/verify/" + job);
+
+			// then
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<progress id=\"verify-progress\"")
+				.contains("value=\"7\"")
+				.contains("max=\"100\"")
+				.contains("7 van 100 posities")
+				.contains("href=\"/console/audit/verify/" + job + "\"")
+				.doesNotContain("id=\"verify-result\"");
+			assertThat(theirs.statusCode()).isEqualTo(404);
+			assertThat(theirs.body()).doesNotContain("verify-progress");
+		}
+		finally {
+			JdbcClient.create(this.dataSource)
+				.sql("UPDATE audit_verify_job SET state = 'failed', failure = 'TEST', finished_at = now() WHERE id = ?")
+				.param(job)
+				.update();
+		}
 	}
 
 	@Test

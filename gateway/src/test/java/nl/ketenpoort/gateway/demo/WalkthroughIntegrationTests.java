@@ -25,6 +25,7 @@ import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.audit.BackgroundVerification;
 import nl.ketenpoort.gateway.delivery.DeliveryWorker;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -161,8 +162,12 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		// 7. the privacy officer verifies the chain and exports his log
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "coa", null);
 		String po = this.walkthrough.personToken(officer.username(), officer.password());
-		JsonNode verified = json(this.walkthrough.post("/api/v1/audit/verify", po));
-		assertThat(verified.get("intact").asBoolean()).isTrue();
+		HttpResponse<String> started = this.walkthrough.post("/api/v1/audit/verify", po);
+		assertThat(started.statusCode()).isEqualTo(202);
+		JsonNode verified = BackgroundVerification.awaitFinished(
+				() -> json(this.walkthrough.get(started.headers().firstValue("Location").orElseThrow(), po)),
+				(job) -> "running".equals(job.get("state").asString()));
+		assertThat(verified.get("result").get("intact").asBoolean()).isTrue();
 		HttpResponse<String> export = this.walkthrough.get("/api/v1/audit/export?vNumber=" + vNumber + "&format=csv",
 				po);
 		assertThat(export.statusCode()).isEqualTo(200);

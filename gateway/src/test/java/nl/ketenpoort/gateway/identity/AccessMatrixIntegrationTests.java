@@ -237,6 +237,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/audit/exchanges/{id}", (f, r, own) -> get("/api/v1/audit/exchanges/" + f.exchange(r, own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/export", (f, r, own) -> get("/api/v1/audit/export?vNumber=" + f.vNumber).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/audit/verify", (f, r, own) -> post("/api/v1/audit/verify"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/audit/verify/{id}", (f, r, own) -> get("/api/v1/audit/verify/" + f.verification(own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/overview", (f, r, own) -> get("/api/v1/audit/overview"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/checkpoints", (f, r, own) -> get("/api/v1/audit/checkpoints"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/retention", (f, r, own) -> get("/api/v1/audit/retention"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
@@ -270,6 +271,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("POST /console/audit/export", (f, r, own) -> postForm("/console/audit/export", Map.of("vNumber", f.vNumber, "format", "json")).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /console/audit/exchanges/{id}", (f, r, own) -> get("/console/audit/exchanges/" + f.exchange(r, own)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("POST /console/audit/verify", (f, r, own) -> postForm("/console/audit/verify", Map.of()), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
+		row("GET /console/audit/verify/{id}", (f, r, own) -> get("/console/audit/verify/" + f.verification(own)), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /console/audit/overview", (f, r, own) -> get("/console/audit/overview"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /console/operations", (f, r, own) -> get("/console/operations"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
 		row("POST /console/operations/dead-letters/{id}/replay", (f, r, own) -> postForm("/console/operations/dead-letters/" + UUID.randomUUID() + "/replay", Map.of()), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
@@ -643,6 +645,24 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 				return own ? accepted(this.subject, "tvs", "raak") : accepted(this.subject, "raak", "vvs");
 			}
 			return accepted(this.subject, "tvs", "raak");
+		}
+
+		/**
+		 * A finished verification of the audit chain, of the privacy officer's
+		 * organisation ({@code own}) or of another one.
+		 */
+		String verification(boolean own) {
+			return this.made.computeIfAbsent("verification " + own, (key) -> {
+				UUID id = UUID.randomUUID();
+				JdbcClient.create(AccessMatrixIntegrationTests.this.dataSource)
+					.sql("""
+							INSERT INTO audit_verify_job (id, organisation, state, checked, total, started_at,
+							heartbeat_at, finished_at, intact, events_checked, checkpoints, pruned)
+							VALUES (?, ?, 'done', 1, 1, now(), now(), now(), true, 1, 0, 0)""")
+					.params(id, own ? "coa" : "amsterdam")
+					.update();
+				return id.toString();
+			});
 		}
 
 		/**
