@@ -30,8 +30,10 @@ class LoginAuditing {
 
 	@EventListener
 	void succeeded(LoginSucceeded succeeded) {
+		// A representative's login names the person they act for as its subject.
 		this.audit.append(
 				AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED, AuditOutcome.SUCCESS, AuditActor.of(succeeded.person()))
+					.subject(succeeded.person().actingFor().map(Actor.ActingFor::subjectRef).orElse(null))
 					.build());
 	}
 

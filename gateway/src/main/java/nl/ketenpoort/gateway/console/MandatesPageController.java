@@ -50,7 +50,7 @@ class MandatesPageController {
 	String form(Model model) {
 		Actor actor = Section.MANDATES.require(Actors.current());
 		return show(model, actor,
-				new MandateForm(null, null, null, MandateKind.WRITTEN_MANDATE.name(), null, null, null));
+				new MandateForm(null, null, null, null, MandateKind.WRITTEN_MANDATE.name(), null, null, null));
 	}
 
 	@PostMapping
@@ -60,7 +60,7 @@ class MandatesPageController {
 			Mandate mandate = this.register.record(actor, form);
 			model.addAttribute("notice", "msg.mandate.recorded");
 			model.addAttribute("recorded", mandate.id());
-			return show(model, actor, new MandateForm(null, null, null, form.kind(), null, null, null));
+			return show(model, actor, new MandateForm(null, null, null, null, form.kind(), null, null, null));
 		}
 		catch (MandateRefused ex) {
 			model.addAttribute("error", message(ex.reason()));
@@ -68,6 +68,7 @@ class MandatesPageController {
 		catch (IdentifierInvalid | SubjectLinkRefused ex) {
 			model.addAttribute("error", "msg.mandate.subject-invalid");
 		}
+		// Shown again for correcting; the page never shows the representative's BSN.
 		return show(model, actor, form);
 	}
 
@@ -111,6 +112,7 @@ class MandatesPageController {
 			case "REPRESENTATIVE_MISSING", "REPRESENTATIVE_INVALID", "REPRESENTATIVE_UNKNOWN",
 					"REPRESENTATIVE_NOT_ELIGIBLE", "REPRESENTS_SELF" ->
 				"msg.mandate.representative";
+			case "REPRESENTATIVE_TWICE", "REPRESENTATIVE_BSN_INVALID", "NO_BROKER" -> "msg.mandate.representative-bsn";
 			case "BIRTH_DATE_MISSING", "BIRTH_DATE_INVALID" -> "msg.mandate.birth-date";
 			case "ALREADY_ADULT" -> "msg.mandate.adult";
 			case "ACTIVE_MANDATE_EXISTS" -> "msg.mandate.overlaps";

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Record, read and revoke mandates: a case manager of the organisation that holds the
- * record. The represented status holder is named by V-number or BSN in the body only, and
- * never appears in an answer.
+ * record. The represented status holder is named by V-number or BSN, the representative
+ * by account or BSN, in the body only; no BSN or V-number appears in an answer.
  */
 @RestController
 @RequestMapping(path = "/api/v1/mandates", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,7 +38,10 @@ class MandateController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(
 			summary = "Record a mandate (case manager): the representative may act for the status holder until it ends",
-			description = "A guardianship needs the minor's 'birthDate' (yyyy-MM-dd or yyyy-MM) and ends at 18 at the"
+			description = "The representative is named by 'representative' (their account's user id) or by"
+					+ " 'representativeBsn' (the BSN they sign in with through the DigiD broker; resolved to that"
+					+ " sign-in's account, made if need be, and not stored). "
+					+ "A guardianship needs the minor's 'birthDate' (yyyy-MM-dd or yyyy-MM) and ends at 18 at the"
 					+ " latest; the date of birth is not stored. A written mandate needs 'validUntil' (the last day it"
 					+ " holds, at most five years ahead).")
 	ResponseEntity<Map<String, Object>> record(@RequestBody MandateForm form) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
@@ -23,10 +24,12 @@ import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Person;
 import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.identity.federation.BrokerLogins;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,14 +64,17 @@ public class MandateRegister {
 
 	private final Clock clock;
 
+	private final ObjectProvider<BrokerLogins> brokers;
+
 	MandateRegister(Mandates mandates, Subjects subjects, People people, AuditTrail audit,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ObjectProvider<BrokerLogins> brokers) {
 		this.mandates = mandates;
 		this.subjects = subjects;
 		this.people = people;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.brokers = brokers;
 	}
 
 	/**
@@ -103,8 +109,7 @@ public class MandateRegister {
 
 	private Mandate recordChecked(Actor actor, MandateForm form) {
 		String organisation = caseManagersOrganisation(actor);
-		UUID representative = uuid(required(form.representative(), "REPRESENTATIVE_MISSING"))
-			.orElseThrow(() -> MandateRefused.invalid("REPRESENTATIVE_INVALID", "'representative' is not a user id."));
+		Representative named = representative(form);
 		MandateKind kind = MandateKind.find(required(form.kind(), "KIND_MISSING"))
 			.orElseThrow(() -> MandateRefused.invalid("KIND_UNKNOWN",
 					"'kind' must be NIDOS_GUARDIANSHIP or WRITTEN_MANDATE."));
@@ -118,6 +123,7 @@ public class MandateRegister {
 		SubjectRef subject = this.subjects
 			.find(SubjectIdentifiers.parse(stripped(form.vNumber()), stripped(form.bsn())))
 			.orElseThrow(MandateRefused::unknownSubject);
+		UUID representative = named.account(this.brokers);
 		Person person = this.people.find(representative)
 			.filter(Person::active)
 			.orElseThrow(() -> MandateRefused.invalid("REPRESENTATIVE_UNKNOWN",
@@ -225,6 +231,57 @@ public class MandateRegister {
 		catch (IdentifierInvalid | SubjectLinkRefused ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The representative as the form names them: by account, or by the BSN they sign in
+	 * with through the broker (checked here, resolved to the account only once the rest
+	 * of the form holds).
+	 */
+	private static Representative representative(MandateForm form) {
+		String account = stripped(form.representative());
+		String bsn = stripped(form.representativeBsn());
+		if (account != null && bsn != null) {
+			throw MandateRefused.invalid("REPRESENTATIVE_TWICE",
+					"Name the representative by 'representative' or by 'representativeBsn', not both.");
+		}
+		if (bsn != null) {
+			try {
+				return new Representative(null, Bsn.parse(bsn));
+			}
+			catch (IdentifierInvalid ex) {
+				throw MandateRefused.invalid("REPRESENTATIVE_BSN_INVALID", "'representativeBsn' is not a valid BSN.");
+			}
+		}
+		UUID id = uuid(required(account, "REPRESENTATIVE_MISSING"))
+			.orElseThrow(() -> MandateRefused.invalid("REPRESENTATIVE_INVALID", "'representative' is not a user id."));
+		return new Representative(id, null);
+	}
+
+	/** The representative's account id, or their own BSN; exactly one of them. */
+	private record Representative(@Nullable UUID id, @Nullable Bsn bsn) {
+
+		/**
+		 * The account: the one named, or the one a sign-in through the broker with this
+		 * BSN reaches (made now if need be, within the recording's transaction).
+		 */
+		UUID account(ObjectProvider<BrokerLogins> brokers) {
+			if (this.id != null) {
+				return this.id;
+			}
+			BrokerLogins broker = brokers.getIfAvailable();
+			if (broker == null || this.bsn == null) {
+				throw MandateRefused.invalid("NO_BROKER",
+						"No DigiD broker is configured: name the representative's account in 'representative'.");
+			}
+			return broker.representative(this.bsn).id();
+		}
+
+		@Override
+		public String toString() {
+			return "Representative[" + ((this.id != null) ? "account" : "bsn") + "]";
+		}
+
 	}
 
 	private static String required(@Nullable String value, String reason) {

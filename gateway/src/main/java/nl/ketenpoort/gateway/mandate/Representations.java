@@ -62,8 +62,8 @@ public class Representations implements ActingForCheck {
 	 * For the login: honours a {@code represents} claim. When a mandate lets the person
 	 * act for the status holder with this BSN now, the login session acts for them from
 	 * its next request on, for as long as the mandate holds; otherwise the refusal is
-	 * audited as {@code access-denied} with the reason, and the session stays the
-	 * person's own.
+	 * audited as {@code access-denied} with the reason (and the broker login refuses the
+	 * sign-in, see {@link BrokerRepresentations}).
 	 * @param representative the user id of the person who logged in
 	 * @param represented the BSN of the represented person, parsed from the claim
 	 * @param session the login session

@@ -282,7 +282,6 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /sandbox/partners/{id}/mode", (f, r, own) -> get("/sandbox/partners/taalschool-b/mode"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("POST /sandbox/partners/{id}/mode", (f, r, own) -> postJson("/sandbox/partners/taalschool-b/mode", "{}"), REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED),
 		// Test-only probes
-		row("POST /portal/test-probe/represents", (f, r, own) -> postForm("/portal/test-probe/represents", Map.of("bsn", "111222333")), LOGIN, LOGIN, REACHED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/test-probe/actor", (f, r, own) -> get("/api/v1/test-probe/actor"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /test-probe/json", (f, r, own) -> get("/test-probe/json"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("POST /test-probe/json", (f, r, own) -> postJson("/test-probe/json", "{\"name\":\"matrix\",\"count\":1}"), OK, OK, OK, OK, OK, OK, OK, OK),

@@ -13,11 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.ConsentStatus;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -25,8 +20,8 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.gateway.identity.federation.TestProviders;
 import nl.ketenpoort.gateway.portal.PageSession;
-import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mandates through the API, the console and a login session: a case manager of the
- * organisation that holds the record records and revokes them, nobody else sees them, and
- * a representative acts for the represented status holder only while the mandate holds,
- * which is checked at every request.
+ * Mandates through the API and the console: a case manager of the organisation that holds
+ * the record records and revokes them, names the representative by account or by the BSN
+ * they sign in with, nobody else sees them, and a mandate holds only until it ends. The
+ * broker login that honours them is in {@code RepresentativeLoginIntegrationTests}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MandateIntegrationTests extends GatewayIntegrationTest {
@@ -53,12 +48,6 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	Subjects subjects;
-
-	@Autowired
-	ConsentRegistry registry;
-
-	@Autowired
-	PurposeCatalogue catalogue;
 
 	@Autowired
 	Representations representations;
@@ -281,105 +270,56 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void aRepresentativeActsForTheRepresentedPersonOnlyWhileTheMandateHolds() {
-		// given: a status holder with a consent, and a representative who has no data of
-		// their own
-		String bsn = newBsn();
-		SubjectRef subject = newSubject(bsn);
-		UUID consent = grant(subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		UUID other = grant(subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
-		TestTokens.Login representative = newRepresentative();
-		PageSession session = PageSession.logIn(this.port, representative.username(), representative.password());
-		session.get("/login");
+	void aCaseManagerNamesTheRepresentativeByTheBsnTheySignInWith() {
+		// given: a guardian whom the registry knows as no status holder, two minors, and
+		// a status holder who signs in with their own BSN
+		String guardianBsn = newBsn();
+		SubjectRef first = newSubject(null);
+		SubjectRef second = newSubject(null);
+		String statusHolderBsn = newBsn();
+		SubjectRef statusHolder = newSubject(statusHolderBsn);
+		String lastDay = LocalDate.now(MandateTerm.ZONE).plusYears(1).toString();
 
-		// when: represents without a mandate
-		HttpResponse<String> refused = session.post("/portal/test-probe/represents", Map.of("bsn", bsn));
+		// when
+		HttpResponse<String> forFirst = record(this.coa, byBsn(guardianBsn, first, lastDay));
+		HttpResponse<String> forSecond = record(this.coa, byBsn(guardianBsn, second, lastDay));
+		HttpResponse<String> byStatusHolder = record(this.coa, byBsn(statusHolderBsn, first, lastDay));
+		HttpResponse<String> self = record(this.coa, byBsn(statusHolderBsn, statusHolder, lastDay));
+		HttpResponse<String> twice = record(this.coa,
+				byBsn(guardianBsn, statusHolder, lastDay).put("representative", newRepresentative().id().toString()));
+		HttpResponse<String> invalid = record(this.coa, byBsn("123456789", statusHolder, lastDay));
 
-		// then
-		assertThat(refused.statusCode()).isEqualTo(422);
-		assertThat(refused.body()).isEqualTo("NO_MANDATE");
-		assertThat(session.get("/portal").body()).doesNotContain(consent.toString());
-		assertThat(auditRowsOfActor("access-denied", representative.id())).containsExactly("NO_MANDATE " + subject);
-
-		// when: with a mandate
-		String mandate = json(record(this.coa,
-				written(representative.id(), subject, LocalDate.now(MandateTerm.ZONE).plusYears(1).toString())))
-			.get("id")
-			.asString();
-		session.get("/login");
-		HttpResponse<String> honoured = session.post("/portal/test-probe/represents", Map.of("bsn", bsn));
-		HttpResponse<String> portal = session.get("/portal");
-		HttpResponse<String> revokedConsent = session.post("/portal/consents/" + consent + "/revoke", Map.of());
-
-		// then: the represented person's portal, and the consent revoked in their name by
-		// the representative
-		assertThat(honoured.statusCode()).as(honoured.body()).isEqualTo(200);
-		assertThat(portal.statusCode()).isEqualTo(200);
-		assertThat(portal.body()).contains(consent.toString(), other.toString(), "id=\"acting-for\"");
-		assertThat(revokedConsent.statusCode()).isEqualTo(302);
-		assertThat(this.registry.status(consent)).isEqualTo(ConsentStatus.REVOKED);
+		// then: one account for the guardian, the one their broker sign-in reaches,
+		// with no subject of its own
+		assertThat(forFirst.statusCode()).as(forFirst.body()).isEqualTo(201);
+		assertThat(forSecond.statusCode()).as(forSecond.body()).isEqualTo(201);
+		String guardian = json(forFirst).get("representative").asString();
+		assertThat(json(forSecond).get("representative").asString()).isEqualTo(guardian);
 		assertThat(jdbc()
-			.sql("SELECT actor_id || ' ' || subject_ref || ' ' || actor_mandate FROM audit_event"
-					+ " WHERE event_type = 'consent-revoked' AND consent_id = ?")
-			.param(consent)
+			.sql("SELECT array_to_string(roles, ',') || ' ' || coalesce(subject_ref, '-') || ' ' || provider_issuer"
+					+ " || ' ' || (representative_ref IS NOT NULL) FROM identity_person WHERE id = ?::uuid")
+			.param(guardian)
 			.query(String.class)
-			.list()).containsExactly(representative.id() + " " + subject + " " + mandate);
-
-		// when: the case manager revokes the mandate
-		post("/api/v1/mandates/" + mandate + "/revoke", this.coa);
-		HttpResponse<String> after = session.get("/portal");
-
-		// then: from the next request on the representative is only themself again
-		assertThat(after.statusCode()).isEqualTo(404);
-		assertThat(after.body()).doesNotContain(other.toString());
-		assertThat(session.post("/portal/consents/" + other + "/revoke", Map.of()).statusCode()).isEqualTo(404);
-		assertThat(this.registry.status(other)).isEqualTo(ConsentStatus.ACTIVE);
-		assertThat(auditRowsOfActor("access-denied", representative.id())).contains("MANDATE_REVOKED " + subject);
-	}
-
-	@Test
-	void aMandatePastItsEndStopsTheSessionAtTheNextRequest() {
-		// given: a representative acting for a status holder, and a grant in their name
-		String bsn = newBsn();
-		SubjectRef subject = newSubject(bsn);
-		UUID consent = grant(subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		TestTokens.Login representative = newRepresentative();
-		String mandate = json(record(this.coa,
-				written(representative.id(), subject, LocalDate.now(MandateTerm.ZONE).plusYears(1).toString())))
-			.get("id")
-			.asString();
-		PageSession session = PageSession.logIn(this.port, representative.username(), representative.password());
-		session.get("/login");
-		assertThat(session.post("/portal/test-probe/represents", Map.of("bsn", bsn)).statusCode()).isEqualTo(200);
-		String page = session.get("/portal").body();
-		String purpose = "language-course-placement";
-		HttpResponse<String> granted = session.post("/portal/consents", Map.of("purpose", purpose, "language", "nl",
-				"textSha256", this.catalogue.text(purpose, "nl").sha256()));
-		assertThat(page).contains(consent.toString());
-		assertThat(granted.statusCode()).isEqualTo(302);
-		assertThat(jdbc()
-			.sql("SELECT h.actor FROM consent_history h JOIN consent c ON c.id = h.consent_id"
-					+ " WHERE c.subject = ? AND c.purpose_code = ? AND h.event = 'granted'")
-			.params(subject.pseudonym(), purpose)
+			.single()).isEqualTo("status-holder - " + TestProviders.issuer("broker") + " true");
+		// and the status holder's BSN reaches the account of their own subject
+		assertThat(byStatusHolder.statusCode()).as(byStatusHolder.body()).isEqualTo(201);
+		assertThat(jdbc().sql("SELECT subject_ref FROM identity_person WHERE id = ?::uuid")
+			.param(json(byStatusHolder).get("representative").asString())
 			.query(String.class)
-			.list()).as("the representative is recorded as the one who granted it")
-			.containsOnly(representative.id().toString());
-		assertThat(auditRowsOfActor("consent-granted", representative.id()))
-			.allSatisfy((row) -> assertThat(row).isEqualTo("portal " + subject));
-
-		// when: the mandate's last day passes
-		jdbc()
-			.sql("UPDATE mandate SET recorded_at = now() - interval '2 days', ends_at = now() - interval '1 second'"
-					+ " WHERE id = ?::uuid")
-			.param(mandate)
-			.update();
-		HttpResponse<String> after = session.get("/portal");
-
-		// then
-		assertThat(after.statusCode()).isEqualTo(404);
-		assertThat(after.body()).doesNotContain(consent.toString());
-		assertThat(auditRowsOfActor("access-denied", representative.id()))
-			.containsExactly("MANDATE_EXPIRED " + subject);
+			.single()).isEqualTo(statusHolder.pseudonym());
+		assertProblem(self, 422, "INVALID_MANDATE", "REPRESENTS_SELF");
+		assertProblem(twice, 422, "INVALID_MANDATE", "REPRESENTATIVE_TWICE");
+		assertProblem(invalid, 422, "INVALID_MANDATE", "REPRESENTATIVE_BSN_INVALID");
+		assertThat(invalid.body()).doesNotContain("123456789");
+		assertThat(forFirst.body() + forSecond.body() + byStatusHolder.body()).doesNotContain(guardianBsn,
+				statusHolderBsn);
+		// and neither BSN is stored anywhere
+		for (String table : List.of("identity_person", "mandate", "audit_event")) {
+			assertThat(jdbc().sql("SELECT count(*) FROM " + table + " t WHERE t::text LIKE ? OR t::text LIKE ?")
+				.params("%" + guardianBsn + "%", "%" + statusHolderBsn + "%")
+				.query(Long.class)
+				.single()).as(table).isZero();
+		}
 	}
 
 	@Test
@@ -417,6 +357,21 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 		assertThat(revoked.statusCode()).isEqualTo(302);
 		assertThat(this.representations.check(representative, subject, Instant.now()))
 			.isEqualTo(new Representation.Refused(Representation.Reason.MANDATE_REVOKED));
+
+		// when: the representative named by the BSN they sign in with instead
+		String guardianBsn = newBsn();
+		HttpResponse<String> byBsn = coaPages.post("/console/mandates",
+				Map.of("representative", "", "representativeBsn", guardianBsn, "vNumber", this.vNumbers.get(subject),
+						"kind", "WRITTEN_MANDATE", "evidenceReference", reference, "validUntil",
+						LocalDate.now(MandateTerm.ZONE).plusMonths(3).toString()));
+		HttpResponse<String> both = coaPages.post("/console/mandates",
+				Map.of("representative", representative.toString(), "representativeBsn", guardianBsn, "vNumber",
+						this.vNumbers.get(subject), "kind", "WRITTEN_MANDATE", "evidenceReference", reference));
+
+		// then
+		assertThat(byBsn.statusCode()).isEqualTo(200);
+		assertThat(byBsn.body()).contains("id=\"recorded\"").doesNotContain(guardianBsn);
+		assertThat(both.body()).contains("class=\"error\"").doesNotContain(guardianBsn);
 	}
 
 	// --- helpers -----------------------------------------------------------------
@@ -436,6 +391,13 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 	/** Someone who signs in to the portal and has no data of their own. */
 	private TestTokens.Login newRepresentative() {
 		return this.tokens.newPerson(Role.STATUS_HOLDER, null, null);
+	}
+
+	/** A written mandate naming the representative by the BSN they sign in with. */
+	private ObjectNode byBsn(String representativeBsn, SubjectRef subject, String lastDay) {
+		ObjectNode mandate = written(UUID.randomUUID(), subject, lastDay);
+		mandate.remove("representative");
+		return mandate.put("representativeBsn", representativeBsn);
 	}
 
 	private ObjectNode written(UUID representative, SubjectRef subject, String lastDay) {
@@ -484,29 +446,12 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
-	private UUID grant(SubjectRef subject, String purpose, String from, String to, DocumentType type) {
-		return this.registry
-			.grant(new GrantRequest(subject, purpose, from, List.of(to), List.of(type), null, ConsentMethod.portal(),
-					"nl", this.catalogue.text(purpose, "nl").sha256()))
-			.consent()
-			.id();
-	}
-
 	/** Reason and subject of the audit rows of a type, about one mandate if given. */
 	private List<String> auditRows(String type, @Nullable String mandate) {
 		return jdbc()
 			.sql("SELECT coalesce(reason_code, '') || ' ' || coalesce(subject_ref, '') FROM audit_event"
 					+ " WHERE event_type = ? AND (?::uuid IS NULL OR actor_mandate = ?::uuid) ORDER BY position")
 			.params(type, mandate, mandate)
-			.query(String.class)
-			.list();
-	}
-
-	private List<String> auditRowsOfActor(String type, UUID actor) {
-		return jdbc()
-			.sql("SELECT coalesce(reason_code, '') || ' ' || coalesce(subject_ref, '') FROM audit_event"
-					+ " WHERE event_type = ? AND actor_id = ? ORDER BY position")
-			.params(type, actor.toString())
 			.query(String.class)
 			.list();
 	}

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpSession;
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.identity.Person;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,14 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
  * <li>The account is the one of that subject at this broker (made at the first sign-in):
  * the broker's {@code sub} is never the key, so pairwise {@code sub}s of one BSN reach
  * one account.</li>
+ * <li>When the token names a represented person ({@code represents}, OIDC NL GOV), the
+ * session acts for them if a mandate allows it ({@link RepresentationCheck}), and the
+ * sign-in is refused otherwise. A representative the registry knows as no subject (a
+ * Nidos guardian) signs in with an account keyed by the keyed pseudonym of their own BSN,
+ * which reaches nobody's data but through a mandate.</li>
  * </ol>
- * A BSN that names no known subject lets nobody in: the person sees that their case
- * manager records consent with them on paper.
+ * A BSN that names no known subject, without {@code represents}, lets nobody in: the
+ * person sees that their case manager records consent with them on paper.
  */
 public class BrokerLogins {
 
@@ -41,60 +48,107 @@ public class BrokerLogins {
 
 	private final FederatedAccounts accounts;
 
-	BrokerLogins(FederationSettings.Broker broker, Subjects subjects, FederatedAccounts accounts) {
+	private final RepresentsClaim represents;
+
+	private final @Nullable RepresentationCheck representations;
+
+	BrokerLogins(FederationSettings.Broker broker, Subjects subjects, FederatedAccounts accounts,
+			@Nullable RepresentationCheck representations) {
 		this.broker = broker;
 		this.subjects = subjects;
 		this.accounts = accounts;
+		this.represents = new RepresentsClaim(broker.representsClaim());
+		this.representations = representations;
 	}
 
 	/**
-	 * The status holder's account for this verified ID token of the broker.
+	 * The account for this verified ID token of the broker; when it names a represented
+	 * person, the session acts for them from its next request on.
 	 * @param idToken the broker's ID token, its signature, issuer, audience, time and
 	 * nonce checked
-	 * @return the account, a status holder linked to the known subject
+	 * @param session the login session
+	 * @return the account: a status holder linked to the known subject, or a
+	 * representative's
 	 * @throws FederatedLoginRefused with {@link Refusal#ACR_TOO_LOW},
-	 * {@link Refusal#NO_BSN}, {@link Refusal#NO_SUBJECT} or
-	 * {@link Refusal#ACCOUNT_DISABLED}
+	 * {@link Refusal#NO_BSN}, {@link Refusal#REPRESENTS_INVALID},
+	 * {@link Refusal#NO_SUBJECT}, {@link Refusal#ACCOUNT_DISABLED} or, for a
+	 * representative, {@link Refusal#NO_MANDATE}, {@link Refusal#MANDATE_EXPIRED} or
+	 * {@link Refusal#MANDATE_REVOKED}
 	 */
-	public Person person(OidcIdToken idToken) {
+	public Person person(OidcIdToken idToken, HttpSession session) {
 		String acr = idToken.getClaimAsString(IdTokenClaimNames.ACR);
 		if (acr == null || !this.broker.acrValues().contains(acr)) {
 			log.debug("Refused a sign-in through the broker: its level of assurance is not one of {}",
 					this.broker.acrValues());
 			throw new FederatedLoginRefused(Refusal.ACR_TOO_LOW, null);
 		}
-		SubjectRef subject = subject(idToken).orElseThrow(() -> new FederatedLoginRefused(Refusal.NO_SUBJECT, null));
-		Person person = this.accounts.statusHolder(idToken.getIssuer().toString(), subject.pseudonym());
+		Bsn bsn = bsn(idToken);
+		Optional<Bsn> represented = this.represents.represented(idToken.getClaims());
+		Person person = account(idToken.getIssuer().toString(), bsn, represented.isPresent())
+			.orElseThrow(() -> new FederatedLoginRefused(Refusal.NO_SUBJECT, null));
 		if (!person.active()) {
 			log.debug("Refused a sign-in through the broker: the account is deactivated");
 			throw new FederatedLoginRefused(Refusal.ACCOUNT_DISABLED, person.toActor(Set.of()));
+		}
+		if (represented.isPresent()) {
+			Optional<Refusal> refusal = (this.representations != null)
+					? this.representations.represent(person.id(), represented.get(), session)
+					: Optional.of(Refusal.NO_MANDATE);
+			if (refusal.isPresent()) {
+				// Never the representative's own portal instead: they signed in to act
+				// for someone.
+				log.debug("Refused a representative's sign-in through the broker: {}", refusal.get());
+				throw new FederatedLoginRefused(refusal.get(), person.toActor(Set.of()));
+			}
 		}
 		return person;
 	}
 
 	/**
-	 * The known subject of the token's BSN; the BSN goes no further than this method.
+	 * The account a sign-in through this broker with this BSN and a {@code represents}
+	 * claim reaches, made now if need be: for a case manager who names a representative
+	 * by BSN in a mandate, so that it is the account they will sign in with.
+	 * @param bsn the representative's own BSN; it goes no further than this method
+	 * @return the account
 	 */
-	private Optional<SubjectRef> subject(OidcIdToken idToken) {
+	public Person representative(Bsn bsn) {
+		return account(this.broker.issuerUri().toString(), bsn, true).orElseThrow();
+	}
+
+	/**
+	 * The account of a BSN at this broker: the status holder's of the subject the
+	 * registry knows by it, else for a representative one keyed by the BSN's keyed
+	 * pseudonym (no subject is registered), else none.
+	 */
+	private Optional<Person> account(String issuer, Bsn bsn, boolean representative) {
+		Optional<SubjectRef> subject = this.subjects.find(new SubjectIdentifiers(null, bsn));
+		if (subject.isPresent()) {
+			return Optional.of(this.accounts.statusHolder(issuer, subject.get().pseudonym()));
+		}
+		if (representative) {
+			// With no subject known, this is the pseudonym of the BSN itself.
+			String pseudonym = this.subjects.pseudonymOf(new SubjectIdentifiers(null, bsn)).pseudonym();
+			return Optional.of(this.accounts.representative(issuer, pseudonym));
+		}
+		log.debug("Refused a sign-in through the broker: the BSN names no status holder the registry knows");
+		return Optional.empty();
+	}
+
+	/** The token's own BSN, of whoever signs in. */
+	private Bsn bsn(OidcIdToken idToken) {
 		Object claim = idToken.getClaims().get(this.broker.bsnClaim());
-		Bsn bsn;
 		try {
 			if (!(claim instanceof String value)) {
 				log.debug("Refused a sign-in through the broker: its token has no claim {}", this.broker.bsnClaim());
 				throw new FederatedLoginRefused(Refusal.NO_BSN, null);
 			}
-			bsn = Bsn.parse(value);
+			return Bsn.parse(value);
 		}
 		catch (IdentifierInvalid ex) {
 			log.debug("Refused a sign-in through the broker: the claim {} holds no valid BSN ({})",
 					this.broker.bsnClaim(), ex.reason());
 			throw new FederatedLoginRefused(Refusal.NO_BSN, null);
 		}
-		Optional<SubjectRef> subject = this.subjects.find(new SubjectIdentifiers(null, bsn));
-		if (subject.isEmpty()) {
-			log.debug("Refused a sign-in through the broker: the BSN names no status holder the registry knows");
-		}
-		return subject;
 	}
 
 	/** The accepted levels of assurance, asked for with {@code acr_values}. */

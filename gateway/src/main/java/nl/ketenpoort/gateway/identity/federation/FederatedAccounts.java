@@ -86,6 +86,34 @@ class FederatedAccounts {
 			.orElseThrow();
 	}
 
+	/**
+	 * The account at this broker of a representative whom the registry knows as no
+	 * subject, keyed by the keyed pseudonym of their own BSN, made now if need be: a
+	 * status holder's role without a subject, so that it reaches nobody's data but
+	 * through a mandate.
+	 */
+	Person representative(String issuer, String identifierPseudonym) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO identity_person (id, username, roles, representative_ref, provider_issuer)
+				VALUES (:id, :username, :roles, :representative, :issuer)
+				ON CONFLICT (provider_issuer, representative_ref) WHERE representative_ref IS NOT NULL DO NOTHING""")
+			.param("id", id)
+			.param("username", username(FederationSettings.BROKER, id))
+			.param("roles", codes(Set.of(Role.STATUS_HOLDER)))
+			.param("representative", identifierPseudonym)
+			.param("issuer", issuer)
+			.update();
+		return this.jdbc.sql(
+				"SELECT id FROM identity_person WHERE provider_issuer = :issuer AND representative_ref = :representative")
+			.param("issuer", issuer)
+			.param("representative", identifierPseudonym)
+			.query(UUID.class)
+			.optional()
+			.flatMap(this.people::find)
+			.orElseThrow();
+	}
+
 	/** Replaces an account's roles with those the provider's claims give now. */
 	void roles(UUID id, Set<Role> roles) {
 		this.jdbc.sql("UPDATE identity_person SET roles = :roles WHERE id = :id")

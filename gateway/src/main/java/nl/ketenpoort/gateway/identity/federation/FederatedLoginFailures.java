@@ -122,6 +122,10 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 			case NO_SUBJECT -> "This person is not known as a status holder; consent is recorded on paper.";
 			case NO_BSN -> "The broker's token holds no valid BSN.";
 			case ACCOUNT_DISABLED -> "This account is deactivated.";
+			case REPRESENTS_INVALID -> "The broker's token names no valid BSN of the represented person.";
+			case NO_MANDATE -> "No mandate lets this person act for the person they represent.";
+			case MANDATE_EXPIRED -> "The mandate to act for the represented person has ended.";
+			case MANDATE_REVOKED -> "The mandate to act for the represented person was revoked.";
 			case PROVIDER_UNAVAILABLE -> "The sign-in service cannot be reached now; try again later.";
 			case PROVIDER_ERROR -> "The sign-in did not succeed.";
 		};

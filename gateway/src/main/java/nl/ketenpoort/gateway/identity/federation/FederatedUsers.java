@@ -1,5 +1,7 @@
 package nl.ketenpoort.gateway.identity.federation;
 
+import jakarta.servlet.http.HttpSession;
+import nl.ketenpoort.gateway.identity.ActingForCheck;
 import nl.ketenpoort.gateway.identity.FederatedPerson;
 import nl.ketenpoort.gateway.identity.Person;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,8 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Spring Security's step from a verified ID token to the logged-in user: here the
@@ -31,16 +35,34 @@ class FederatedUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	public OidcUser loadUser(OidcUserRequest request) {
 		String registrationId = request.getClientRegistration().getRegistrationId();
 		OidcIdToken idToken = request.getIdToken();
+		HttpSession session = session();
+		// A new sign-in in a browser that acted for someone acts for nobody, unless its
+		// own token says so again.
+		session.removeAttribute(ActingForCheck.SESSION_ATTRIBUTE);
+		session.removeAttribute(ActingForCheck.ENDED_ATTRIBUTE);
 		if (FederationSettings.BROKER.equals(registrationId)) {
 			if (this.broker == null) {
 				throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
 			}
-			Person person = this.broker.person(idToken);
+			Person person = this.broker.person(idToken, session);
 			// The broker's token carries the BSN: only its harmless claims stay.
 			return FederatedPerson.of(person, registrationId, idToken, false);
 		}
 		Person person = this.staff.person(registrationId, idToken);
 		return FederatedPerson.of(person, registrationId, idToken, true);
+	}
+
+	/**
+	 * The session of the sign-in's callback request: it holds the authorization request
+	 * already, and keeps its attributes when its id changes at login. Spring Security
+	 * hands the user service no request, so it is the one bound to this thread (by
+	 * Spring's request context filter, which runs before the security filters).
+	 */
+	private static HttpSession session() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
+		}
+		return attributes.getRequest().getSession();
 	}
 
 }

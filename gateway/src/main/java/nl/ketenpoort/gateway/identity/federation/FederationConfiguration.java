@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.identity.ActingForCheck;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.SigningKeys;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
@@ -73,25 +74,27 @@ class FederationConfiguration {
 	/** The broker's sign-ins, when a broker is configured. */
 	@Bean
 	@ConditionalOnProperty(prefix = "ketenpoort.identity.broker", name = "issuer-uri")
-	BrokerLogins brokerLogins(FederationSettings settings, Subjects subjects, FederatedAccounts accounts) {
+	BrokerLogins brokerLogins(FederationSettings settings, Subjects subjects, FederatedAccounts accounts,
+			ObjectProvider<RepresentationCheck> representations) {
 		FederationSettings.Broker broker = settings.broker();
 		if (broker == null) {
 			throw new FederationSettingsInvalid("ketenpoort.identity.broker is incomplete");
 		}
-		return new BrokerLogins(broker, subjects, accounts);
+		return new BrokerLogins(broker, subjects, accounts, representations.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FederatedLogin federatedLogin(FederationSettings settings, UpstreamProviders providers, RelyingPartyKey key,
 			StaffLogins staff, ObjectProvider<BrokerLogins> broker, People people, LocaleResolver locales,
-			ProblemResponses problems, ApplicationEventPublisher events) {
+			ProblemResponses problems, ObjectProvider<ActingForCheck> actingFor, ApplicationEventPublisher events) {
 		@Nullable BrokerLogins brokerLogins = broker.getIfAvailable();
 		AuthorizationRequests requests = new AuthorizationRequests(
 				(brokerLogins != null) ? brokerLogins.acrValues() : List.of(), locales);
 		return new FederatedLogin(providers, requests, tokens(settings, key), new FederatedUsers(staff, brokerLogins),
 				new IdTokenDecoders(new RestTemplate(requestFactory(settings))),
-				new FederatedLoginSuccess(people, events), new FederatedLoginFailures(providers, problems, events),
+				new FederatedLoginSuccess(people, actingFor.getIfAvailable(), events),
+				new FederatedLoginFailures(providers, problems, events),
 				new ProviderLogout(providers, settings.issuer()));
 	}
 

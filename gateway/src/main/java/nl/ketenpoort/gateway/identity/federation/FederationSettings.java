@@ -33,6 +33,9 @@ public record FederationSettings(@Nullable URI issuer, @Nullable Map<String, Org
 	/** The registration id of the broker, in its URLs. */
 	public static final String BROKER = "broker";
 
+	/** Claim names joined by dots: a path into the ID token's claims. */
+	private static final Pattern CLAIM_PATH = Pattern.compile("[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*");
+
 	/** What an organisation's code may look like; it appears in URLs. */
 	private static final Pattern ORGANISATION_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
@@ -121,6 +124,9 @@ public record FederationSettings(@Nullable URI issuer, @Nullable Map<String, Org
 	 * @param acrValues the levels of assurance accepted in the ID token's {@code acr},
 	 * and asked for with {@code acr_values}
 	 * @param bsnClaim the ID token claim with the BSN
+	 * @param representsClaim where the ID token names the BSN of the person the one who
+	 * signs in represents (OIDC NL GOV {@code represents}): claim names joined by dots,
+	 * the first the claim whose presence makes the sign-in a representative's
 	 * @param displayName the name on the login page's button
 	 */
 	public record Broker(@Nullable URI issuerUri, @Nullable String clientId,
@@ -128,7 +134,8 @@ public record FederationSettings(@Nullable URI issuer, @Nullable Map<String, Org
 			@DefaultValue( {
 					"http://eidas.europa.eu/LoA/substantial",
 					"http://eidas.europa.eu/LoA/high" }) List<String> acrValues,
-			@DefaultValue("bsn") String bsnClaim, @DefaultValue("DigiD") String displayName){
+			@DefaultValue("bsn") String bsnClaim, @DefaultValue("represents.sub") String representsClaim,
+			@DefaultValue("DigiD") String displayName){
 
 		public Broker {
 			acrValues = List.copyOf(acrValues);
@@ -139,6 +146,10 @@ public record FederationSettings(@Nullable URI issuer, @Nullable Map<String, Org
 			checkClient(prefix, this.issuerUri, this.clientId, this.clientAuthentication, this.clientSecret);
 			if (this.acrValues.isEmpty()) {
 				throw new FederationSettingsInvalid(prefix + ".acr-values must name at least one level of assurance");
+			}
+			if (!CLAIM_PATH.matcher(this.representsClaim).matches()) {
+				throw new FederationSettingsInvalid(
+						prefix + ".represents-claim must be claim names joined by dots, such as represents.sub");
 			}
 		}
 

@@ -39,6 +39,27 @@ public enum Refusal {
 	ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
 
 	/**
+	 * The broker's {@code represents} claim names no valid BSN of the represented person.
+	 */
+	REPRESENTS_INVALID(HttpStatus.FORBIDDEN),
+
+	/**
+	 * The {@code represents} claim names someone no mandate lets this person act for.
+	 */
+	NO_MANDATE(HttpStatus.FORBIDDEN),
+
+	/**
+	 * The mandate to act for the person the {@code represents} claim names has ended (its
+	 * last day passed, or the minor turned 18).
+	 */
+	MANDATE_EXPIRED(HttpStatus.FORBIDDEN),
+
+	/**
+	 * The mandate to act for the person the {@code represents} claim names was revoked.
+	 */
+	MANDATE_REVOKED(HttpStatus.FORBIDDEN),
+
+	/**
 	 * The provider cannot be reached (discovery or token endpoint), or its discovery
 	 * document does not fit.
 	 */

@@ -76,9 +76,25 @@ class FederationSettingsTests {
 					null));
 		assertThatExceptionOfType(FederationSettingsInvalid.class)
 			.isThrownBy(() -> settings(null, new Broker(ISSUER, " ", ClientAuthentication.PRIVATE_KEY_JWT, null,
-					List.of("http://eidas.europa.eu/LoA/high"), "bsn", "DigiD")));
-		assertThatExceptionOfType(FederationSettingsInvalid.class).isThrownBy(() -> settings(null,
-				new Broker(ISSUER, "client", ClientAuthentication.PRIVATE_KEY_JWT, null, List.of(), "bsn", "DigiD")));
+					List.of("http://eidas.europa.eu/LoA/high"), "bsn", "represents.sub", "DigiD")));
+		assertThatExceptionOfType(FederationSettingsInvalid.class).isThrownBy(() -> settings(null, new Broker(ISSUER,
+				"client", ClientAuthentication.PRIVATE_KEY_JWT, null, List.of(), "bsn", "represents.sub", "DigiD")));
+	}
+
+	@Test
+	void theRepresentsClaimIsAPathOfClaimNames() {
+		for (String path : List.of("", "represents.", ".sub", "represents sub", "represents..sub")) {
+			assertThatExceptionOfType(FederationSettingsInvalid.class)
+				.isThrownBy(() -> settings(null,
+						new Broker(ISSUER, "client", ClientAuthentication.PRIVATE_KEY_JWT, null,
+								List.of("http://eidas.europa.eu/LoA/high"), "bsn", path, "DigiD")))
+				.withMessageContaining("represents-claim");
+		}
+		assertThat(settings(null,
+				new Broker(ISSUER, "client", ClientAuthentication.PRIVATE_KEY_JWT, null,
+						List.of("http://eidas.europa.eu/LoA/high"), "bsn", "act.represented_bsn", "DigiD"))
+			.broker()
+			.representsClaim()).isEqualTo("act.represented_bsn");
 	}
 
 	private static FederationSettings settings(Map<String, OrganisationProvider> organisations, Broker broker) {
