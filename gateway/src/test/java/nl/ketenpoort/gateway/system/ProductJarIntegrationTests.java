@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The production jar as {@code package} built it ({@code target/ketenpoort-gateway.jar},
  * hence a Failsafe test) carries the product only: no sandbox partner, no demo data, no
- * demo people or keys, no demo profile.
+ * demo people or keys, no demo profile, no benchmark tool.
  */
 class ProductJarIntegrationTests {
 
@@ -24,12 +24,13 @@ class ProductJarIntegrationTests {
 	private static final String CLASSES = "BOOT-INF/classes/";
 
 	@Test
-	void theProductJarHoldsNoSandboxOrDemoClass() throws IOException {
+	void theProductJarHoldsNoSandboxDemoOrBenchmarkClass() throws IOException {
 		// given
 		List<String> entries = entries();
 
 		// then: it is the executable product (so that the absences below mean something)
 		assertThat(entries).contains(CLASSES + "nl/ketenpoort/gateway/KetenpoortApplication.class",
+				CLASSES + "nl/ketenpoort/gateway/audit/AuditVerifyCommand.class",
 				CLASSES + "nl/ketenpoort/gateway/identity/SecurityConfiguration.class",
 				CLASSES + "db/migration/gateway/V3_60__sandbox.sql");
 		assertThat(entries)
@@ -37,7 +38,11 @@ class ProductJarIntegrationTests {
 					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/demo/")
 					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/identity/DemoPeople")
 					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/partner/DemoPartnerKeys")
-					|| entry.equals(CLASSES + "application-demo.yaml"))
+					|| entry.equals(CLASSES + "application-demo.yaml")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/SyntheticAuditEvents")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/AuditGenerateCommand")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/AuditAppendTiming")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/benchmarks/") || entry.startsWith("BOOT-INF/lib/jmh-"))
 			.isEmpty();
 		assertThat(entries).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/ketenpoort-"))
 			.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9].*", ""))
