@@ -59,8 +59,6 @@ public abstract class GatewayIntegrationTest {
 		// address (${server.port}) can be resolved.
 		int port = freePort();
 		registry.add("server.port", () -> port);
-		// partners.yaml: every partner endpoint is <this URL>/<partner id>.
-		registry.add("KETENPOORT_SANDBOX_URL", PARTNER_SYSTEMS::baseUrl);
 		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing
 		// moves behind their backs.
 		registry.add("ketenpoort.delivery.enabled", () -> "false");
@@ -117,6 +115,10 @@ public abstract class GatewayIntegrationTest {
 				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 		server.start();
 		server.stubFor(post(urlPathMatching("/[a-z0-9-]+")).willReturn(okJson("{}")));
+		// partners.yaml: every partner endpoint is <this URL>/<partner id>. A system
+		// property, below the dynamic properties, so that a test class with partner
+		// systems of its own (DeliveryIntegrationTests) points them elsewhere.
+		System.setProperty("KETENPOORT_SANDBOX_URL", server.baseUrl());
 		return server;
 	}
 
