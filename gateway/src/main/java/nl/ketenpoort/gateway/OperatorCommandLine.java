@@ -50,8 +50,8 @@ final class OperatorCommandLine {
 
 	private static final Logger log = LoggerFactory.getLogger(OperatorCommandLine.class);
 
-	private static final Map<String, String> GROUPS = Map.of("audit", "The audit log: verify, prune, generate.",
-			"partner", "Partner systems and their keys.", "person", "People's logins.", "subjects",
+	private static final Map<String, String> GROUPS = Map.of("audit", "The audit log.", "partner",
+			"Partner systems and their keys.", "person", "People's logins.", "subjects",
 			"The subjects of exchanges and their identifiers.");
 
 	private OperatorCommandLine() {

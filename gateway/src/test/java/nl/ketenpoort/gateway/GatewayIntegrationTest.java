@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import nl.ketenpoort.gateway.identity.federation.TestProviders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,15 +22,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
 /**
  * Base of the gateway's integration tests: one running gateway on one embedded
  * PostgreSQL, shared by every test class that extends this (so the Spring context starts
- * once per test run).
+ * once per test run), delivering to partner systems that are a real HTTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class GatewayIntegrationTest {
 
 	private static final Path DATA_DIR = createDataDir();
+
+	/**
+	 * The partner systems of the shared gateway: one WireMock server that takes every
+	 * document ({@code POST /<partner id>}, 200). The product has no partner simulators;
+	 * tests that need the sandbox partners run in the sandbox module.
+	 */
+	private static final WireMockServer PARTNER_SYSTEMS = startPartnerSystems();
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,13 +56,10 @@ public abstract class GatewayIntegrationTest {
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("ketenpoort.data-dir", DATA_DIR::toString);
-		// A port known before start-up, so that the partner endpoints of partners.yaml
-		// (${server.port}) reach the sandbox partners of this very gateway.
+		// A port known before start-up, so that settings that name this gateway's own
+		// address (${server.port}) can be resolved.
 		int port = freePort();
 		registry.add("server.port", () -> port);
-		// The sandbox partners' endpoints (/sandbox/partners/**) run in the shared
-		// context; the rest of /sandbox stays closed outside the demo profile.
-		registry.add("ketenpoort.sandbox.enabled", () -> "true");
 		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing
 		// moves behind their backs.
 		registry.add("ketenpoort.delivery.enabled", () -> "false");
@@ -59,6 +74,14 @@ public abstract class GatewayIntegrationTest {
 
 	protected static Path dataDir() {
 		return DATA_DIR;
+	}
+
+	/**
+	 * What a partner system received with this {@code Idempotency-Key} (the exchange id).
+	 */
+	protected static List<LoggedRequest> deliveredTo(String partner, String idempotencyKey) {
+		return PARTNER_SYSTEMS.findAll(
+				postRequestedFor(urlEqualTo("/" + partner)).withHeader("Idempotency-Key", equalTo(idempotencyKey)));
 	}
 
 	protected URI uri(String path) {
@@ -90,6 +113,18 @@ public abstract class GatewayIntegrationTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static WireMockServer startPartnerSystems() {
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		server.start();
+		server.stubFor(post(urlPathMatching("/[a-z0-9-]+")).willReturn(okJson("{}")));
+		// partners.yaml: every partner endpoint is <this URL>/<partner id>. A system
+		// property, below the dynamic properties, so that a test class with partner
+		// systems of its own (DeliveryIntegrationTests) points them elsewhere.
+		System.setProperty("KETENPOORT_SANDBOX_URL", server.baseUrl());
+		return server;
 	}
 
 	private static Path createDataDir() {

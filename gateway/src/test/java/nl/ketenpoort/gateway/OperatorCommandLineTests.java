@@ -27,8 +27,10 @@ class OperatorCommandLineTests {
 	@Test
 	void everyCommandIsRegisteredUnderItsGroup() {
 		assertThat(root().getSubcommands().keySet()).containsExactly("audit", "partner", "person", "subjects");
-		assertThat(root().getSubcommands().get("audit").getSubcommands().keySet()).containsExactly("generate", "prune",
-				"verify");
+		// audit generate is a benchmark tool: the benchmarks jar offers it, the product
+		// does
+		// not.
+		assertThat(root().getSubcommands().get("audit").getSubcommands().keySet()).containsExactly("prune", "verify");
 	}
 
 	@Test

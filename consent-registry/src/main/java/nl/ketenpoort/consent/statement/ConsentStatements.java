@@ -3,15 +3,15 @@ package nl.ketenpoort.consent.statement;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * Issues and verifies consent statements: compact JWS, ES256 only, signed with the
  * registry's current key and verified against every key it ever issued.
  * <p>
- * Verified signatures are kept in a bounded LRU cache keyed by the exact compact string,
- * so a changed statement is always verified afresh. Only the signature check is cached:
- * expiry is evaluated on every call, and revocation is the caller's business (it lives in
- * the database).
+ * Verified signatures are kept in a bounded Caffeine cache keyed by the exact compact
+ * string, so a changed statement is always verified afresh. Only the signature check is
+ * cached: expiry is evaluated on every call, and revocation is the caller's business (it
+ * lives in the database).
  */
 public class ConsentStatements {
 
@@ -50,14 +50,17 @@ public class ConsentStatements {
 
 	private final Clock clock;
 
-	private final @Nullable Map<String, StatementClaims> verified;
+	private final @Nullable Cache<String, StatementClaims> verified;
 
 	private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
 	public ConsentStatements(ConsentKeys keys, int cacheSize, Clock clock) {
 		this.keys = keys;
 		this.clock = clock;
-		this.verified = (cacheSize > 0) ? Collections.synchronizedMap(new LruMap(cacheSize)) : null;
+		// Evicts on the calling thread: the bound holds as soon as a statement is kept.
+		this.verified = (cacheSize > 0)
+				? Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).<String, StatementClaims>build()
+				: null;
 	}
 
 	/**
@@ -87,7 +90,7 @@ public class ConsentStatements {
 	 * @throws StatementRejected when the statement does not verify or is not valid now
 	 */
 	public StatementClaims verify(String compact) throws StatementRejected {
-		StatementClaims claims = (this.verified != null) ? this.verified.get(compact) : null;
+		StatementClaims claims = (this.verified != null) ? this.verified.getIfPresent(compact) : null;
 		if (claims == null) {
 			claims = verifySignature(compact);
 			if (this.verified != null) {
@@ -196,22 +199,6 @@ public class ConsentStatements {
 
 	/** A freshly signed statement. */
 	public record IssuedStatement(String compact, String kid) {
-	}
-
-	private static final class LruMap extends LinkedHashMap<String, StatementClaims> {
-
-		private final int capacity;
-
-		LruMap(int capacity) {
-			super(16, 0.75f, true);
-			this.capacity = capacity;
-		}
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, StatementClaims> eldest) {
-			return size() > this.capacity;
-		}
-
 	}
 
 }

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -28,7 +28,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * <p>
  * Partners present one token for many requests, so the outcome of a successful
  * verification is remembered per token (keyed by the SHA-256 of the token, in a bounded
- * LRU map) until the token's {@code exp}. A remembered token is still checked for time
+ * Caffeine cache: lock-free reads, the least useful entries evicted first) until the
+ * token's {@code exp}. A remembered token is still checked for time
  * ({@code exp}/{@code nbf}, with the verifier's own timestamp validator and clock) and is
  * still looked up in the authorization store on every request. Refusals are never
  * remembered.
@@ -46,7 +47,7 @@ class AccessTokenDecoder implements JwtDecoder {
 
 	private final Clock clock;
 
-	private final Map<String, Jwt> verified;
+	private final Cache<String, Jwt> verified;
 
 	/**
 	 * @param verifier checks signature and claims; its outcome is remembered
@@ -62,14 +63,8 @@ class AccessTokenDecoder implements JwtDecoder {
 		this.timestamps = timestamps;
 		this.authorizations = authorizations;
 		this.clock = clock;
-		this.verified = new LinkedHashMap<>(64, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-				return size() > maxVerified;
-			}
-
-		};
+		// Evicts on the calling thread: the bound holds as soon as a token is remembered.
+		this.verified = Caffeine.newBuilder().maximumSize(maxVerified).executor(Runnable::run).build();
 	}
 
 	@Override
@@ -98,28 +93,22 @@ class AccessTokenDecoder implements JwtDecoder {
 
 	/** A verified token under this key whose {@code exp} has not passed, or null. */
 	private @Nullable Jwt remembered(String key) {
-		synchronized (this.verified) {
-			Jwt jwt = this.verified.get(key);
-			if (jwt != null && !before(jwt.getExpiresAt())) {
-				this.verified.remove(key);
-				return null;
-			}
-			return jwt;
+		Jwt jwt = this.verified.getIfPresent(key);
+		if (jwt != null && !before(jwt.getExpiresAt())) {
+			this.verified.invalidate(key);
+			return null;
 		}
+		return jwt;
 	}
 
 	private void remember(String key, Jwt jwt) {
 		if (before(jwt.getExpiresAt())) {
-			synchronized (this.verified) {
-				this.verified.putIfAbsent(key, jwt);
-			}
+			this.verified.asMap().putIfAbsent(key, jwt);
 		}
 	}
 
 	private void forget(String key) {
-		synchronized (this.verified) {
-			this.verified.remove(key);
-		}
+		this.verified.invalidate(key);
 	}
 
 	private boolean before(@Nullable Instant expiresAt) {

@@ -275,12 +275,6 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /console/audit/overview", (f, r, own) -> get("/console/audit/overview"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /console/operations", (f, r, own) -> get("/console/operations"), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
 		row("POST /console/operations/dead-letters/{id}/replay", (f, r, own) -> postForm("/console/operations/dead-letters/" + UUID.randomUUID() + "/replay", Map.of()), LOGIN, LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
-		// The sandbox partners (tests and demo only): simulated partner systems, open to all
-		row("POST /sandbox/partners/{id}", (f, r, own) -> postJson("/sandbox/partners/no-such-partner", "{}"), NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-		row("GET /sandbox/partners", (f, r, own) -> get("/sandbox/partners"), OK, OK, OK, OK, OK, OK, OK, OK),
-		row("GET /sandbox/partners/{id}/received", (f, r, own) -> get("/sandbox/partners/taalschool-b/received"), OK, OK, OK, OK, OK, OK, OK, OK),
-		row("GET /sandbox/partners/{id}/mode", (f, r, own) -> get("/sandbox/partners/taalschool-b/mode"), OK, OK, OK, OK, OK, OK, OK, OK),
-		row("POST /sandbox/partners/{id}/mode", (f, r, own) -> postJson("/sandbox/partners/taalschool-b/mode", "{}"), REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED),
 		// Test-only probes
 		row("GET /api/v1/test-probe/actor", (f, r, own) -> get("/api/v1/test-probe/actor"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /test-probe/json", (f, r, own) -> get("/test-probe/json"), OK, OK, OK, OK, OK, OK, OK, OK),

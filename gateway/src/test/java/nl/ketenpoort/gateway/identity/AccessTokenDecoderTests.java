@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -148,21 +150,17 @@ class AccessTokenDecoderTests {
 	}
 
 	@Test
-	void leastRecentlyUsedTokenIsForgottenBeyondTheBound() {
+	void tokensBeyondTheBoundAreForgotten() {
 		AccessTokenDecoder small = new AccessTokenDecoder(this.verifier, this.timestamps, this.authorizations,
 				this.clock, 2);
-		String a = issue("token-a");
-		String b = issue("token-b");
-		String c = issue("token-c");
+		List<String> tokens = IntStream.range(0, 10).mapToObj((i) -> issue("token-" + i)).toList();
 
-		small.decode(a);
-		small.decode(b);
-		small.decode(a);
-		small.decode(c);
-		small.decode(a);
-		small.decode(b);
+		tokens.forEach(small::decode);
+		tokens.forEach(small::decode);
 
-		assertThat(this.verifier.calls).isEqualTo(4);
+		// At most two of the ten are remembered: the second round verifies eight again or
+		// more (which ones the cache keeps is Caffeine's choice, by use and recency).
+		assertThat(this.verifier.calls).isBetween(18, 20);
 	}
 
 	private String issue(String token) {

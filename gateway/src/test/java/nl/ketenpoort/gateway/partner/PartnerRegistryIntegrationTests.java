@@ -4,28 +4,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
-import nl.ketenpoort.gateway.system.KetenpoortSettings;
 import nl.ketenpoort.schemas.DocumentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The configured partner registry, key registration by command, and the demo keys.
+ * The configured partner registry and key registration by command.
  */
 class PartnerRegistryIntegrationTests extends GatewayIntegrationTest {
 
@@ -102,24 +98,6 @@ class PartnerRegistryIntegrationTests extends GatewayIntegrationTest {
 		assertThatExceptionOfType(PartnerKeyRejected.class).isThrownBy(() -> this.keys.register("vvs", other));
 		ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("p384").generate();
 		assertThatExceptionOfType(PartnerKeyRejected.class).isThrownBy(() -> this.keys.register("vvs", p384));
-	}
-
-	@Test
-	void demoKeysAreWrittenOwnerOnlyAndRegistered(@TempDir Path dataDir) throws Exception {
-		DemoPartnerKeys demo = new DemoPartnerKeys(this.partners, this.keys,
-				new KetenpoortSettings(dataDir, DataSize.ofMegabytes(1)));
-
-		demo.run(null);
-		demo.run(null);
-
-		for (Partner partner : this.partners.all()) {
-			Path file = dataDir.resolve("keys/partners/" + partner.id() + ".jwk");
-			assertThat(Files.getPosixFilePermissions(file))
-				.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-			JWK key = JWK.parse(Files.readString(file));
-			assertThat(key.isPrivate()).isTrue();
-			assertThat(this.keys.activeKeys(partner.id()).getKeyByKeyId(key.getKeyID())).isNotNull();
-		}
 	}
 
 }

@@ -133,6 +133,9 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 
 	private @Nullable FuzzFixture fixture;
 
+	/** Whether the context runs the sandbox partners (the sandbox module's suite). */
+	private boolean sandboxPartners;
+
 	@BeforeAll
 	void startSession() {
 		JqwikSession.start();
@@ -151,8 +154,11 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 		// given
 		HttpResponse<String> document = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
 		assertThat(document.statusCode()).isEqualTo(200);
-		List<ApiOperation> operations = ApiOperation.all(json(document));
-		assertThat(operations).extracting(ApiOperation::key).contains(RequestGenerator.EXCHANGES);
+		List<ApiOperation> all = ApiOperation.all(json(document));
+		assertThat(all).extracting(ApiOperation::key).contains(RequestGenerator.EXCHANGES);
+		List<ApiOperation> operations = all.stream().filter(this::fuzzes).toList();
+		this.sandboxPartners = all.stream().anyMatch((op) -> op.path().startsWith("/sandbox/partners"));
+		boolean submissions = operations.stream().anyMatch((op) -> op.key().equals(RequestGenerator.EXCHANGES));
 		FuzzFixture fixture = fixture();
 		Map<DocumentType, SchemaDocuments> documents = new ConcurrentHashMap<>();
 		RequestGenerator generator = new RequestGenerator(fixture,
@@ -160,18 +166,29 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 		sandboxPartnersAnswerOk();
 
 		// when, then
-		Stream<DynamicTest> validFirst = Stream.of(DynamicTest.dynamicTest("generated documents match their schema",
-				() -> generatedDocumentsAreValid(documents)));
+		Stream<DynamicTest> validFirst = submissions ? Stream.of(DynamicTest
+			.dynamicTest("generated documents match their schema", () -> generatedDocumentsAreValid(documents)))
+				: Stream.empty();
 		Stream<DynamicTest> perOperation = operations.stream()
 			.map((operation) -> DynamicTest.dynamicTest(operation.key(), () -> fuzz(operation, generator)));
 		Stream<DynamicTest> coverage = Stream.of(DynamicTest.dynamicTest("every operation was covered", () -> {
 			sandboxPartnersAnswerOk();
 			assertThat(new TreeSet<>(this.sent.keySet()))
 				.isEqualTo(new TreeSet<>(operations.stream().map(ApiOperation::key).toList()));
-			assertThat(total()).isGreaterThanOrEqualTo(2_000);
-			assertThat(this.submissionStatuses).as("some generated submissions were accepted").containsKey(202);
+			if (submissions) {
+				assertThat(total()).isGreaterThanOrEqualTo(2_000);
+				assertThat(this.submissionStatuses).as("some generated submissions were accepted").containsKey(202);
+			}
 		}));
 		return Stream.of(validFirst, perOperation, coverage).flatMap((tests) -> tests);
+	}
+
+	/**
+	 * Which operations of the live document this run covers: all of them here; a subclass
+	 * in another module's suite (the sandbox's) covers only what that module adds.
+	 */
+	boolean fuzzes(ApiOperation operation) {
+		return true;
 	}
 
 	/**
@@ -414,7 +431,13 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 		return this.sent.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
+	/**
+	 * The sandbox partners (when the context has them) answer again, whatever was sent.
+	 */
 	private void sandboxPartnersAnswerOk() {
+		if (!this.sandboxPartners) {
+			return;
+		}
 		for (String partner : FuzzValues.PARTNERS) {
 			send(HttpRequest.newBuilder(uri("/sandbox/partners/" + partner + "/mode?mode=ok"))
 				.POST(HttpRequest.BodyPublishers.noBody()));

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the {@code prod} profile switches off: the interactive API documentation, which
- * stays public by default and in the demo, where the README sends people to it.
+ * stays public by default (and in the demo: {@code DemoProfileTests} in the sandbox).
  */
 class ProductionProfileTests {
 
@@ -30,10 +30,10 @@ class ProductionProfileTests {
 	}
 
 	@Test
-	void defaultsAndTheDemoKeepTheApiDocumentation() {
+	void defaultsKeepTheApiDocumentation() {
 		// given
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-		yaml.setResources(new ClassPathResource("application.yaml"), new ClassPathResource("application-demo.yaml"));
+		yaml.setResources(new ClassPathResource("application.yaml"));
 
 		// when
 		Properties defaults = yaml.getObject();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar ketenpoort-gateway.jar audit generate <count>
+ * {@code java -jar ketenpoort-benchmarks.jar audit generate <count>
  * --i-know-this-is-not-production [--subjects=<n>] [--batch=<n>]}: a benchmark and demo
  * tool that appends synthetic, pseudonymous events to the audit chain of the configured
  * database, so that verification and search can be measured at volume. With

@@ -36,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events about made-up pseudonymous subjects (never derived from an identifier), chained
  * exactly like {@link AuditTrail} chains them and written with {@code COPY} in large
  * batches, each batch under the chain lock.
+ * <p>
+ * A benchmark tool: it lives in the benchmarks module, never in the product jar, and in
+ * the audit package because it hashes and writes links with the audit log's own
+ * package-private rules.
  */
 @Component
 class SyntheticAuditEvents {

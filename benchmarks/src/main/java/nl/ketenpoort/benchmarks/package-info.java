@@ -1,0 +1,7 @@
+/**
+ * The benchmarks jar's entry point.
+ */
+@NullMarked
+package nl.ketenpoort.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

