@@ -31,8 +31,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * Caffeine cache: lock-free reads, the least useful entries evicted first) until the
  * token's {@code exp}. A remembered token is still checked for time
  * ({@code exp}/{@code nbf}, with the verifier's own timestamp validator and clock) and is
- * still looked up in the authorization store on every request. Refusals are never
- * remembered.
+ * still looked up in the authorization store on every request, and a certificate-bound
+ * token ({@link CertificateBinding}) is checked against the request's client certificate
+ * every time. Refusals are never remembered.
  */
 class AccessTokenDecoder implements JwtDecoder {
 
@@ -81,6 +82,9 @@ class AccessTokenDecoder implements JwtDecoder {
 		else {
 			jwt = this.verifier.decode(token);
 		}
+		// On every request, remembered or not: the binding is to this connection's
+		// certificate.
+		CertificateBinding.check(jwt);
 		OAuth2Authorization authorization = this.authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
 		if (authorization == null || authorization.getAccessToken() == null
 				|| !authorization.getAccessToken().isActive()) {

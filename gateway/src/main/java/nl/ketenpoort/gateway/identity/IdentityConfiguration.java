@@ -119,8 +119,8 @@ class IdentityConfiguration {
 	}
 
 	@Bean
-	RegisteredClients registeredClients(Partners partners, IdentitySettings settings) {
-		return new RegisteredClients(partners, settings);
+	RegisteredClients registeredClients(Partners partners, IdentitySettings settings, MtlsSettings mtls) {
+		return new RegisteredClients(partners, settings, mtls.enabled());
 	}
 
 	@Bean

@@ -132,6 +132,9 @@ class Refusals {
 		if (request.getAttribute(SessionLifetime.ENDED) instanceof String ended) {
 			return Optional.of(ended);
 		}
+		if (request.getAttribute(CertificateBinding.REFUSED) instanceof String binding) {
+			return Optional.of(binding);
+		}
 		if (exception instanceof OAuth2AuthenticationException oauth2) {
 			return Optional.of(OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth2.getError().getErrorCode())
 					? "TOKEN_MALFORMED" : "TOKEN_INVALID");

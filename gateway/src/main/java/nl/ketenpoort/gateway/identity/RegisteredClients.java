@@ -18,9 +18,9 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The OAuth2 clients, derived rather than stored: one confidential client per partner
- * system ({@code client_credentials} with {@code private_key_jwt}, scopes from the
- * partner registry) and the public web client people log in through (authorization code
- * with PKCE).
+ * system ({@code client_credentials} with {@code private_key_jwt}, and
+ * {@code tls_client_auth} where configured; scopes from the partner registry) and the
+ * public web client people log in through (authorization code with PKCE).
  */
 class RegisteredClients implements RegisteredClientRepository {
 
@@ -30,10 +30,21 @@ class RegisteredClients implements RegisteredClientRepository {
 
 	private final RegisteredClient webClient;
 
+	private final boolean mtls;
+
 	RegisteredClients(Partners partners, IdentitySettings settings) {
+		this(partners, settings, false);
+	}
+
+	/**
+	 * @param mtls whether the mutual-TLS port is on, so that partners with a certificate
+	 * subject may also authenticate with {@code tls_client_auth}
+	 */
+	RegisteredClients(Partners partners, IdentitySettings settings, boolean mtls) {
 		this.partners = partners;
 		this.settings = settings;
 		this.webClient = webClient(settings);
+		this.mtls = mtls;
 	}
 
 	@Override
@@ -65,19 +76,36 @@ class RegisteredClients implements RegisteredClientRepository {
 			.map(this::partnerClient);
 	}
 
+	/**
+	 * A partner with a certificate subject may also authenticate with its client
+	 * certificate on the mutual-TLS port ({@code tls_client_auth}: the TLS layer checked
+	 * the chain, Spring Authorization Server compares the subject DN), and tokens issued
+	 * that way are bound to the certificate ({@code cnf.x5t#S256}). Tokens issued for a
+	 * client assertion stay unbound.
+	 */
 	private RegisteredClient partnerClient(Partner partner) {
+		boolean certificate = this.mtls && partner.certificateSubject() != null;
+		ClientSettings.Builder clientSettings = ClientSettings.builder()
+			.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.ES256);
+		if (certificate) {
+			clientSettings.x509CertificateSubjectDN(partner.certificateSubject());
+		}
 		return RegisteredClient.withId(partner.id())
 			.clientId(partner.id())
 			.clientName(partner.displayName())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+			.clientAuthenticationMethods((methods) -> {
+				if (certificate) {
+					methods.add(ClientAuthenticationMethod.TLS_CLIENT_AUTH);
+				}
+			})
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scopes((scopes) -> scopes.addAll(partner.scopes()))
-			.clientSettings(ClientSettings.builder()
-				.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.ES256)
-				.build())
+			.clientSettings(clientSettings.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(this.settings.accessTokenTimeToLive())
+				.x509CertificateBoundAccessTokens(certificate)
 				.build())
 			.build();
 	}

@@ -71,7 +71,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
-			AuthorizationServerSettings settings, SessionLifetime sessionLifetime) {
+			AuthorizationServerSettings settings, SessionLifetime sessionLifetime, MtlsSettings mtls) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.clientAuthentication(
@@ -91,11 +91,11 @@ class SecurityConfiguration {
 						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
 				.pushedAuthorizationRequestEndpoint((pushed) -> pushed.authenticationProviders(
 						(providers) -> providers.forEach(SecurityConfiguration::exactRedirectUris)))
-				.authorizationServerMetadataEndpoint((metadata) -> metadata
-					.authorizationServerMetadataCustomizer((builder) -> builder.claims(AdvertisedMetadata::restrict)))
+				.authorizationServerMetadataEndpoint((metadata) -> metadata.authorizationServerMetadataCustomizer(
+						(builder) -> builder.claims((claims) -> AdvertisedMetadata.restrict(claims, mtls))))
 				.oidc((oidc) -> oidc
 					.providerConfigurationEndpoint((metadata) -> metadata.providerConfigurationCustomizer((builder) -> {
-						builder.claims(AdvertisedMetadata::restrict);
+						builder.claims((claims) -> AdvertisedMetadata.restrict(claims, mtls));
 						builder.idTokenSigningAlgorithms((algorithms) -> {
 							algorithms.clear();
 							algorithms.add(SignatureAlgorithm.ES256.getName());

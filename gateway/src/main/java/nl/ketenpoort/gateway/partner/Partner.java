@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import nl.ketenpoort.schemas.DocumentType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partner system of the chain, as registered in {@code ketenpoort.partners}; its id is
@@ -18,9 +19,13 @@ import nl.ketenpoort.schemas.DocumentType;
  * @param active whether it may authenticate and exchange documents now
  * @param sends what it may send, for which purpose
  * @param receives what it may receive, for which purpose
+ * @param certificateSubject the subject DN of its TLS client certificate in the form
+ * {@link javax.security.auth.x500.X500Principal#getName()} gives (RFC 2253), or null when
+ * it does not authenticate with {@code tls_client_auth}
  */
 public record Partner(String id, String organisation, String displayName, PartnerKind kind, Delivery delivery,
-		String adapter, boolean active, Set<Permission> sends, Set<Permission> receives) {
+		String adapter, boolean active, Set<Permission> sends, Set<Permission> receives,
+		@Nullable String certificateSubject) {
 
 	/** Prefix of the scopes that allow sending a document type. */
 	public static final String SEND_SCOPE_PREFIX = "exchange:send:";

@@ -34,10 +34,16 @@ record PartnerSettings(@Nullable Map<String, System> systems) {
 	 * @param active whether it may authenticate and exchange now
 	 * @param sends document type code to the purposes it may send it for
 	 * @param receives document type code to the purposes it may receive it for
+	 * @param certificateSubject the subject DN of its TLS client certificate (RFC 2253,
+	 * as {@code openssl x509 -noout -subject -nameopt RFC2253} prints it); leave out when
+	 * it authenticates with {@code private_key_jwt} only
+	 * @param oin the Dutch organisation identification number (20 digits) that its
+	 * certificate carries in {@code serialNumber}; checked against the subject
 	 */
 	record System(String organisation, String displayName, PartnerKind kind, String adapter, @Nullable URI endpoint,
 			@DefaultValue("false") boolean pull, @DefaultValue("true") boolean active,
-			@Nullable Map<String, List<String>> sends, @Nullable Map<String, List<String>> receives) {
+			@Nullable Map<String, List<String>> sends, @Nullable Map<String, List<String>> receives,
+			@Nullable String certificateSubject, @Nullable String oin) {
 
 	}
 

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +59,9 @@ public class Partners {
 		return find(partnerId).map((partner) -> partner.mayReceive(documentType, purpose)).orElse(false);
 	}
 
+	/** The object identifier of the {@code serialNumber} attribute. */
+	private static final String SERIAL_NUMBER = "2.5.4.5";
+
 	static Partners from(PartnerSettings settings) {
 		List<Partner> partners = settings.systemsOrEmpty()
 			.entrySet()
@@ -84,7 +92,55 @@ public class Partners {
 			throw new PartnerRegistryInvalid(id, "a language provider never receives the trajectory plan");
 		}
 		return new Partner(id, system.organisation(), system.displayName(), system.kind(), delivery, system.adapter(),
-				system.active(), sends, receives);
+				system.active(), sends, receives, certificateSubject(id, system));
+	}
+
+	/**
+	 * The subject DN in the one form Spring Authorization Server compares
+	 * ({@link X500Principal#getName()}, RFC 2253), so that spacing and attribute names in
+	 * {@code partners.yaml} do not matter; with an OIN, the subject must carry it in
+	 * {@code serialNumber} (as PKIoverheid organisation certificates do).
+	 */
+	static @Nullable String certificateSubject(String id, PartnerSettings.System system) {
+		String subject = system.certificateSubject();
+		if (subject == null || subject.isBlank()) {
+			if (system.oin() != null) {
+				throw new PartnerRegistryInvalid(id, "an oin needs the certificate-subject it is part of");
+			}
+			return null;
+		}
+		X500Principal principal;
+		try {
+			principal = new X500Principal(subject);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PartnerRegistryInvalid(id, "certificate-subject is not a distinguished name");
+		}
+		if (system.oin() != null) {
+			if (!system.oin().matches("[0-9]{20}")) {
+				throw new PartnerRegistryInvalid(id, "an oin is 20 digits");
+			}
+			if (!system.oin().equals(serialNumber(principal))) {
+				throw new PartnerRegistryInvalid(id,
+						"certificate-subject must carry the oin as SERIALNUMBER=" + system.oin());
+			}
+		}
+		return principal.getName();
+	}
+
+	private static @Nullable String serialNumber(X500Principal principal) {
+		try {
+			for (Rdn rdn : new LdapName(principal.getName(X500Principal.RFC2253, Map.of(SERIAL_NUMBER, "SERIALNUMBER")))
+				.getRdns()) {
+				if ("SERIALNUMBER".equalsIgnoreCase(rdn.getType())) {
+					return String.valueOf(rdn.getValue());
+				}
+			}
+			return null;
+		}
+		catch (InvalidNameException ex) {
+			return null;
+		}
 	}
 
 	private static Set<Permission> permissions(String id, @Nullable Map<String, List<String>> byType) {
