@@ -13,6 +13,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import nl.ketenpoort.gateway.identity.TestCertificates;
 import nl.ketenpoort.gateway.identity.federation.TestProviders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,22 @@ public abstract class GatewayIntegrationTest {
 	 */
 	private static final WireMockServer PARTNER_SYSTEMS = startPartnerSystems();
 
+	/** The OIN in TVS's test certificate. */
+	protected static final String TVS_OIN = "00000001003214345000";
+
+	/**
+	 * The test CA of the mutual-TLS port, with client certificates for {@code tvs} and
+	 * {@code raak}, and one for {@code tvs} with its valid subject that is on the
+	 * revocation list ({@code tvs-revoked}); the list is read when the port starts.
+	 */
+	private static final TestCertificates MTLS = TestCertificates.create(DATA_DIR.resolve("mtls"))
+		.client("tvs", "SERIALNUMBER=" + TVS_OIN + ",CN=tvs.coa.test,O=COA,C=NL")
+		.client("raak", "CN=raak.amsterdam.test,O=Gemeente Amsterdam,C=NL")
+		.client("tvs-revoked", "SERIALNUMBER=" + TVS_OIN + ",CN=tvs.coa.test,O=COA,C=NL")
+		.revoke("tvs-revoked");
+
+	private static final int MTLS_PORT = freePort();
+
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
 	protected final HttpClient http = HttpClient.newHttpClient();
@@ -70,6 +87,32 @@ public abstract class GatewayIntegrationTest {
 		// mock-oauth2-server, an issuer per organisation and the DigiD broker), and VWN's
 		// provider is down; in this one context, so that it stays one.
 		TestProviders.register(registry, freePort());
+		// The mutual-TLS port is on for every test, in this one context.
+		registry.add("ketenpoort.identity.mtls.port", () -> MTLS_PORT);
+		registry.add("ketenpoort.identity.mtls.key-store", () -> MTLS.keyStore().toString());
+		registry.add("ketenpoort.identity.mtls.key-store-password", () -> TestCertificates.PASSWORD);
+		registry.add("ketenpoort.identity.mtls.trust-store", () -> MTLS.trustStore().toString());
+		registry.add("ketenpoort.identity.mtls.trust-store-password", () -> TestCertificates.PASSWORD);
+		registry.add("ketenpoort.identity.mtls.crl", () -> MTLS.crlFile().toString());
+		registry.add("ketenpoort.partners.systems.tvs.certificate-subject",
+				() -> MTLS.certificate("tvs").getSubjectX500Principal().getName());
+		registry.add("ketenpoort.partners.systems.tvs.oin", () -> TVS_OIN);
+		registry.add("ketenpoort.partners.systems.raak.certificate-subject",
+				() -> "CN=raak.amsterdam.test, O=Gemeente Amsterdam, C=NL");
+	}
+
+	/** The test certificates of the mutual-TLS port. */
+	protected static TestCertificates mtls() {
+		return MTLS;
+	}
+
+	/** An address on the mutual-TLS port. */
+	protected static URI mtlsUri(String path) {
+		return URI.create("https://127.0.0.1:" + MTLS_PORT + path);
+	}
+
+	protected static int mtlsPort() {
+		return MTLS_PORT;
 	}
 
 	protected static Path dataDir() {
