@@ -38,6 +38,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class GatewayIntegrationTest {
 
+	static {
+		allowOldTlsInThisJvm();
+	}
+
 	private static final Path DATA_DIR = createDataDir();
 
 	/**
@@ -99,6 +103,21 @@ public abstract class GatewayIntegrationTest {
 		registry.add("ketenpoort.partners.systems.tvs.oin", () -> TVS_OIN);
 		registry.add("ketenpoort.partners.systems.raak.certificate-subject",
 				() -> "CN=raak.amsterdam.test, O=Gemeente Amsterdam, C=NL");
+	}
+
+	/**
+	 * Takes TLS 1.0 and 1.1 off the JDK's disabled algorithms before anything in this JVM
+	 * uses TLS, so that a test client can offer them and it is the mutual-TLS port's own
+	 * configuration that refuses them (the port's answer is a {@code protocol_version}
+	 * alert), not the JDK's defaults. First in this class: WireMock sets up TLS as it
+	 * starts.
+	 */
+	private static void allowOldTlsInThisJvm() {
+		String disabled = java.security.Security.getProperty("jdk.tls.disabledAlgorithms");
+		if (disabled != null) {
+			java.security.Security.setProperty("jdk.tls.disabledAlgorithms",
+					disabled.replaceAll("(?<![\\w.])TLSv1(\\.1)?\\s*,", ""));
+		}
 	}
 
 	/** The test certificates of the mutual-TLS port. */

@@ -88,7 +88,11 @@ public final class TestCertificates {
 	public static TestCertificates create(Path directory, String caSubject) {
 		try {
 			TestCertificates certificates = new TestCertificates(directory, caSubject);
-			KeyPair server = keyPair();
+			// RSA, so that a handshake offering only static RSA key exchange could be
+			// served by the key, and fails on the configured suites alone.
+			KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+			rsa.initialize(2048, RANDOM);
+			KeyPair server = rsa.generateKeyPair();
 			X509Certificate serverCertificate = certificates.certificate(new X500Principal("CN=127.0.0.1"), server,
 					certificates.ca.getSubjectX500Principal(), certificates.caKeys, false,
 					new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
