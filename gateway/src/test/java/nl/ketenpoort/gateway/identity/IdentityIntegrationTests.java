@@ -301,17 +301,20 @@ class IdentityIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(strings(metadata, "grant_types_supported")).containsExactlyInAnyOrder("authorization_code",
 				"client_credentials");
-		// "none": the public web client redeems its code with PKCE instead of a secret.
+		// "none": the public web client redeems its code with PKCE instead of a secret;
+		// tls_client_auth: the shared gateway has its mutual-TLS port on (off, it is not
+		// advertised: AdvertisedMetadataTests).
 		assertThat(strings(metadata, "token_endpoint_auth_methods_supported"))
-			.containsExactlyInAnyOrder("private_key_jwt", "none");
+			.containsExactlyInAnyOrder("private_key_jwt", "none", "tls_client_auth");
 		assertThat(strings(metadata, "token_endpoint_auth_signing_alg_values_supported")).containsExactly("ES256");
 		assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported"))
-			.containsExactly("private_key_jwt");
-		assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).containsExactly("private_key_jwt");
+			.containsExactly("private_key_jwt", "tls_client_auth");
+		assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).containsExactly("private_key_jwt",
+				"tls_client_auth");
 		assertThat(strings(metadata, "response_types_supported")).containsExactly("code");
 		assertThat(strings(metadata, "code_challenge_methods_supported")).containsExactly("S256");
 		assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
-		assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
+		assertThat(metadata.get("tls_client_certificate_bound_access_tokens").asBoolean()).isTrue();
 	}
 
 	@Test

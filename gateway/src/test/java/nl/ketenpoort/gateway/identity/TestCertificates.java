@@ -81,18 +81,25 @@ public final class TestCertificates {
 
 	/** A CA, its trust store and a server certificate for 127.0.0.1 and localhost. */
 	public static TestCertificates create(Path directory) {
-		return create(directory, "CN=Ketenpoort test CA,O=Ketenpoort tests,C=NL");
+		return create(directory, "CN=Ketenpoort test CA,O=Ketenpoort tests,C=NL", true);
 	}
 
-	/** As {@link #create(Path)}, with a CA of this subject. */
+	/** As {@link #create(Path)}, with a CA of this subject and an EC server key. */
 	public static TestCertificates create(Path directory, String caSubject) {
+		return create(directory, caSubject, false);
+	}
+
+	private static TestCertificates create(Path directory, String caSubject, boolean rsaServer) {
 		try {
 			TestCertificates certificates = new TestCertificates(directory, caSubject);
 			// RSA, so that a handshake offering only static RSA key exchange could be
 			// served by the key, and fails on the configured suites alone.
-			KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-			rsa.initialize(2048, RANDOM);
-			KeyPair server = rsa.generateKeyPair();
+			KeyPair server = keyPair();
+			if (rsaServer) {
+				KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+				rsa.initialize(2048, RANDOM);
+				server = rsa.generateKeyPair();
+			}
 			X509Certificate serverCertificate = certificates.certificate(new X500Principal("CN=127.0.0.1"), server,
 					certificates.ca.getSubjectX500Principal(), certificates.caKeys, false,
 					new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
