@@ -46,8 +46,10 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,8 +178,8 @@ class DemoCertificateAuthority implements DemoMtlsStores {
 	}
 
 	private static X509Certificate certificate(X500Principal subject, java.security.PublicKey subjectKey,
-			X500Principal issuer, PrivateKey issuerKey, boolean ca, GeneralNames alternativeNames, Duration validity)
-			throws GeneralSecurityException {
+			X500Principal issuer, PrivateKey issuerKey, boolean ca, @Nullable GeneralNames alternativeNames,
+			Duration validity) throws GeneralSecurityException {
 		try {
 			Instant now = Instant.now();
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -226,12 +228,13 @@ class DemoCertificateAuthority implements DemoMtlsStores {
 		}
 	}
 
-	private static void writePem(Path file, X509Certificate certificate, PrivateKey key) throws IOException {
+	private static void writePem(Path file, X509Certificate certificate, @Nullable PrivateKey key) throws IOException {
 		StringWriter pem = new StringWriter();
 		try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
 			writer.writeObject(certificate);
 			if (key != null) {
-				writer.writeObject(key);
+				// PKCS#8 ("PRIVATE KEY"), which curl and openssl read as they are.
+				writer.writeObject(new JcaPKCS8Generator(key, null));
 			}
 		}
 		write(file, pem.toString().getBytes(StandardCharsets.US_ASCII));
