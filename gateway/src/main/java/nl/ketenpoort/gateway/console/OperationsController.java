@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.ketenpoort.gateway.delivery.DeadLetters;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.identity.PartnerCertificates;
 import nl.ketenpoort.gateway.portal.PageTexts;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +33,14 @@ class OperationsController {
 
 	private final DeadLetters deadLetters;
 
-	OperationsController(DeliveryState state, PageTexts texts, DeadLetters deadLetters) {
+	private final PartnerCertificates certificates;
+
+	OperationsController(DeliveryState state, PageTexts texts, DeadLetters deadLetters,
+			PartnerCertificates certificates) {
 		this.state = state;
 		this.texts = texts;
 		this.deadLetters = deadLetters;
+		this.certificates = certificates;
 	}
 
 	/** Queues a dead letter again; consent is checked again when it is delivered. */
@@ -62,6 +67,12 @@ class OperationsController {
 			.map((row) -> new Health(row.partner(), row.queued(), row.deadLetters(),
 					this.texts.dateTime(row.lastSuccess()), nz(row.lastFailure())))
 			.toList();
+		List<Certificate> expiring = this.certificates.expiringSoon()
+			.stream()
+			.map((certificate) -> new Certificate(this.texts.partner(certificate.partner()), certificate.subject(),
+					this.texts.dateTime(certificate.notAfter()), this.texts.dateTime(certificate.lastSeen())))
+			.toList();
+		model.addAttribute("expiringCertificates", expiring);
 		model.addAttribute("deadLetters", letters);
 		model.addAttribute("health", partners);
 		return "console/operations";
@@ -74,6 +85,12 @@ class OperationsController {
 	/** An exchange that delivery gave up on, as the table shows it. */
 	record DeadLetter(UUID id, String document, String from, String to, String status, int attempts, String lastError,
 			String since) {
+	}
+
+	/**
+	 * A partner's client certificate that expires within 30 days, as the table shows it.
+	 */
+	record Certificate(String partner, String subject, String expires, String lastSeen) {
 	}
 
 	/** One partner's delivery health, as the table shows it. */

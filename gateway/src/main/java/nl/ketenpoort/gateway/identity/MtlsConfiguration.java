@@ -1,15 +1,19 @@
 package nl.ketenpoort.gateway.identity;
 
+import java.time.Clock;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The mutual-TLS port, when {@code ketenpoort.identity.mtls.port} is set: with the
@@ -31,6 +35,12 @@ class MtlsConfiguration {
 		MtlsStores stores = stores(settings, demo.getIfAvailable(), prod);
 		MtlsStores.refuseDemoCaUnderProd(stores.trustStore(), prod);
 		return new MtlsConnector(settings.port(), stores);
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	PartnerCertificates partnerCertificates(JdbcClient jdbc, Clock clock) {
+		return new PartnerCertificates(jdbc, clock);
 	}
 
 	static MtlsStores stores(MtlsSettings settings, @Nullable DemoMtlsStores demo, boolean prod) {

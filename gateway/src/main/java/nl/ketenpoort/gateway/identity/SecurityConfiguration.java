@@ -71,15 +71,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
-			AuthorizationServerSettings settings, SessionLifetime sessionLifetime, MtlsSettings mtls) {
+			AuthorizationServerSettings settings, SessionLifetime sessionLifetime, MtlsSettings mtls,
+			PartnerCertificates certificates) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.clientAuthentication(
-					(clients) -> clients.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
-							assertions.setJwtDecoderFactory(assertionDecoders);
-						}
-					})).errorResponseHandler(new ClientAuthenticationFailures()))
+			server.clientAuthentication((clients) -> clients.authenticationProviders((providers) -> {
+				providers.forEach((provider) -> {
+					if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+						assertions.setJwtDecoderFactory(assertionDecoders);
+					}
+				});
+				// Mutual TLS: the certificates partners use, for the expiry warnings.
+				providers.replaceAll(certificates::watch);
+			}).errorResponseHandler(new ClientAuthenticationFailures()))
 				.tokenIntrospectionEndpoint((introspection) -> introspection
 					.authenticationProviders((providers) -> providers.replaceAll((provider) -> {
 						if (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider) {

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.portal.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -153,6 +154,28 @@ class MtlsIntegrationTests extends GatewayIntegrationTest {
 			.contains("handshake_failure");
 		assertThat(handshake(new String[] { "TLSv1.2" }, new String[] { "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" }))
 			.isEqualTo(OK);
+	}
+
+	@Test
+	void theOperatorPageWarnsAboutPartnerCertificatesThatExpireWithin30Days() {
+		// given: tvs authenticated with its certificate, which expires in 20 days
+		assertThat(tokenOverMtls("tvs", "tvs").statusCode()).isEqualTo(200);
+		TestTokens.Login operator = this.tokens.newPerson(Role.OPERATOR, null, null);
+		TestTokens.Login caseManager = this.tokens.newPerson(Role.CASE_MANAGER, "coa", null);
+
+		// when
+		HttpResponse<String> page = PageSession.logIn(this.port, operator.username(), operator.password())
+			.get("/console/operations");
+
+		// then
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"expiring-certificates\"")
+			.contains(org.springframework.web.util.HtmlUtils
+				.htmlEscape(mtls().certificate("tvs").getSubjectX500Principal().getName()));
+		// and the operator page stays the operator's
+		assertThat(PageSession.logIn(this.port, caseManager.username(), caseManager.password())
+			.get("/console/operations")
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test

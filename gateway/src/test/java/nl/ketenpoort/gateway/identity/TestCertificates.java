@@ -207,7 +207,7 @@ public final class TestCertificates {
 			Instant now = Instant.now();
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
 					new BigInteger(64, RANDOM).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofMinutes(5))),
-					Date.from(now.plus(Duration.ofDays(30))), subject, subjectKeys.getPublic());
+					Date.from(now.plus(Duration.ofDays(20))), subject, subjectKeys.getPublic());
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 			builder.addExtension(Extension.subjectKeyIdentifier, false,
 					extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()));
