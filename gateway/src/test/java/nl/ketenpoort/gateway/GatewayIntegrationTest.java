@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -36,6 +37,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class GatewayIntegrationTest {
+
+	/** The sandbox's OpenID providers, on the classpath of the sandbox module's tests. */
+	private static final String DEMO_PROVIDERS = "nl.ketenpoort.gateway.demo.DemoIdentityProviders";
 
 	private static final Path DATA_DIR = createDataDir();
 
@@ -68,8 +72,11 @@ public abstract class GatewayIntegrationTest {
 		registry.add("ketenpoort.adapters.tvs-intake.poll-interval", () -> "200ms");
 		// Staff and status holders sign in at real OpenID providers on loopback (one
 		// mock-oauth2-server, an issuer per organisation and the DigiD broker), and VWN's
-		// provider is down; in this one context, so that it stays one.
-		TestProviders.register(registry, freePort());
+		// provider is down; in this one context, so that it stays one. In the sandbox
+		// module the demo's own providers take their place (they are what it tests).
+		if (!ClassUtils.isPresent(DEMO_PROVIDERS, GatewayIntegrationTest.class.getClassLoader())) {
+			TestProviders.register(registry, freePort());
+		}
 	}
 
 	protected static Path dataDir() {

@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.demo;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo data: fictional status holders with V-numbers, consents in their own language
  * by each method, linked demo logins, documents of all five types submitted through the
- * public API, and nothing more on a second run.
+ * public API (with the BSNs the demo broker signs them in by), and nothing more on a
+ * second run.
  */
 class DemoDataIntegrationTests extends GatewayIntegrationTest {
 
@@ -146,6 +148,22 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM exchange WHERE idempotency_key LIKE 'demo-%'")
 			.query(Integer.class)
 			.single()).isEqualTo(7);
+		// The demo broker signs the status holders in by the BSNs the accepted documents
+		// joined: Amira reaches her portal, Elif (her only document refused) sees the
+		// explanation, DigiD level low is refused.
+		DemoProviderSession amiraAtDigid = new DemoProviderSession(this.port);
+		HttpResponse<String> callback = amiraAtDigid.signIn("broker", "amira");
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		assertThat(DemoProviderSession.location(callback).getPath()).isEqualTo("/portal");
+		assertThat(amiraAtDigid.get("/portal").statusCode()).isEqualTo(200);
+		assertThat(amiraAtDigid.get("/console").statusCode()).isEqualTo(403);
+		DemoProviderSession elifAtDigid = new DemoProviderSession(this.port);
+		assertThat(elifAtDigid.signIn("broker", "elif").statusCode()).isEqualTo(403);
+		assertThat(elifAtDigid.get("/portal").statusCode()).isEqualTo(302);
+		DemoProviderSession low = new DemoProviderSession(this.port);
+		assertThat(low.signIn("broker", "low").statusCode()).isEqualTo(403);
+		assertThat(low.get("/portal").statusCode()).isEqualTo(302);
+
 		// The V-numbers live only in the demo table; the registry holds pseudonyms.
 		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_subject_identifier WHERE identifier_pseudonym = ?")
 			.param(demo.vNumberOf("Elif Demir"))
