@@ -57,7 +57,7 @@ class DemoBanner {
 			.append("/login, a provider's button (or ")
 			.append(base)
 			.append("/oauth2/authorization/<coa|amsterdam|vwn|broker>);\n")
-			.append("    on the provider's page type one of these usernames, claims left empty:");
+			.append("    on the provider's page pick one of these usernames (each stands for fixed claims):");
 		for (DemoLogins.Provider provider : DemoLogins.Provider.values()) {
 			String issuer = this.environment.getProperty(issuerProperty(provider), "(not configured)");
 			text.append("\n    ").append(provider.displayName).append(" at ").append(issuer).append(':');

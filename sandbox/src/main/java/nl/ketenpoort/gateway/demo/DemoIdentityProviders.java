@@ -23,12 +23,12 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import no.nav.security.mock.oauth2.token.RequestMapping;
 import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -56,10 +56,15 @@ class DemoIdentityProviders implements EnvironmentPostProcessor, Ordered {
 
 	static final String PROPERTY_SOURCE = "demoIdentityProviders";
 
-	private static final Logger log = LoggerFactory.getLogger(DemoIdentityProviders.class);
+	/** Deferred: logging is set up after the environment is prepared. */
+	private final Log log;
 
 	/** How long the demo providers' tokens live: long enough for a demo, no longer. */
 	private static final long TOKEN_EXPIRY_SECONDS = 300;
+
+	DemoIdentityProviders(DeferredLogFactory logs) {
+		this.log = logs.getLog(DemoIdentityProviders.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -70,8 +75,8 @@ class DemoIdentityProviders implements EnvironmentPostProcessor, Ordered {
 		MockOAuth2Server server = start(environment.getProperty(PORT, Integer.class, 0));
 		application.addListeners(new Shutdown(server));
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, settings(server)));
-		log.info("The demo's OpenID providers (COA, Amsterdam, VluchtelingenWerk, DigiD broker) listen at {}",
-				"http://127.0.0.1:" + server.baseUrl().port());
+		this.log.info("The demo's OpenID providers (COA, Amsterdam, VluchtelingenWerk, DigiD broker) listen at "
+				+ "http://127.0.0.1:" + server.baseUrl().port());
 	}
 
 	@Override

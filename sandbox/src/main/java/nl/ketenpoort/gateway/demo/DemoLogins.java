@@ -20,10 +20,10 @@ final class DemoLogins {
 	static final String LOW = "http://eidas.europa.eu/LoA/low";
 
 	/**
-	 * A fictional BSN (it passes the 11-test) of a guardian who is nobody's status
-	 * holder.
+	 * A fictional BSN (it passes the 11-test) of Said, Farid's representative, who is
+	 * nobody's status holder.
 	 */
-	static final String GUARDIAN_BSN = "999993069";
+	static final String REPRESENTATIVE_BSN = "999993069";
 
 	/**
 	 * What a status holder's sign-in shows: Elif's only document was refused, so no
@@ -105,6 +105,12 @@ final class DemoLogins {
 					firstName + ": " + SHOWS.getOrDefault(firstName, "the portal"),
 					Map.of("bsn", holder.bsn(), "acr", SUBSTANTIAL)));
 		}
+		DemoStatusHolders.ALL.stream()
+			.filter((holder) -> DemoMandate.REPRESENTED.equals(holder.displayName()) && holder.bsn() != null)
+			.findFirst()
+			.ifPresent((holder) -> logins.add(new Login(Provider.BROKER, "said",
+					"Said: acts for " + holder.displayName().split(" ")[0] + " (written mandate) in the portal",
+					Map.of("bsn", REPRESENTATIVE_BSN, "acr", SUBSTANTIAL, "represents", Map.of("sub", holder.bsn())))));
 		DemoStatusHolders.ALL.stream()
 			.filter((holder) -> holder.bsn() != null)
 			.findFirst()

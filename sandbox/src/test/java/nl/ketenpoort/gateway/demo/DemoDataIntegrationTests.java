@@ -21,6 +21,7 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.mandate.MandateRegister;
 import nl.ketenpoort.gateway.partner.PartnerKeys;
 import nl.ketenpoort.gateway.sandbox.SandboxPartnerClient;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,9 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	MandateRegister mandates;
+
+	@Autowired
 	Clock clock;
 
 	@BeforeEach
@@ -83,6 +87,10 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 			if (this.people.findByUsername(username).isEmpty()) {
 				this.people.create(username, UUID.randomUUID().toString(), Set.of(Role.STATUS_HOLDER), null, null);
 			}
+		}
+		if (this.people.findByUsername(DemoData.CASE_MANAGER).isEmpty()) {
+			this.people.create(DemoData.CASE_MANAGER, UUID.randomUUID().toString(), Set.of(Role.CASE_MANAGER), "coa",
+					null);
 		}
 	}
 
@@ -163,6 +171,17 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 		DemoProviderSession low = new DemoProviderSession(this.port);
 		assertThat(low.signIn("broker", "low").statusCode()).isEqualTo(403);
 		assertThat(low.get("/portal").statusCode()).isEqualTo(302);
+
+		// Said's written mandate for Farid, recorded once as COA's case manager would:
+		// through the demo broker he acts for Farid in the portal.
+		DemoMandate mandate = new DemoMandate(this.mandates, this.people, demoSubjects);
+		assertThat(mandate.seed()).isTrue();
+		assertThat(mandate.seed()).isFalse();
+		DemoProviderSession said = new DemoProviderSession(this.port);
+		HttpResponse<String> saidsCallback = said.signIn("broker", "said");
+		assertThat(saidsCallback.statusCode()).as(saidsCallback.body()).isEqualTo(302);
+		assertThat(DemoProviderSession.location(saidsCallback).getPath()).isEqualTo("/portal");
+		assertThat(said.get("/portal").statusCode()).isEqualTo(200);
 
 		// The V-numbers live only in the demo table; the registry holds pseudonyms.
 		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_subject_identifier WHERE identifier_pseudonym = ?")
