@@ -29,10 +29,10 @@ final class DemoLogins {
 	 * What a status holder's sign-in shows: Elif's only document was refused, so no
 	 * accepted exchange ever joined her BSN to her record.
 	 */
-	private static final Map<String, String> SHOWS = Map.of("Amira", "the portal in Arabic, four consents", "Yonas",
-			"the portal in Tigrinya (the walkthrough)", "Farid", "the portal in Farsi, paper consents", "Tenzin",
-			"the portal in Tibetan, a withdrawn consent", "Elif",
-			"no linked record yet: the page that her case manager records consent on paper");
+	private static final Map<String, String> SHOWS = Map.of("Amira", "her portal, four consents given in Arabic",
+			"Yonas", "his portal (the walkthrough's status holder)", "Farid", "his portal, paper consents", "Tenzin",
+			"her portal, a withdrawn consent", "Elif",
+			"refused: no record joined yet, the page that her case manager records consent on paper");
 
 	private DemoLogins() {
 	}
