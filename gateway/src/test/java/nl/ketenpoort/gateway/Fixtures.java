@@ -74,8 +74,8 @@ public class Fixtures {
 			.consent();
 	}
 
-	/** SQL on the gateway's database, to read what the API does not show (audit rows). */
-	public JdbcClient jdbc() {
+	/** SQL on the gateway's database, to read what the API does not show. */
+	private JdbcClient jdbc() {
 		return JdbcClient.create(this.dataSource);
 	}
 

@@ -65,6 +65,7 @@ class ConsentStatusWebTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.detail").value("No consent with this id."))
 			.andExpect(jsonPath("$.instance").value("/api/v1/consents/" + id + "/status"));
 	}
 
