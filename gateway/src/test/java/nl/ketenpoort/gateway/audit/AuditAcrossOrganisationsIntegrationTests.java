@@ -5,15 +5,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import nl.ketenpoort.consent.subject.VNumber;
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -36,13 +30,7 @@ class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	Subjects subjects;
-
-	@Autowired
-	ConsentRegistry registry;
-
-	@Autowired
-	PurposeCatalogue catalogue;
+	Fixtures fixtures;
 
 	String vNumber;
 
@@ -52,13 +40,11 @@ class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void aConsentWithTwoRecipients() {
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
-		this.vwnToCoaAndAmsterdam = this.registry
-			.grant(new GrantRequest(this.subject, "handover-notice", "vvs", List.of("tvs", "raak"),
-					List.of(DocumentType.HANDOVER_NOTICE), null, ConsentMethod.portal(), "nl",
-					this.catalogue.text("handover-notice", "nl").sha256()))
-			.consent()
+		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
+		this.vNumber = statusHolder.vNumber();
+		this.subject = statusHolder.subject();
+		this.vwnToCoaAndAmsterdam = this.fixtures
+			.grant(this.subject, "handover-notice", "vvs", List.of("tvs", "raak"), DocumentType.HANDOVER_NOTICE)
 			.id();
 	}
 

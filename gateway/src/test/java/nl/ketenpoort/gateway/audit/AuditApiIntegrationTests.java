@@ -8,17 +8,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import nl.ketenpoort.consent.subject.VNumber;
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -44,10 +40,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	ConsentRegistry consents;
-
-	@Autowired
-	PurposeCatalogue purposes;
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -72,11 +65,11 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void anAcceptedExchange() {
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
-		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
-				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-				this.purposes.text("handover-coa-municipality", "nl").sha256()));
+		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
+		this.vNumber = statusHolder.vNumber();
+		this.subject = statusHolder.subject();
+		this.fixtures.grant(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
+				DocumentType.CLIENT_PROFILE);
 		ObjectNode request = JSON.createObjectNode();
 		request.put("documentType", "client-profile");
 		request.put("purpose", "handover-coa-municipality");

@@ -5,18 +5,15 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import nl.ketenpoort.consent.subject.VNumber;
-import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.ConsentStatus;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -40,13 +37,13 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	TestTokens tokens;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	Subjects subjects;
 
 	@Autowired
 	ConsentRegistry registry;
-
-	@Autowired
-	PurposeCatalogue catalogue;
 
 	@Autowired
 	DataSource dataSource;
@@ -63,7 +60,7 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 
 	@BeforeEach
 	void consentsOnFourRoutes() {
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+		this.vNumber = Fixtures.newVNumber();
 		SubjectRef subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 		this.coaToAmsterdam = grant(subject, "handover-coa-municipality", "tvs", List.of("raak"),
 				DocumentType.CLIENT_PROFILE);
@@ -179,11 +176,7 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	}
 
 	private UUID grant(SubjectRef subject, String purpose, String from, List<String> to, DocumentType type) {
-		return this.registry
-			.grant(new GrantRequest(subject, purpose, from, to, List.of(type), null, ConsentMethod.portal(), "nl",
-					this.catalogue.text(purpose, "nl").sha256()))
-			.consent()
-			.id();
+		return this.fixtures.grant(subject, purpose, from, to, type).id();
 	}
 
 }

@@ -2,18 +2,13 @@ package nl.ketenpoort.gateway.consent;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import nl.ketenpoort.consent.Consent;
-import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.consent.subject.Subjects;
-import nl.ketenpoort.consent.subject.VNumber;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.database.SchemaOwner;
 import nl.ketenpoort.schemas.DocumentType;
@@ -38,10 +33,7 @@ class MergedDuplicatesAuditIntegrationTests extends GatewayIntegrationTest {
 	ConsentRegistry registry;
 
 	@Autowired
-	Subjects subjects;
-
-	@Autowired
-	PurposeCatalogue catalogue;
+	Fixtures fixtures;
 
 	@Autowired
 	SchemaOwner owner;
@@ -52,13 +44,9 @@ class MergedDuplicatesAuditIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void everyConsentTheMigrationMergedIsAuditedOnceWithItsRoute() {
 		// given a consent that the migration revoked as the older of two duplicates
-		SubjectRef subject = this.subjects
-			.enrol(VNumber.parse(String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))));
-		Consent older = this.registry
-			.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-					List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-					this.catalogue.text("social-guidance-vwn", "nl").sha256()))
-			.consent();
+		SubjectRef subject = this.fixtures.newStatusHolder().subject();
+		Consent older = this.fixtures.grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.CLIENT_PROFILE);
 		JdbcClient asOwner = JdbcClient.create(this.owner.dataSource().orElseThrow());
 		asOwner.sql("UPDATE consent SET status = 'revoked', status_changed_at = now() WHERE id = ?")
 			.param(older.id())

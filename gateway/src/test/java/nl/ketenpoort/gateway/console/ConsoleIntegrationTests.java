@@ -9,18 +9,15 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.audit.BackgroundVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
@@ -48,7 +45,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	Subjects subjects;
+	Fixtures fixtures;
 
 	@Autowired
 	ConsentRegistry registry;
@@ -65,8 +62,9 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void statusHolder() {
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
+		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
+		this.vNumber = statusHolder.vNumber();
+		this.subject = statusHolder.subject();
 	}
 
 	@Test
@@ -307,8 +305,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void grant(String purpose, String from, String to, DocumentType type) {
-		this.registry.grant(new GrantRequest(this.subject, purpose, from, List.of(to), List.of(type), null,
-				ConsentMethod.portal(), "nl", this.catalogue.text(purpose, "nl").sha256()));
+		this.fixtures.grant(this.subject, purpose, from, List.of(to), type);
 	}
 
 	private UUID submit(String sender, String type, String purpose, String recipient, ObjectNode document) {

@@ -5,7 +5,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -13,14 +12,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
-import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
@@ -77,16 +72,13 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	DeliveryWorker delivery;
 
 	@Autowired
 	ConsentRegistry consents;
-
-	@Autowired
-	PurposeCatalogue purposes;
-
-	@Autowired
-	Subjects subjects;
 
 	@Autowired
 	DataSource dataSource;
@@ -98,11 +90,11 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void statusHolderWithConsent() {
 		PARTNERS.resetAll();
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
-		this.consents.grant(new GrantRequest(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
-				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-				this.purposes.text("handover-coa-municipality", "nl").sha256()));
+		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
+		this.vNumber = statusHolder.vNumber();
+		this.subject = statusHolder.subject();
+		this.fixtures.grant(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
+				DocumentType.CLIENT_PROFILE);
 	}
 
 	@Test
@@ -266,9 +258,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void pullRecipientCollectsFromItsInboxAndTheAcknowledgementCompletesDelivery() {
-		this.consents.grant(new GrantRequest(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-				this.purposes.text("social-guidance-vwn", "nl").sha256()));
+		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.CLIENT_PROFILE);
 		String id = submit(null, "social-guidance-vwn", "vvs");
 		deliverAll();
 		String vvs = this.tokens.partner("vvs");
@@ -304,9 +294,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void anAcknowledgementNeedsTheReceiveScopeAndADocumentThatIsWaiting() {
 		// given: two documents waiting in VluchtelingenWerk's inbox, one for RAAK
-		this.consents.grant(new GrantRequest(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-				List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-				this.purposes.text("social-guidance-vwn", "nl").sha256()));
+		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.CLIENT_PROFILE);
 		String first = submit(null, "social-guidance-vwn", "vvs");
 		String second = submit(null, "social-guidance-vwn", "vvs");
 		String forRaak = submit(null);
@@ -454,11 +442,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> auditTypes(String id) {
-		return JdbcClient.create(this.dataSource)
-			.sql("SELECT event_type FROM audit_event WHERE exchange_id = ? ORDER BY position")
-			.param(UUID.fromString(id))
-			.query(String.class)
-			.list();
+		return this.fixtures.auditTypes(UUID.fromString(id));
 	}
 
 	private static WireMockServer startPartners() {

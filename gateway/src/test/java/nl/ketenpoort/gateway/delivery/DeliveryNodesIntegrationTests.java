@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -28,11 +27,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import nl.ketenpoort.consent.subject.VNumber;
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.audit.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.ChainVerification;
@@ -75,10 +71,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	ConsentRegistry consents;
-
-	@Autowired
-	PurposeCatalogue purposes;
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -156,10 +149,9 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	private Set<String> submit(int count, int statusHolders) throws Exception {
 		List<String> vNumbers = new ArrayList<>();
 		for (int i = 0; i < statusHolders; i++) {
-			String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-			this.consents.grant(new GrantRequest(this.subjects.enrol(VNumber.parse(vNumber)),
-					"handover-coa-municipality", "tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null,
-					ConsentMethod.portal(), "nl", this.purposes.text("handover-coa-municipality", "nl").sha256()));
+			String vNumber = Fixtures.newVNumber();
+			this.fixtures.grant(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs",
+					List.of("raak"), DocumentType.CLIENT_PROFILE);
 			vNumbers.add(vNumber);
 		}
 		String token = this.tokens.partner("tvs");

@@ -13,18 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
-import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -54,13 +50,13 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	ConsentRegistry consents;
 
 	@Autowired
 	PurposeCatalogue purposes;
-
-	@Autowired
-	Subjects subjects;
 
 	@Autowired
 	DocumentSchemas schemas;
@@ -74,8 +70,9 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void statusHolderWithConsents() {
-		this.vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-		this.subject = this.subjects.enrol(VNumber.parse(this.vNumber));
+		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
+		this.vNumber = statusHolder.vNumber();
+		this.subject = statusHolder.subject();
 		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
 		grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
 		grant("social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
@@ -398,11 +395,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> auditTypes(UUID exchangeId) {
-		return JdbcClient.create(this.dataSource)
-			.sql("SELECT event_type FROM audit_event WHERE exchange_id = ? ORDER BY position")
-			.param(exchangeId)
-			.query(String.class)
-			.list();
+		return this.fixtures.auditTypes(exchangeId);
 	}
 
 	private boolean allowedPath(String path, Set<String> allowedCategories) {
@@ -464,9 +457,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void grant(String purpose, String from, String to, DocumentType type) {
-		var text = this.purposes.text(purpose, "nl");
-		this.consents.grant(new GrantRequest(this.subject, purpose, from, List.of(to), List.of(type), null,
-				ConsentMethod.portal(), "nl", text.sha256()));
+		this.fixtures.grant(this.subject, purpose, from, List.of(to), type);
 	}
 
 }

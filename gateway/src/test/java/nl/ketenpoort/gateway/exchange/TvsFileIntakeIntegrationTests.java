@@ -4,18 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.adapters.tvs.TvsExportFormat;
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
-import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.schemas.DocumentType;
 import org.junit.jupiter.api.Test;
@@ -37,10 +33,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 	TvsExportFormat tvs;
 
 	@Autowired
-	ConsentRegistry consents;
-
-	@Autowired
-	PurposeCatalogue purposes;
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -51,10 +44,9 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void exportWithConsentIsAcceptedOnceAndMovedToDone() throws Exception {
 		// given
-		String vNumber = randomVNumber();
-		this.consents.grant(new GrantRequest(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality",
-				"tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "nl",
-				this.purposes.text("handover-coa-municipality", "nl").sha256()));
+		String vNumber = Fixtures.newVNumber();
+		this.fixtures.grant(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs",
+				List.of("raak"), DocumentType.CLIENT_PROFILE);
 		byte[] xml = export(vNumber);
 		String key = "tvs-file-" + PayloadCipher.sha256(xml);
 
@@ -77,7 +69,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void exportWithoutConsentIsRefusedAuditedAndMovedToError() throws Exception {
-		String vNumber = randomVNumber();
+		String vNumber = Fixtures.newVNumber();
 
 		Files.write(directory().resolve("no-consent.xml"), export(vNumber));
 		await().atMost(Duration.ofSeconds(30))
@@ -108,10 +100,6 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 
 	private static Path directory() {
 		return dataDir().resolve("tvs-export");
-	}
-
-	private static String randomVNumber() {
-		return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 	}
 
 }

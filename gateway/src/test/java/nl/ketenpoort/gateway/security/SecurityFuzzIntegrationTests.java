@@ -29,13 +29,11 @@ import javax.sql.DataSource;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
 import net.jqwik.api.sessions.JqwikSession;
-import nl.ketenpoort.consent.ConsentMethod;
-import nl.ketenpoort.consent.ConsentRegistry;
-import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.consent.subject.VNumber;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -105,10 +103,10 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	Subjects subjects;
+	Fixtures fixtures;
 
 	@Autowired
-	ConsentRegistry consents;
+	Subjects subjects;
 
 	@Autowired
 	PurposeCatalogue purposes;
@@ -487,11 +485,7 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private String grant(SubjectRef subject, RequestGenerator.Route route) {
-		var text = this.purposes.text(route.purpose(), "nl");
-		return this.consents
-			.grant(new GrantRequest(subject, route.purpose(), route.sender(), List.of(route.recipient()),
-					List.of(route.type()), null, ConsentMethod.portal(), "nl", text.sha256()))
-			.consent()
+		return this.fixtures.grant(subject, route.purpose(), route.sender(), List.of(route.recipient()), route.type())
 			.id()
 			.toString();
 	}

@@ -8,18 +8,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.ConsentStatus;
-import nl.ketenpoort.consent.GrantRequest;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -50,6 +48,9 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -291,11 +292,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private UUID grant(SubjectRef subject, String purpose, String to) {
-		return this.registry
-			.grant(new GrantRequest(subject, purpose, "tvs", List.of(to), List.of(DocumentType.CLIENT_PROFILE), null,
-					ConsentMethod.portal(), "nl", this.catalogue.text(purpose, "nl").sha256()))
-			.consent()
-			.id();
+		return this.fixtures.grant(subject, purpose, "tvs", List.of(to), DocumentType.CLIENT_PROFILE).id();
 	}
 
 	/** Subject and mandate of an actor's audit rows of a type, oldest first. */
