@@ -18,6 +18,7 @@ import nl.ketenpoort.gateway.identity.federation.TestProviders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,14 +70,16 @@ public abstract class GatewayIntegrationTest {
 		.client("tvs-revoked", "SERIALNUMBER=" + TVS_OIN + ",CN=tvs.coa.test,O=COA,C=NL")
 		.revoke("tvs-revoked");
 
-	private static final int MTLS_PORT = freePort();
-
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
 	protected final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	protected int port;
+
+	/** The mutual-TLS port of this test's gateway. */
+	@Value("${ketenpoort.identity.mtls.port}")
+	private int mtlsPort;
 
 	@DynamicPropertySource
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -99,7 +102,10 @@ public abstract class GatewayIntegrationTest {
 			TestProviders.register(registry, freePort());
 		}
 		// The mutual-TLS port is on for every test, in this one context.
-		registry.add("ketenpoort.identity.mtls.port", () -> MTLS_PORT);
+		// Its port is chosen per context, like the HTTP port: a test class with a context
+		// of its own runs beside the shared one, which keeps its ports open.
+		int mtlsPort = freePort();
+		registry.add("ketenpoort.identity.mtls.port", () -> mtlsPort);
 		registry.add("ketenpoort.identity.mtls.key-store", () -> MTLS.keyStore().toString());
 		registry.add("ketenpoort.identity.mtls.key-store-password", () -> TestCertificates.PASSWORD);
 		registry.add("ketenpoort.identity.mtls.trust-store", () -> MTLS.trustStore().toString());
@@ -133,12 +139,12 @@ public abstract class GatewayIntegrationTest {
 	}
 
 	/** An address on the mutual-TLS port. */
-	protected static URI mtlsUri(String path) {
-		return URI.create("https://127.0.0.1:" + MTLS_PORT + path);
+	protected URI mtlsUri(String path) {
+		return URI.create("https://127.0.0.1:" + this.mtlsPort + path);
 	}
 
-	protected static int mtlsPort() {
-		return MTLS_PORT;
+	protected int mtlsPort() {
+		return this.mtlsPort;
 	}
 
 	protected static Path dataDir() {

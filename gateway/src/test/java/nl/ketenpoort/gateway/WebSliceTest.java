@@ -11,7 +11,6 @@ import nl.ketenpoort.gateway.problem.ProblemResponses;
 import nl.ketenpoort.gateway.system.KetenpoortSettings;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
@@ -42,8 +41,10 @@ public @interface WebSliceTest {
 	@AliasFor(annotation = WebMvcTest.class, attribute = "properties")
 	String[] properties() default {};
 
-	/** The settings the gateway's filters read. */
-	@TestConfiguration(proxyBeanMethods = false)
+	/**
+	 * The settings the gateway's filters read; a plain class, imported by the slices only
+	 * and never found by the component scan of other tests' contexts.
+	 */
 	@EnableConfigurationProperties(KetenpoortSettings.class)
 	class Settings {
 

@@ -6,7 +6,6 @@ import nl.ketenpoort.gateway.WebSliceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -92,7 +91,9 @@ class PurposeControllerWebTests {
 			.andExpect(jsonPath("$.trace").doesNotExist());
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
+	// A plain class, not a @TestConfiguration: imported by this slice only, never found
+	// by the
+	// component scan of other tests' contexts.
 	static class Catalogue {
 
 		@Bean

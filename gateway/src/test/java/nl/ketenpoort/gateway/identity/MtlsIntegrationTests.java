@@ -224,7 +224,7 @@ class MtlsIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
-	private static HttpRequest tokenRequest(String clientId) {
+	private HttpRequest tokenRequest(String clientId) {
 		return HttpRequest.newBuilder(mtlsUri("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId + "&scope="

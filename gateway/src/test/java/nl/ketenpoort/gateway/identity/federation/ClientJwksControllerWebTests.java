@@ -8,7 +8,6 @@ import nl.ketenpoort.gateway.WebSliceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -60,7 +59,9 @@ class ClientJwksControllerWebTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
+	// A plain class, not a @TestConfiguration: imported by this slice only, never found
+	// by the
+	// component scan of other tests' contexts (where it would clash with the real key).
 	static class Key {
 
 		@Bean
