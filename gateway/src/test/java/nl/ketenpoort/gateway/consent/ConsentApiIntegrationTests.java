@@ -81,8 +81,12 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 		String subject = this.subjects.enrol(VNumber.parse(vNumber)).pseudonym();
 		String amira = this.tokens.person(Role.STATUS_HOLDER, null, subject);
+		// Another V-number for sure: its first digit differs (a fixed pattern could equal
+		// the
+		// random one).
+		String otherVNumber = (vNumber.startsWith("1") ? "2" : "1") + vNumber.substring(1);
 		String someoneElse = this.tokens.person(Role.STATUS_HOLDER, null,
-				this.subjects.enrol(VNumber.parse("1" + vNumber.substring(1, 9) + "7")).pseudonym());
+				this.subjects.enrol(VNumber.parse(otherVNumber)).pseudonym());
 		ObjectNode grant = ConsentForms.grant(this.catalogue, "handover-coa-municipality", "tvs", "raak",
 				"client-profile", "ar");
 
