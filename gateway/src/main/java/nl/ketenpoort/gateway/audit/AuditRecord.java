@@ -2,12 +2,12 @@ package nl.ketenpoort.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,12 +177,7 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	}
 
 	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Digests.newSha256();
 	}
 
 	/**

@@ -1,14 +1,11 @@
 package nl.ketenpoort.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,13 +74,7 @@ final class AuditValues {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is unavailable", ex);
-		}
+		return Digests.sha256Hex(value);
 	}
 
 }

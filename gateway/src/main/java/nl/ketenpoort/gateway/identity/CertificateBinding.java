@@ -2,12 +2,11 @@ package nl.ketenpoort.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Map;
 
+import nl.ketenpoort.keys.Digests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -74,10 +73,9 @@ final class CertificateBinding {
 	/** The base64url SHA-256 of the DER certificate, as {@code x5t#S256}. */
 	static String thumbprint(X509Certificate certificate) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return Digests.sha256Base64Url(certificate.getEncoded());
 		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
+		catch (CertificateEncodingException ex) {
 			throw new BadJwtException("The client certificate cannot be read");
 		}
 	}
