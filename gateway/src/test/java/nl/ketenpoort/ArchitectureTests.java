@@ -1,6 +1,23 @@
 package nl.ketenpoort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.crypto.Cipher;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,8 +34,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The module rules of Ketenpoort: dependencies point one way (schemas &lt;- consent
- * registry, schemas &lt;- adapters, gateway -&gt; all), feature packages have no cycles,
- * and the code keeps the house rules that reviews would otherwise have to catch.
+ * registry, schemas &lt;- adapters, gateway -&gt; all; keys &lt;- consent registry,
+ * adapters and gateway, keys -&gt; nothing), feature packages have no cycles, not even
+ * through inlined constants, and the code keeps the house rules that reviews would
+ * otherwise have to catch.
  */
 class ArchitectureTests {
 
@@ -64,6 +83,130 @@ class ArchitectureTests {
 			.resideInAnyPackage("nl.ketenpoort.consent..", "nl.ketenpoort.gateway..")
 			.allowEmptyShould(true)
 			.check(MAIN);
+	}
+
+	@Test
+	void keysDependOnNoOtherModule() {
+		assertThat(MAIN.containPackage("nl.ketenpoort.keys")).isTrue();
+		noClasses().that()
+			.resideInAPackage("nl.ketenpoort.keys..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("nl.ketenpoort.schemas..", "nl.ketenpoort.consent..", "nl.ketenpoort.adapters..",
+					"nl.ketenpoort.gateway..")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheKeysModuleMakesDigests() {
+		// One SHA-256 helper (Digests); HMAC (javax.crypto.Mac) and the constant-time
+		// MessageDigest.isEqual stay where they are used.
+		noClasses().that()
+			.resideOutsideOfPackage("nl.ketenpoort.keys..")
+			.should()
+			.callMethod(MessageDigest.class, "getInstance", String.class)
+			.orShould()
+			.callMethod(MessageDigest.class, "getInstance", String.class, String.class)
+			.orShould()
+			.callMethod(MessageDigest.class, "getInstance", String.class, Provider.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheKeysModuleEncryptsWithTheJdkCipher() {
+		// Signing keys are sealed in one place (keys.KeySealing); payloads are JWE
+		// through Nimbus.
+		noClasses().that()
+			.resideOutsideOfPackage("nl.ketenpoort.keys..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Cipher.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void featurePackagesAreFreeOfCyclesEvenThroughInlinedConstants() {
+		// The compiler copies a constant (a static final String, say) into every class
+		// that reads it, so the bytecode above no longer names the constant's class; the
+		// source still does. Comments and string literals are left out: a link in Javadoc
+		// or a class name in a string is no dependency.
+		Map<String, Set<String>> uses = new TreeMap<>();
+		for (String module : List.of("schemas", "keys", "consent-registry", "adapters", "gateway")) {
+			Path sources = Path.of("..", module, "src", "main", "java");
+			assertThat(sources).as("sources of %s", module).isDirectory();
+			try (Stream<Path> files = Files.walk(sources)) {
+				files.filter((file) -> file.toString().endsWith(".java")).forEach((file) -> {
+					String code = withoutCommentsAndStrings(read(file));
+					Matcher declared = PACKAGE.matcher(code);
+					if (!declared.find()) {
+						return;
+					}
+					String from = declared.group(1);
+					Matcher used = QUALIFIED_PACKAGE.matcher(code.substring(declared.end()));
+					while (used.find()) {
+						if (!used.group(1).equals(from)) {
+							uses.computeIfAbsent(from, (name) -> new TreeSet<>()).add(used.group(1));
+						}
+					}
+				});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		assertThat(uses).containsKeys("nl.ketenpoort.gateway.problem", "nl.ketenpoort.gateway.system");
+		assertThat(cycles(uses)).isEmpty();
+	}
+
+	private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(nl\\.ketenpoort[\\w.]*)\\s*;");
+
+	/** A package of Ketenpoort, as the lower-case part of a qualified type name. */
+	private static final Pattern QUALIFIED_PACKAGE = Pattern
+		.compile("\\b(nl\\.ketenpoort(?:\\.[a-z_][a-z0-9_]*)*)\\.[A-Z]");
+
+	private static final Pattern COMMENT_OR_STRING = Pattern
+		.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'");
+
+	private static String withoutCommentsAndStrings(String code) {
+		return COMMENT_OR_STRING.matcher(code).replaceAll(" ");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Every package that can reach itself again, with the way round. */
+	private static List<String> cycles(Map<String, Set<String>> uses) {
+		List<String> cycles = new ArrayList<>();
+		for (String start : uses.keySet()) {
+			Map<String, String> cameFrom = new HashMap<>();
+			List<String> queue = new ArrayList<>(uses.get(start));
+			queue.forEach((next) -> cameFrom.put(next, start));
+			for (int i = 0; i < queue.size(); i++) {
+				String at = queue.get(i);
+				if (at.equals(start)) {
+					List<String> path = new ArrayList<>(List.of(start));
+					for (String back = cameFrom.get(start); !back.equals(start); back = cameFrom.get(back)) {
+						path.add(0, back);
+					}
+					path.add(0, start);
+					cycles.add(String.join(" -> ", path));
+					break;
+				}
+				for (String next : uses.getOrDefault(at, Set.of())) {
+					if (!cameFrom.containsKey(next)) {
+						cameFrom.put(next, at);
+						queue.add(next);
+					}
+				}
+			}
+		}
+		return cycles;
 	}
 
 	@Test

@@ -39,7 +39,12 @@ public class SigningKeys {
 
 	}
 
-	SigningKeys(KeyRings keyRings, String keyEncryptionKey) {
+	/**
+	 * The keys of both purposes under this key-encryption key.
+	 * @param keyRings the key store
+	 * @param keyEncryptionKey 32 bytes, base64
+	 */
+	public SigningKeys(KeyRings keyRings, String keyEncryptionKey) {
 		byte[] key = Base64.getDecoder().decode(keyEncryptionKey);
 		if (key.length != 32) {
 			throw new IdentitySettingsInvalid("ketenpoort.identity.key-encryption-key must be 32 bytes, base64");

@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import nl.ketenpoort.gateway.system.TraceContext;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -17,6 +16,13 @@ import org.springframework.http.ProblemDetail;
  * {@code instance}, {@code code} and {@code traceId}.
  */
 public final class Problems {
+
+	/**
+	 * The request attribute that holds the current trace id, which every problem reports;
+	 * the trace filter sets it ({@code system.TraceContext#TRACE_ID} is this name), so
+	 * the dependency points from {@code system} to {@code problem} only.
+	 */
+	public static final String TRACE_ID_ATTRIBUTE = "traceId";
 
 	private Problems() {
 	}
@@ -37,7 +43,7 @@ public final class Problems {
 			problem.setInstance(instance);
 		}
 		problem.setProperty("code", code.name());
-		Object traceId = request.getAttribute(TraceContext.TRACE_ID);
+		Object traceId = request.getAttribute(TRACE_ID_ATTRIBUTE);
 		if (traceId != null) {
 			problem.setProperty("traceId", traceId);
 		}
