@@ -182,7 +182,8 @@ class SyntheticAuditEvents {
 	 * identifier.
 	 */
 	static String subjectRef(long n) {
-		return "vnr_" + Digests.sha256Base64Url(("ketenpoort-synthetic-subject-" + n).getBytes(StandardCharsets.US_ASCII));
+		return "vnr_"
+				+ Digests.sha256Base64Url(("ketenpoort-synthetic-subject-" + n).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static String hex(SplittableRandom random, int bytes) {
