@@ -1,6 +1,5 @@
 package nl.ketenpoort.gateway.audit;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -39,13 +38,16 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.ketenpoort.consent.statement.ConsentKeys;
+import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.database.DatabaseConnection;
 import nl.ketenpoort.gateway.identity.SigningKeys;
 import nl.ketenpoort.keys.KeyRings;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +62,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a JWE under the audit key-encryption key), migrated to the one key store: what those
  * keys signed still verifies, and they still sign. The earlier schema comes from a frozen
  * copy of that commit's scripts ({@code src/test/resources/edbf5bd}); the rows are
- * written here exactly as that commit's code wrote them.
+ * written here exactly as that commit's code wrote them, into a database of their own on
+ * the shared gateway's server.
  */
-class EarlierSigningKeysIntegrationTests {
+class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String[] EARLIER = { "classpath:edbf5bd/db/migration/consent-registry",
 			"classpath:edbf5bd/db/migration/gateway" };
@@ -78,24 +81,43 @@ class EarlierSigningKeysIntegrationTests {
 
 	private static final Instant NOW_INSTANT = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-	private static EmbeddedPostgres postgres;
+	private static final String DATABASE = "keys_of_edbf5bd";
 
-	private static DataSource dataSource;
+	private DataSource dataSource;
 
-	@BeforeAll
-	static void start() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		dataSource = postgres.getPostgresDatabase();
+	/**
+	 * A database of its own on the shared gateway's PostgreSQL server, no second server.
+	 */
+	@BeforeEach
+	void createDatabase() {
+		JdbcClient server = JdbcClient.create(asOwner(null));
+		server.sql("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)").update();
+		server.sql("CREATE DATABASE " + DATABASE).update();
+		this.dataSource = asOwner(DATABASE);
 	}
 
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
+	@AfterEach
+	void dropDatabase() {
+		JdbcClient.create(asOwner(null)).sql("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)").update();
+	}
+
+	/** The server's owner, on the gateway's database or on another one. */
+	private static DataSource asOwner(@Nullable String database) {
+		DatabaseConnection connection = DatabaseConnection.read(dataDir()).orElseThrow();
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(connection.url());
+		if (database != null) {
+			dataSource.setDatabaseName(database);
+		}
+		dataSource.setUser(connection.adminUsername());
+		dataSource.setPassword(connection.adminPassword());
+		return dataSource;
 	}
 
 	@Test
 	void keysTheEarlierGatewayStoredStillVerifyAndSignAfterTheMigration() throws Exception {
 		// given: the earlier schema, with its keys and what they signed
+		DataSource dataSource = this.dataSource;
 		Flyway.configure().dataSource(dataSource).locations(EARLIER).load().migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		ECKey tokenKey = storeIdentityKey(jdbc, "token-signing");
