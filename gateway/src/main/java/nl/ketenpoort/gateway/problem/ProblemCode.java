@@ -1,7 +1,6 @@
 package nl.ketenpoort.gateway.problem;
 
 import java.net.URI;
-import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 
@@ -77,8 +76,6 @@ public enum ProblemCode {
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
-	private static final String TYPE_BASE = "https://ketenpoort.nl/problems/";
-
 	private final HttpStatus status;
 
 	private final String title;
@@ -114,7 +111,12 @@ public enum ProblemCode {
 	 * The RFC 9457 {@code type}: a stable URI per code, documented in docs/problems.md.
 	 */
 	public URI type() {
-		return URI.create(TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		return Problems.type(name());
+	}
+
+	/** The section of {@code docs/problems.md} that explains this code. */
+	public URI documentation() {
+		return Problems.documentation(name());
 	}
 
 	/** The generic code for an HTTP status that no more specific code explains. */
