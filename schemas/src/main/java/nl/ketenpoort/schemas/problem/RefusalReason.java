@@ -144,6 +144,50 @@ public enum RefusalReason {
 	/** The person belongs to no organisation. */
 	NO_ORGANISATION,
 
+	// Credentials and access control.
+
+	/** The password was wrong, or the username named no account. */
+	BAD_CREDENTIALS,
+
+	/** A bearer token that is not a JWT at all. */
+	TOKEN_MALFORMED,
+
+	/** A bearer token that does not verify, is expired or names another audience. */
+	TOKEN_INVALID,
+
+	/** An {@code Authorization} header of a scheme the gateway does not take. */
+	CREDENTIALS_UNSUPPORTED,
+
+	/** A session cookie that names no session (any more). */
+	SESSION_UNKNOWN,
+
+	/** The session reached its idle or absolute end. */
+	SESSION_EXPIRED,
+
+	/** The access token is bound to something other than a client certificate. */
+	TOKEN_BINDING_UNSUPPORTED,
+
+	/** A certificate-bound access token without the client certificate. */
+	TOKEN_CERTIFICATE_MISSING,
+
+	/** A certificate-bound access token with another client certificate. */
+	TOKEN_CERTIFICATE_MISMATCH,
+
+	/** A form post without its CSRF token. */
+	CSRF_TOKEN_MISSING,
+
+	/** A form post with a CSRF token that is not the session's. */
+	CSRF_TOKEN_INVALID,
+
+	/** Refused before the caller was known. */
+	ACCESS_DENIED,
+
+	/** A summary of requests from one address that carried no credentials. */
+	NO_CREDENTIALS,
+
+	/** A summary of refusals from one address over the limit of a window. */
+	TOO_MANY_REFUSALS,
+
 	// Audit reads.
 
 	/** An audit export asked for a format that does not exist. */
