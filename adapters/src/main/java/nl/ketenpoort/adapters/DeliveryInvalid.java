@@ -7,7 +7,7 @@ import nl.ketenpoort.schemas.problem.FailureCode;
  * Thrown when a {@link Delivery} is built with a component that does not have its format;
  * the message names the component, never its value.
  */
-public class DeliveryInvalid extends IllegalArgumentException implements CodedFailure {
+public class DeliveryInvalid extends RuntimeException implements CodedFailure {
 
 	private final String component;
 

@@ -82,7 +82,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> handleIllegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
-		if (!(ex instanceof CodedFailure) && hasWildcardContentType(request)) {
+		if (hasWildcardContentType(request)) {
 			log.debug("Request refused with {}: a wildcard Content-Type", ProblemCode.UNSUPPORTED_MEDIA_TYPE);
 			return respond(Problems.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
 					"The request body's Content-Type must name one media type, not a wildcard.", request));

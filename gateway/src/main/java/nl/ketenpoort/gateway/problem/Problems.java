@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import nl.ketenpoort.gateway.system.TraceContext;
 import nl.ketenpoort.schemas.problem.FailureCode;
-import nl.ketenpoort.schemas.problem.FailureKind;
+import nl.ketenpoort.schemas.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -52,7 +52,7 @@ public final class Problems {
 	}
 
 	/** The one mapping of the libraries' failure kinds to HTTP. */
-	static HttpStatus status(FailureKind kind) {
+	static HttpStatus status(ProblemKind kind) {
 		return switch (kind) {
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -85,8 +85,8 @@ class ProblemHandlerWebTests {
 	}
 
 	@Test
-	void aCodedFailureThatIsAnIllegalArgumentIsNoInternalError() throws Exception {
-		problem(this.mvc.perform(get("/test-probe/library-illegal-argument")), 422, "DELIVERY_INVALID");
+	void anAdaptersCodedFailureIsAnsweredWithItsCode() throws Exception {
+		problem(this.mvc.perform(get("/test-probe/adapter-failure")), 422, "DELIVERY_INVALID");
 	}
 
 	@Test

@@ -42,8 +42,8 @@ class ProblemProbeController {
 		throw new UnknownDocumentType("V-1234567890");
 	}
 
-	@GetMapping("/test-probe/library-illegal-argument")
-	Map<String, Object> libraryIllegalArgument() {
+	@GetMapping("/test-probe/adapter-failure")
+	Map<String, Object> adapterFailure() {
 		throw new DeliveryInvalid("V-1234567890");
 	}
 

@@ -7,45 +7,45 @@ package nl.ketenpoort.schemas.problem;
  */
 public enum FailureCode {
 
-	INVALID_SUBJECT(FailureKind.INVALID, "Invalid subject identifier",
+	INVALID_SUBJECT(ProblemKind.INVALID, "Invalid subject identifier",
 			"A V-number has six to ten digits, a BSN nine that pass the 11-test."),
 
-	UNKNOWN_PURPOSE(FailureKind.INVALID, "Unknown purpose", "No purpose with this code."),
+	UNKNOWN_PURPOSE(ProblemKind.INVALID, "Unknown purpose", "No purpose with this code."),
 
-	UNKNOWN_DOCUMENT_TYPE(FailureKind.INVALID, "Unknown document type", "No document type with this code."),
+	UNKNOWN_DOCUMENT_TYPE(ProblemKind.INVALID, "Unknown document type", "No document type with this code."),
 
-	UNPROCESSABLE(FailureKind.INVALID, "Unprocessable request", "The request cannot be processed."),
+	UNPROCESSABLE(ProblemKind.INVALID, "Unprocessable request", "The request cannot be processed."),
 
-	CONSENT_OVERLAPS(FailureKind.CONFLICT, "Overlaps an active consent",
+	CONSENT_OVERLAPS(ProblemKind.CONFLICT, "Overlaps an active consent",
 			"An active consent covers some of these recipients and document types."),
 
-	NOT_FOUND(FailureKind.NOT_FOUND, "Not found", "Not found."),
+	NOT_FOUND(ProblemKind.NOT_FOUND, "Not found", "Not found."),
 
-	CONFLICT(FailureKind.CONFLICT, "Conflict", "The request conflicts with the current state."),
+	CONFLICT(ProblemKind.CONFLICT, "Conflict", "The request conflicts with the current state."),
 
-	NATIVE_DOCUMENT_INVALID(FailureKind.INVALID, "Invalid partner document",
+	NATIVE_DOCUMENT_INVALID(ProblemKind.INVALID, "Invalid partner document",
 			"The document does not have the partner's native format."),
 
-	DOCUMENT_NOT_MAPPABLE(FailureKind.INVALID, "Document not mappable",
+	DOCUMENT_NOT_MAPPABLE(ProblemKind.INVALID, "Document not mappable",
 			"The document has no form in the partner's native format."),
 
-	DELIVERY_INVALID(FailureKind.INVALID, "Invalid delivery", "A component of the delivery is missing or malformed."),
+	DELIVERY_INVALID(ProblemKind.INVALID, "Invalid delivery", "A component of the delivery is missing or malformed."),
 
-	NO_ADAPTER(FailureKind.UNAVAILABLE, "No adapter", "No adapter is configured for this partner.");
+	NO_ADAPTER(ProblemKind.UNAVAILABLE, "No adapter", "No adapter is configured for this partner.");
 
-	private final FailureKind kind;
+	private final ProblemKind kind;
 
 	private final String title;
 
 	private final String detail;
 
-	FailureCode(FailureKind kind, String title, String detail) {
+	FailureCode(ProblemKind kind, String title, String detail) {
 		this.kind = kind;
 		this.title = title;
 		this.detail = detail;
 	}
 
-	public FailureKind kind() {
+	public ProblemKind kind() {
 		return this.kind;
 	}
 

@@ -4,7 +4,7 @@ package nl.ketenpoort.schemas.problem;
  * What kind of failure a {@link FailureCode} is, which is all a caller needs to choose
  * its answer (the gateway maps each kind to one HTTP status).
  */
-public enum FailureKind {
+public enum ProblemKind {
 
 	/** The input is well-formed but names or holds something that cannot be used. */
 	INVALID,
