@@ -6,7 +6,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The stable error codes of Ketenpoort: clients switch on {@code code}, never on the
- * human {@code detail}. Each code has a section in {@code docs/problems.md}.
+ * human {@code detail}. Each code has a section in {@code docs/problems.md}; every
+ * library code ({@code FailureCode}) is one of them, with the status its kind maps to.
  */
 public enum ProblemCode {
 
@@ -71,6 +72,14 @@ public enum ProblemCode {
 	LOGIN_LOCKED(HttpStatus.TOO_MANY_REQUESTS, "Login locked"),
 
 	LOGIN_REFUSED(HttpStatus.FORBIDDEN, "Login refused"),
+
+	NATIVE_DOCUMENT_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid partner document"),
+
+	DOCUMENT_NOT_MAPPABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Document not mappable"),
+
+	DELIVERY_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid delivery"),
+
+	NO_ADAPTER(HttpStatus.SERVICE_UNAVAILABLE, "No adapter"),
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 
