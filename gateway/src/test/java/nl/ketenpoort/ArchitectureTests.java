@@ -19,13 +19,21 @@ import java.util.stream.Stream;
 
 import javax.crypto.Cipher;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import nl.ketenpoort.gateway.identity.People;
 import org.junit.jupiter.api.Test;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
@@ -40,6 +48,49 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * otherwise have to catch.
  */
 class ArchitectureTests {
+
+	/**
+	 * The classes that may still construct a bare {@code IllegalStateException} or
+	 * {@code IllegalArgumentException}, each for a failure no request or file can cause
+	 * (or, where one can, the change that removes it). Nested classes count as their
+	 * top-level class.
+	 */
+	private static final Map<String, String> BARE_EXCEPTIONS_ALLOWED = Map.ofEntries(
+			entry("nl.ketenpoort.gateway.OperatorCommandLine", "a command class that cannot be built is a bug"),
+			entry("nl.ketenpoort.gateway.audit.AuditChainVerifier",
+					"an interrupted verification or a reader's checked failure"),
+			entry("nl.ketenpoort.gateway.audit.AuditPruner", "retention names an unknown purpose: start-up stops"),
+			entry("nl.ketenpoort.gateway.audit.AuditRecord", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.AuditRetentionMinimum",
+					"retention below the legal minimum: start-up stops"),
+			entry("nl.ketenpoort.gateway.audit.AuditSigningKeys", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.gateway.audit.AuditValues", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.PrunedRanges", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.VerifyJobs",
+					"a job neither started nor found, which its lock rules out"),
+			entry("nl.ketenpoort.gateway.exchange.AcceptSteps", "accept steps out of order are a bug"),
+			entry("nl.ketenpoort.gateway.exchange.ExchangeStore", "persist before the accept steps is a bug"),
+			entry("nl.ketenpoort.gateway.exchange.PayloadCipher", "a stored payload's key or cipher is unusable: ours"),
+			entry("nl.ketenpoort.gateway.exchange.TvsFileIntake",
+					"a TVS type without a route; goes with the Exchange aggregate's typed intake"),
+			entry("nl.ketenpoort.gateway.identity.AccessTokenDecoder", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.identity.LoginKeys", "HMAC-SHA256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.system.FirstRunSecrets", "the secrets file cannot be written: start-up stops"),
+			entry("nl.ketenpoort.consent.ConsentMethod", "a method code in the database that no release wrote"),
+			entry("nl.ketenpoort.consent.ConsentStatus", "a status code in the database that no release wrote"),
+			entry("nl.ketenpoort.consent.purpose.PurposeText", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.consent.statement.ConsentKeys", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.consent.statement.ConsentStatements", "signing fails only with an unusable key: ours"),
+			entry("nl.ketenpoort.consent.statement.KeyEncryption", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.consent.subject.Pseudonyms",
+					"a pseudonym key under 32 bytes stops start-up; HMAC missing"),
+			entry("nl.ketenpoort.consent.subject.SubjectRef",
+					"a pseudonym guard; a statement's bad sub becomes a rejection in ConsentStatements"),
+			entry("nl.ketenpoort.schemas.SchemaResources", "a schema missing from the jar"),
+			entry("nl.ketenpoort.adapters.mapping.VocabularyInvalid",
+					"is the bug of a vocabulary naming something twice"),
+			entry("nl.ketenpoort.adapters.tvs.TvsExportFormat", "tvs-export.xsd missing from the jar or invalid"),
+			entry("nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes", "the intake directory is not set: start-up stops"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -240,6 +291,39 @@ class ArchitectureTests {
 	@Test
 	void noFieldInjection() {
 		NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(MAIN);
+	}
+
+	@Test
+	void featureCodeThrowsCodedExceptionsNotBareIllegalStateOrArgument() {
+		// Input must end in a coded exception (a ProblemException or a library's
+		// CodedFailure) that the problem handler answers with its code, never a 500.
+		assertThat(BARE_EXCEPTIONS_ALLOWED.keySet())
+			.allSatisfy((name) -> assertThat(MAIN.contain(name)).as(name).isTrue());
+		bareExceptionsOutsideTheAllowList().check(MAIN);
+	}
+
+	@Test
+	void theBareExceptionRuleSeesABareException() {
+		// The test probe throws a bare IllegalStateException on purpose; the rule must
+		// find it, or it would pass vacuously.
+		JavaClasses probe = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("nl.ketenpoort.gateway.problem");
+		assertThat(bareExceptionsOutsideTheAllowList().evaluate(probe).hasViolation()).isTrue();
+	}
+
+	private static ArchRule bareExceptionsOutsideTheAllowList() {
+		return noClasses().that()
+			.resideInAnyPackage("nl.ketenpoort.gateway..", "nl.ketenpoort.consent..", "nl.ketenpoort.adapters..",
+					"nl.ketenpoort.schemas..")
+			.and(not(onTheAllowList()))
+			.should()
+			.callConstructorWhere(
+					target(owner(type(IllegalStateException.class).or(type(IllegalArgumentException.class)))));
+	}
+
+	private static DescribedPredicate<JavaClass> onTheAllowList() {
+		return DescribedPredicate.describe("allowed to throw bare exceptions",
+				(javaClass) -> BARE_EXCEPTIONS_ALLOWED.containsKey(javaClass.getName().split("\\$")[0]));
 	}
 
 }

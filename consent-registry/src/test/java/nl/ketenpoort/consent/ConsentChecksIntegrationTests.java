@@ -23,6 +23,7 @@ import nl.ketenpoort.consent.ConsentDecision.Denied;
 import nl.ketenpoort.consent.purpose.LegalBasis;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.VNumber;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class ConsentChecksIntegrationTests {
 	@Test
 	void noConsent() {
 		assertThat(check("handover-coa-municipality", "tvs", "raak", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.NO_CONSENT));
+			.isEqualTo(new Denied(RefusalReason.NO_CONSENT));
 	}
 
 	@Test
@@ -92,9 +93,9 @@ class ConsentChecksIntegrationTests {
 			this.node.registry().revoke(consent.id(), "status-holder", "changed my mind");
 			// then
 			assertThat(check("handover-coa-municipality", "tvs", "raak", CLIENT_PROFILE))
-				.isEqualTo(new Denied(DenialReason.REVOKED));
+				.isEqualTo(new Denied(RefusalReason.REVOKED));
 			assertThat(otherNode.checks().check(this.amira, "handover-coa-municipality", "tvs", "raak", CLIENT_PROFILE))
-				.isEqualTo(new Denied(DenialReason.REVOKED));
+				.isEqualTo(new Denied(RefusalReason.REVOKED));
 			assertThat(otherNode.registry().status(consent.id())).isEqualTo(ConsentStatus.REVOKED);
 		}
 	}
@@ -107,10 +108,10 @@ class ConsentChecksIntegrationTests {
 		this.node.clock.advance(Duration.ofDays(366));
 		// then
 		assertThat(check("language-course-placement", "tvs", "opstartklas", NT2_LEARNER_PROFILE))
-			.isEqualTo(new Denied(DenialReason.EXPIRED));
+			.isEqualTo(new Denied(RefusalReason.EXPIRED));
 		this.node.registry().expireDue(this.node.clock.instant());
 		assertThat(check("language-course-placement", "tvs", "opstartklas", NT2_LEARNER_PROFILE))
-			.isEqualTo(new Denied(DenialReason.EXPIRED));
+			.isEqualTo(new Denied(RefusalReason.EXPIRED));
 	}
 
 	@Test
@@ -119,7 +120,7 @@ class ConsentChecksIntegrationTests {
 		this.node.grant(this.amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE);
 		// when / then
 		assertThat(check("social-guidance-vwn", "tvs", "raak", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.PURPOSE_MISMATCH));
+			.isEqualTo(new Denied(RefusalReason.PURPOSE_MISMATCH));
 	}
 
 	@Test
@@ -128,9 +129,9 @@ class ConsentChecksIntegrationTests {
 		this.node.grant(this.amira, "language-course-placement", "tvs", List.of("opstartklas"), NT2_LEARNER_PROFILE);
 		// when / then
 		assertThat(check("language-course-placement", "tvs", "taalschool-a", NT2_LEARNER_PROFILE))
-			.isEqualTo(new Denied(DenialReason.PARTY_MISMATCH));
+			.isEqualTo(new Denied(RefusalReason.PARTY_MISMATCH));
 		assertThat(check("language-course-placement", "raak", "opstartklas", NT2_LEARNER_PROFILE))
-			.isEqualTo(new Denied(DenialReason.PARTY_MISMATCH));
+			.isEqualTo(new Denied(RefusalReason.PARTY_MISMATCH));
 	}
 
 	@Test
@@ -139,7 +140,7 @@ class ConsentChecksIntegrationTests {
 		this.node.grant(this.amira, "language-course-placement", "tvs", List.of("opstartklas"), NT2_LEARNER_PROFILE);
 		// when / then
 		assertThat(check("language-course-placement", "tvs", "opstartklas", OPSTARTKLAS_REPORT))
-			.isEqualTo(new Denied(DenialReason.DOCUMENT_NOT_COVERED));
+			.isEqualTo(new Denied(RefusalReason.DOCUMENT_NOT_COVERED));
 	}
 
 	@Test
@@ -152,9 +153,9 @@ class ConsentChecksIntegrationTests {
 			.update();
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", TRAJECTORY_PLAN))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 	}
 
 	@Test
@@ -171,9 +172,9 @@ class ConsentChecksIntegrationTests {
 		replaceStatement(consent.id(), tampered);
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 		assertThat(this.node.checks().checkStatement(tampered, "social-guidance-vwn", "tvs", "vvs", TRAJECTORY_PLAN))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 	}
 
 	@Test
@@ -185,9 +186,9 @@ class ConsentChecksIntegrationTests {
 		replaceStatement(consent.id(), unsecured);
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 		assertThat(this.node.checks().checkStatement(unsecured, "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 	}
 
 	@Test
@@ -201,7 +202,7 @@ class ConsentChecksIntegrationTests {
 		replaceStatement(consent.id(), hmac.serialize());
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 	}
 
 	@Test
@@ -219,10 +220,10 @@ class ConsentChecksIntegrationTests {
 		replaceStatement(consent.id(), forged.serialize());
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.KEY_UNKNOWN));
+			.isEqualTo(new Denied(RefusalReason.KEY_UNKNOWN));
 		assertThat(this.node.checks()
 			.checkStatement(forged.serialize(), "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.KEY_UNKNOWN));
+			.isEqualTo(new Denied(RefusalReason.KEY_UNKNOWN));
 	}
 
 	@Test
@@ -237,7 +238,7 @@ class ConsentChecksIntegrationTests {
 		replaceStatement(consent.id(), forged.serialize());
 		// then
 		assertThat(check("social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.SIGNATURE_INVALID));
+			.isEqualTo(new Denied(RefusalReason.SIGNATURE_INVALID));
 	}
 
 	@Test
@@ -251,14 +252,14 @@ class ConsentChecksIntegrationTests {
 			.allowed()).isTrue();
 		assertThat(
 				this.node.checks().checkStatement(statement, "handover-coa-municipality", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.PURPOSE_MISMATCH));
+			.isEqualTo(new Denied(RefusalReason.PURPOSE_MISMATCH));
 		assertThat(this.node.checks().checkStatement(statement, "social-guidance-vwn", "raak", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.PARTY_MISMATCH));
+			.isEqualTo(new Denied(RefusalReason.PARTY_MISMATCH));
 		assertThat(this.node.checks().checkStatement(statement, "social-guidance-vwn", "tvs", "vvs", TRAJECTORY_PLAN))
-			.isEqualTo(new Denied(DenialReason.DOCUMENT_NOT_COVERED));
+			.isEqualTo(new Denied(RefusalReason.DOCUMENT_NOT_COVERED));
 		this.node.registry().revoke(consent.id(), "status-holder", "no longer needed");
 		assertThat(this.node.checks().checkStatement(statement, "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.REVOKED));
+			.isEqualTo(new Denied(RefusalReason.REVOKED));
 	}
 
 	@Test
@@ -270,7 +271,7 @@ class ConsentChecksIntegrationTests {
 		// then
 		assertThat(this.node.checks()
 			.checkStatement(consent.statement(), "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.EXPIRED));
+			.isEqualTo(new Denied(RefusalReason.EXPIRED));
 	}
 
 	@Test
@@ -289,7 +290,7 @@ class ConsentChecksIntegrationTests {
 			.compact();
 		// when / then
 		assertThat(this.node.checks().checkStatement(statement, "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE))
-			.isEqualTo(new Denied(DenialReason.NO_CONSENT));
+			.isEqualTo(new Denied(RefusalReason.NO_CONSENT));
 	}
 
 	private ConsentDecision check(String purpose, String from, String to, nl.ketenpoort.schemas.DocumentType type) {

@@ -9,6 +9,7 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentDecision.Allowed;
 import nl.ketenpoort.consent.ConsentDecision.Denied;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,13 +138,13 @@ class OneActiveConsentIntegrationTests {
 				CLIENT_PROFILE);
 		SubjectRef someoneElse = this.node.subjects().enrol(VNumber.parse("2234567890"));
 		// when / then
-		assertThat(recheck(reliedOn, this.amira, "raak")).isEqualTo(new Denied(DenialReason.REVOKED));
+		assertThat(recheck(reliedOn, this.amira, "raak")).isEqualTo(new Denied(RefusalReason.REVOKED));
 		assertThat(recheck(later, this.amira, "raak")).isInstanceOfSatisfying(Allowed.class, (allowed) -> {
 			assertThat(allowed.consentId()).isEqualTo(later.id());
 			assertThat(allowed.statement()).isEqualTo(later.statement());
 		});
-		assertThat(recheck(later, someoneElse, "raak")).isEqualTo(new Denied(DenialReason.NO_CONSENT));
-		assertThat(recheck(later, this.amira, "vvs")).isEqualTo(new Denied(DenialReason.PARTY_MISMATCH));
+		assertThat(recheck(later, someoneElse, "raak")).isEqualTo(new Denied(RefusalReason.NO_CONSENT));
+		assertThat(recheck(later, this.amira, "vvs")).isEqualTo(new Denied(RefusalReason.PARTY_MISMATCH));
 	}
 
 	private ConsentDecision recheck(Consent consent, SubjectRef subject, String to) {

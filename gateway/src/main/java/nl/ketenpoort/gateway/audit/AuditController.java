@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -213,7 +215,7 @@ class AuditController {
 	 */
 	private ExportFormat format(Actor actor, String format) {
 		return ExportFormat.fromCode(format).orElseThrow(() -> {
-			this.reads.refused(actor, "export", "FORMAT_UNKNOWN");
+			this.reads.refused(actor, "export", RefusalReason.FORMAT_UNKNOWN.name());
 			return new ExportFormatUnknown();
 		});
 	}
@@ -333,13 +335,10 @@ class AuditController {
 		try {
 			return this.subjects.find(SubjectIdentifiers.parse(vNumber, bsn)).map(SubjectRef::pseudonym).orElse(null);
 		}
-		catch (IdentifierInvalid ex) {
-			// The attempt is recorded with the bounded reason, never with what was typed.
-			this.reads.refused(officer, "search", ex.code());
-			throw ex;
-		}
-		catch (SubjectLinkRefused ex) {
-			this.reads.refused(officer, "search", "IDENTIFIERS_CONFLICT");
+		catch (IdentifierInvalid | SubjectLinkRefused ex) {
+			// The attempt is recorded with the library's bounded reason, never with what
+			// was typed; the problem handler answers.
+			this.reads.refused(officer, "search", Objects.requireNonNull(ex.failureReason()));
 			throw ex;
 		}
 	}
