@@ -29,7 +29,7 @@ public final class TvsNotificationMapping implements NativeMapping {
 
 	@Override
 	public Set<DocumentType> receives() {
-		return Set.of(DocumentType.HANDOVER_NOTICE);
+		return Set.of(DocumentType.of("handover-notice"));
 	}
 
 	@Override
@@ -44,7 +44,7 @@ public final class TvsNotificationMapping implements NativeMapping {
 
 	@Override
 	public JsonNode toNative(DocumentType type, JsonNode canonical) {
-		if (type != DocumentType.HANDOVER_NOTICE || !canonical.isObject()) {
+		if (!type.equals(DocumentType.of("handover-notice")) || !canonical.isObject()) {
 			throw new DocumentNotMappable(PARTNER, type.code(), "TVS receives only handover notices");
 		}
 		ObjectNode message = JsonNodeFactory.instance.objectNode();
@@ -55,7 +55,7 @@ public final class TvsNotificationMapping implements NativeMapping {
 	@Override
 	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
 		JsonNode inner = nativeDocument.path(ROOT);
-		if (type != DocumentType.HANDOVER_NOTICE || !inner.isObject()) {
+		if (!type.equals(DocumentType.of("handover-notice")) || !inner.isObject()) {
 			throw new NativeDocumentInvalid(PARTNER, ROOT, "expected the handover notice object");
 		}
 		return (ObjectNode) inner.deepCopy();

@@ -26,8 +26,9 @@ public final class VvsMapping implements NativeMapping {
 	/** The partner id. */
 	public static final String PARTNER = "vvs";
 
-	private static final Map<DocumentType, String> DOSSIER_TYPES = Map.of(DocumentType.CLIENT_PROFILE, "klantprofiel",
-			DocumentType.TRAJECTORY_PLAN, "trajectplan", DocumentType.HANDOVER_NOTICE, "overdrachtsbericht");
+	private static final Map<DocumentType, String> DOSSIER_TYPES = Map.of(DocumentType.of("client-profile"),
+			"klantprofiel", DocumentType.of("trajectory-plan"), "trajectplan", DocumentType.of("handover-notice"),
+			"overdrachtsbericht");
 
 	private static final Set<String> ENVELOPE = Set.of("dossierType", "clientReferentie", "inhoud");
 
@@ -38,12 +39,12 @@ public final class VvsMapping implements NativeMapping {
 
 	@Override
 	public Set<DocumentType> receives() {
-		return Set.of(DocumentType.CLIENT_PROFILE, DocumentType.TRAJECTORY_PLAN);
+		return Set.of(DocumentType.of("client-profile"), DocumentType.of("trajectory-plan"));
 	}
 
 	@Override
 	public Set<DocumentType> sends() {
-		return Set.of(DocumentType.HANDOVER_NOTICE);
+		return Set.of(DocumentType.of("handover-notice"));
 	}
 
 	@Override

@@ -85,7 +85,7 @@ public class Partners {
 		Set<Permission> sends = permissions(id, system.sends());
 		Set<Permission> receives = permissions(id, system.receives());
 		if (system.kind() == PartnerKind.LANGUAGE_PROVIDER && receives.stream()
-			.anyMatch((permission) -> permission.documentType() == DocumentType.TRAJECTORY_PLAN)) {
+			.anyMatch((permission) -> permission.documentType().equals(DocumentType.of("trajectory-plan")))) {
 			// The trajectory plan records benefit deductions and is meant for social
 			// guidance only: a language provider never receives it, whatever is
 			// configured.

@@ -11,7 +11,6 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.gateway.problem.ProblemCode;
-import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,7 +202,7 @@ class SandboxController {
 	}
 
 	private void answerHandover(String id, @Nullable String documentType, String exchangeId, Optional<JsonNode> json) {
-		if (HandoverNoticeResponder.RAAK.equals(id) && DocumentType.CLIENT_PROFILE.code().equals(documentType)
+		if (HandoverNoticeResponder.RAAK.equals(id) && "client-profile".equals(documentType)
 				&& this.settings.handoverNotice().enabled() && json.isPresent()) {
 			this.documents.clientProfileVNumber(json.get())
 				.ifPresent((vNumber) -> this.handover.answer(exchangeId, vNumber));
