@@ -19,7 +19,15 @@ public final class RaakMapping extends VocabularyMapping {
 	public static final String PARTNER = "raak";
 
 	public RaakMapping() {
-		super(PARTNER,
+		this(PARTNER);
+	}
+
+	/**
+	 * RAAK's format as used by one partner system, such as another municipality on RAAK.
+	 * @param partner the partner id
+	 */
+	public RaakMapping(String partner) {
+		super(partner,
 				List.of(new Format(DocumentType.of("client-profile"), "klantprofiel", clientProfile()),
 						new Format(DocumentType.of("trajectory-plan"), "trajectplan", trajectoryPlan()),
 						new Format(DocumentType.of("handover-notice"), "overdrachtsbericht", handoverNotice())),

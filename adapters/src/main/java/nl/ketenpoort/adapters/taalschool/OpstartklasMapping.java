@@ -17,7 +17,15 @@ public final class OpstartklasMapping extends VocabularyMapping {
 	public static final String PARTNER = "opstartklas";
 
 	public OpstartklasMapping() {
-		super(PARTNER,
+		this(PARTNER);
+	}
+
+	/**
+	 * The opstartklas format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public OpstartklasMapping(String partner) {
+		super(partner,
 				List.of(new Format(DocumentType.of("nt2-learner-profile"), "leerprofiel",
 						LanguageProviderVocabularies.learnerProfile()),
 						new Format(DocumentType.of("opstartklas-report"), "eindrapportage",

@@ -22,9 +22,23 @@ public final class TvsNotificationMapping implements NativeMapping {
 
 	private static final String ROOT = "overdrachtsbericht";
 
+	private final String partner;
+
+	public TvsNotificationMapping() {
+		this(PARTNER);
+	}
+
+	/**
+	 * TVS's format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public TvsNotificationMapping(String partner) {
+		this.partner = partner;
+	}
+
 	@Override
 	public String partner() {
-		return PARTNER;
+		return this.partner;
 	}
 
 	@Override
@@ -45,7 +59,7 @@ public final class TvsNotificationMapping implements NativeMapping {
 	@Override
 	public JsonNode toNative(DocumentType type, JsonNode canonical) {
 		if (!type.equals(DocumentType.of("handover-notice")) || !canonical.isObject()) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "TVS receives only handover notices");
+			throw new DocumentNotMappable(this.partner, type.code(), "TVS receives only handover notices");
 		}
 		ObjectNode message = JsonNodeFactory.instance.objectNode();
 		message.set(ROOT, canonical.deepCopy());
@@ -56,7 +70,7 @@ public final class TvsNotificationMapping implements NativeMapping {
 	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
 		JsonNode inner = nativeDocument.path(ROOT);
 		if (!type.equals(DocumentType.of("handover-notice")) || !inner.isObject()) {
-			throw new NativeDocumentInvalid(PARTNER, ROOT, "expected the handover notice object");
+			throw new NativeDocumentInvalid(this.partner, ROOT, "expected the handover notice object");
 		}
 		return (ObjectNode) inner.deepCopy();
 	}

@@ -32,9 +32,23 @@ public final class VvsMapping implements NativeMapping {
 
 	private static final Set<String> ENVELOPE = Set.of("dossierType", "clientReferentie", "inhoud");
 
+	private final String partner;
+
+	public VvsMapping() {
+		this(PARTNER);
+	}
+
+	/**
+	 * VVS's format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public VvsMapping(String partner) {
+		this.partner = partner;
+	}
+
 	@Override
 	public String partner() {
-		return PARTNER;
+		return this.partner;
 	}
 
 	@Override
@@ -56,7 +70,7 @@ public final class VvsMapping implements NativeMapping {
 	public JsonNode toNative(DocumentType type, JsonNode canonical) {
 		String dossierType = dossierType(type);
 		if (!canonical.isObject()) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "expected an object");
+			throw new DocumentNotMappable(this.partner, type.code(), "expected an object");
 		}
 		ObjectNode envelope = JsonNodeFactory.instance.objectNode();
 		envelope.put("dossierType", dossierType);
@@ -72,29 +86,29 @@ public final class VvsMapping implements NativeMapping {
 	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
 		String dossierType = dossierType(type);
 		if (!nativeDocument.isObject()) {
-			throw new NativeDocumentInvalid(PARTNER, "/", "expected an object");
+			throw new NativeDocumentInvalid(this.partner, "/", "expected an object");
 		}
 		for (String name : nativeDocument.propertyNames()) {
 			if (!ENVELOPE.contains(name)) {
-				throw new NativeDocumentInvalid(PARTNER, name, "is not a property of the envelope");
+				throw new NativeDocumentInvalid(this.partner, name, "is not a property of the envelope");
 			}
 		}
 		if (!dossierType.equals(nativeDocument.path("dossierType").asString(""))) {
-			throw new NativeDocumentInvalid(PARTNER, "dossierType", "does not name the document type");
+			throw new NativeDocumentInvalid(this.partner, "dossierType", "does not name the document type");
 		}
 		if (!(nativeDocument.get("inhoud") instanceof ObjectNode content)) {
-			throw new NativeDocumentInvalid(PARTNER, "inhoud", "expected an object");
+			throw new NativeDocumentInvalid(this.partner, "inhoud", "expected an object");
 		}
 		JsonNode reference = nativeDocument.get("clientReferentie");
 		if (reference != null && !reference.equals(content.path("subject").path("vNumber"))) {
-			throw new NativeDocumentInvalid(PARTNER, "clientReferentie", "differs from inhoud.subject.vNumber");
+			throw new NativeDocumentInvalid(this.partner, "clientReferentie", "differs from inhoud.subject.vNumber");
 		}
 		return content.deepCopy();
 	}
 
 	private String dossierType(DocumentType type) {
 		if (!hasFormatFor(type)) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "the partner has no format for this type");
+			throw new DocumentNotMappable(this.partner, type.code(), "the partner has no format for this type");
 		}
 		return DOSSIER_TYPES.get(type);
 	}

@@ -13,6 +13,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
+import nl.ketenpoort.adapters.autoconfigure.NativeFormats;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +81,10 @@ public class Partners {
 		}
 		if (system.pull() == (system.endpoint() != null)) {
 			throw new PartnerRegistryInvalid(id, "give either a delivery endpoint or pull: true");
+		}
+		if (system.adapter() != null && !NativeFormats.codes().contains(system.adapter())) {
+			throw new PartnerRegistryInvalid(id, "adapter '" + system.adapter() + "' is none of the formats "
+					+ new java.util.TreeSet<>(NativeFormats.codes()));
 		}
 		Delivery delivery = system.pull() ? Delivery.pull() : Delivery.push(system.endpoint());
 		Set<Permission> sends = permissions(id, system.sends());

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,7 +62,9 @@ class SandboxController {
 
 	private final HandoverNoticeResponder handover;
 
-	SandboxController(SandboxSettings settings, PartnerModes modes, ReceivedDocuments received,
+	private final List<String> partners;
+
+	SandboxController(Partners registry, SandboxSettings settings, PartnerModes modes, ReceivedDocuments received,
 			ConsentStatementVerifier statements, NativeDocuments documents, FileDropInbox fileDrop,
 			HandoverNoticeResponder handover) {
 		this.settings = settings;
@@ -70,13 +74,14 @@ class SandboxController {
 		this.documents = documents;
 		this.fileDrop = fileDrop;
 		this.handover = handover;
+		this.partners = settings.partnersOr(registry.all().stream().map(Partner::id).toList());
 	}
 
 	@GetMapping
 	@Operation(summary = "The sandbox partners, their mode and how much they received")
 	List<Map<String, Object>> partners() {
 		List<Map<String, Object>> partners = new ArrayList<>();
-		for (String id : this.settings.partners()) {
+		for (String id : this.partners) {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("id", id);
 			view.put("mode", this.modes.of(id).mode().code());
@@ -237,7 +242,7 @@ class SandboxController {
 	}
 
 	private void known(String id) {
-		if (!this.settings.partners().contains(id)) {
+		if (!this.partners.contains(id)) {
 			throw new SandboxPartnerUnknown();
 		}
 	}
