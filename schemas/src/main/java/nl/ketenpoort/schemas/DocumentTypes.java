@@ -7,6 +7,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +77,7 @@ public final class DocumentTypes {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		for (String code : schemaCodes(loader)) {
 			JsonNode schema = read(loader, DIRECTORY + "/" + code + SUFFIX);
-			JsonNode declaration = schema.get(MARKER);
+			JsonNode declaration = (schema != null) ? schema.get(MARKER) : null;
 			if (declaration == null) {
 				continue;
 			}
@@ -178,7 +180,9 @@ public final class DocumentTypes {
 		}
 		URLConnection connection = directory.openConnection();
 		if (!(connection instanceof JarURLConnection jar)) {
-			throw new IOException("Cannot list schemas in " + directory);
+			// Neither a directory nor a jar (no Ketenpoort build puts schemas there): if
+			// the document types were there, load() finds none and says so.
+			return List.of();
 		}
 		// A directory inside a jar (also a nested one in a Spring Boot jar): its entries.
 		connection.setUseCaches(false);
@@ -195,18 +199,30 @@ public final class DocumentTypes {
 		return names;
 	}
 
-	private static JsonNode read(ClassLoader loader, String resource) {
+	/**
+	 * The schema, or {@code null} for a file that is not JSON and does not mention the
+	 * marker: another library's {@code schemas/} directory must not stop the gateway, a
+	 * broken document type must.
+	 */
+	private static @Nullable JsonNode read(ClassLoader loader, String resource) {
+		byte[] content;
 		try (InputStream in = loader.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("Schema resource " + resource + " is not on the classpath");
 			}
-			return MAPPER.readTree(in);
+			content = in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		try {
+			return MAPPER.readTree(content);
+		}
 		catch (JacksonException ex) {
-			throw new IllegalStateException("Schema resource " + resource + " is not valid JSON", ex);
+			if (new String(content, StandardCharsets.UTF_8).contains(MARKER)) {
+				throw new IllegalStateException("Schema resource " + resource + " is not valid JSON", ex);
+			}
+			return null;
 		}
 	}
 
