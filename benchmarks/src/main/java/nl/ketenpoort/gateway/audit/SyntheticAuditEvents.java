@@ -193,17 +193,12 @@ class SyntheticAuditEvents {
 	}
 
 	private static void row(StringBuilder csv, AuditRecord record) {
-		AuditEvent event = record.event();
-		AuditTrace trace = event.trace();
-		Object[] values = { record.position(), record.eventId(), record.recordedAt(),
-				(trace != null) ? trace.traceId() : null, record.operationId(),
-				(trace != null) ? trace.parentOperationId() : null, (trace != null) ? trace.foreignTraceId() : null,
-				(trace != null) ? trace.foreignOperationId() : null, event.type().code(), event.outcome().name(),
-				event.reasonCode(), event.actor().kind(), event.actor().id(), event.actor().role(),
-				event.actor().organisation(), event.purpose(), event.legalBasis(), event.consentId(),
-				event.subjectRef(), event.sender(), event.recipient(), event.documentType(), event.exchangeId(),
-				"\"{" + String.join(",", event.fieldNames()) + "}\"", event.payloadSha256(), event.partnerStatus(),
-				event.startedAt(), record.recordedAt(), record.prevHash(), record.hash(), event.actor().mandate() };
+		Object[] values = new Object[AuditFields.ALL.size()];
+		for (int i = 0; i < values.length; i++) {
+			Object value = AuditFields.ALL.get(i).of(record);
+			values[i] = (value instanceof List<?> list)
+					? "\"{" + String.join(",", list.stream().map(String::valueOf).toList()) + "}\"" : value;
+		}
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				csv.append(',');

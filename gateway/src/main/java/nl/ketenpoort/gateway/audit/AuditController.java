@@ -292,40 +292,7 @@ class AuditController {
 	}
 
 	static Map<String, Object> view(AuditRecord record) {
-		AuditEvent e = record.event();
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("position", record.position());
-		view.put("eventId", record.eventId());
-		view.put("recordedAt", record.recordedAt().toString());
-		view.put("type", e.type().code());
-		view.put("outcome", e.outcome().name());
-		put(view, "reasonCode", e.reasonCode());
-		Map<String, Object> actor = new LinkedHashMap<>();
-		actor.put("kind", e.actor().kind());
-		actor.put("id", e.actor().id());
-		actor.put("role", nz(e.actor().role()));
-		actor.put("organisation", nz(e.actor().organisation()));
-		put(actor, "mandate", e.actor().mandate());
-		view.put("actor", actor);
-		put(view, "purpose", e.purpose());
-		put(view, "legalBasis", e.legalBasis());
-		put(view, "consentId", e.consentId());
-		put(view, "subjectRef", e.subjectRef());
-		put(view, "sender", e.sender());
-		put(view, "recipient", e.recipient());
-		put(view, "documentType", e.documentType());
-		put(view, "exchangeId", e.exchangeId());
-		view.put("fieldNames", e.fieldNames());
-		put(view, "payloadSha256", e.payloadSha256());
-		put(view, "partnerStatus", e.partnerStatus());
-		if (e.trace() != null) {
-			view.put("traceId", e.trace().traceId());
-			put(view, "parentOperationId", e.trace().parentOperationId());
-			put(view, "foreignOperationId", e.trace().foreignOperationId());
-		}
-		view.put("operationId", record.operationId());
-		view.put("hash", record.hash());
-		return view;
+		return AuditFields.json(record, AuditView.API);
 	}
 
 	private @Nullable String subjectRef(Actor officer, @Nullable String vNumber, @Nullable String bsn) {
@@ -366,16 +333,6 @@ class AuditController {
 		Actor actor = Actors.current();
 		officerScope(actor);
 		return actor;
-	}
-
-	private static void put(Map<String, Object> view, String key, @Nullable Object value) {
-		if (value != null) {
-			view.put(key, value);
-		}
-	}
-
-	private static String nz(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 	/** Not found, or not yours to see: the two are not told apart. */

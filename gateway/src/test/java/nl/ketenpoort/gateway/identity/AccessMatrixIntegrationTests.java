@@ -588,20 +588,22 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		String freshConsent(@Nullable Role role, boolean own) {
 			if (role == Role.STATUS_HOLDER) {
 				return grant(own ? this.subject : this.otherSubject, "handover-coa-municipality", "tvs", "raak",
-						DocumentType.CLIENT_PROFILE);
+						DocumentType.of("client-profile"));
 			}
 			if (role == Role.CLIENT_MANAGER) {
 				// Amsterdam's route to VluchtelingenWerk; not COA's to VluchtelingenWerk
-				return own ? grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN)
-						: grant(this.subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+				return own
+						? grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.of("trajectory-plan"))
+						: grant(this.subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 			}
 			if (role == Role.CASE_MANAGER) {
 				// COA's route to Amsterdam; not Amsterdam's to VluchtelingenWerk
 				return own
-						? grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE)
-						: grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
+						? grant(this.subject, "handover-coa-municipality", "tvs", "raak",
+								DocumentType.of("client-profile"))
+						: grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.of("trajectory-plan"));
 			}
-			return grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+			return grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
 		}
 
 		/**
