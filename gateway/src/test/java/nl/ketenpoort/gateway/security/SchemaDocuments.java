@@ -34,7 +34,7 @@ final class SchemaDocuments {
 	private static final Set<String> KNOWN = Set.of("type", "properties", "required", "additionalProperties", "items",
 			"enum", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems",
 			"uniqueItems", "$ref", "anyOf", "$schema", "$id", "$defs", "title", "description", "examples", "$comment",
-			"default", "x-category", "x-special-category", "x-subject-identifier");
+			"default", "x-category", "x-special-category", "x-subject-identifier", "x-document-type", "x-enum");
 
 	private final JsonNode root;
 
