@@ -69,7 +69,7 @@ class AcceptSteps {
 		this.consents = consents;
 	}
 
-	public Submission parse(Submission submission) {
+	Submission parse(Submission submission) {
 		JsonNode request;
 		try {
 			request = this.json.readTree(submission.body());
@@ -127,7 +127,7 @@ class AcceptSteps {
 		}
 	}
 
-	public Submission authoriseSender(Submission submission) {
+	Submission authoriseSender(Submission submission) {
 		DocumentType type = required(submission.type());
 		Purpose purpose = required(submission.purpose());
 		String recipient = required(submission.recipient());
@@ -146,7 +146,7 @@ class AcceptSteps {
 		return submission;
 	}
 
-	public Submission validate(Submission submission) {
+	Submission validate(Submission submission) {
 		List<Violation> violations = this.schemas.validate(required(submission.type()),
 				required(submission.document()));
 		if (!violations.isEmpty()) {
@@ -174,7 +174,7 @@ class AcceptSteps {
 	 * that the document fills must name the envelope's subject: the consent checked is
 	 * the envelope's, so a document about anyone else is refused here.
 	 */
-	public Submission matchSubject(Submission submission) {
+	Submission matchSubject(Submission submission) {
 		DocumentType type = required(submission.type());
 		JsonNode document = required(submission.document());
 		SubjectIdentifiers envelope = required(submission.identifiers());
@@ -215,7 +215,7 @@ class AcceptSteps {
 	 * The subject's pseudonym, looked up without writing anything: a refused submission
 	 * never creates a subject or links identifiers (the link is written at persist).
 	 */
-	public Submission pseudonymise(Submission submission) {
+	Submission pseudonymise(Submission submission) {
 		try {
 			return submission.pseudonymised(this.subjects.pseudonymOf(required(submission.identifiers())));
 		}
@@ -226,7 +226,7 @@ class AcceptSteps {
 		}
 	}
 
-	public Submission checkConsent(Submission submission) {
+	Submission checkConsent(Submission submission) {
 		ConsentDecision decision = this.consents.check(required(submission.subject()),
 				required(submission.purpose()).code(), submission.sender(), required(submission.recipient()),
 				required(submission.type()));
@@ -239,7 +239,7 @@ class AcceptSteps {
 		return submission.consented((ConsentDecision.Allowed) decision);
 	}
 
-	public Submission minimise(Submission submission) {
+	Submission minimise(Submission submission) {
 		ConsentDecision.Allowed consent = required(submission.consent());
 		Set<String> allowed = consent.categories();
 		ObjectNode minimised = this.schemas.minimise(required(submission.type()), required(submission.document()),

@@ -6,7 +6,6 @@ import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.gateway.audit.AuditTrace;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -34,12 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param minimised the document with only the allowed fields
  */
 record Submission(String sender, Set<String> scopes, String idempotencyKey, byte[] body, String requestSha256,
-		AuditTrace trace, @Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
+		ExchangeTrace trace, @Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
 		@Nullable SubjectIdentifiers identifiers, @Nullable JsonNode document, @Nullable SubjectRef subject,
 		ConsentDecision.@Nullable Allowed consent, @Nullable ObjectNode minimised) {
 
 	static Submission received(String sender, Set<String> scopes, String idempotencyKey, byte[] body,
-			AuditTrace trace) {
+			ExchangeTrace trace) {
 		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, body, PayloadCipher.sha256(body), trace, null,
 				null, null, null, null, null, null, null);
 	}

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import nl.ketenpoort.adapters.InboundDocument;
 import nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes;
-import nl.ketenpoort.gateway.audit.AuditTrace;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.system.TraceContext;
@@ -72,7 +71,7 @@ class TvsFileIntake extends RouteBuilder {
 		});
 	}
 
-	ExchangeRecord accept(InboundDocument inbound) {
+	Exchange accept(InboundDocument inbound) {
 		Routing.Target target = Optional.ofNullable(this.routing.routes().get(inbound.type().code()))
 			.orElseThrow(() -> new IllegalStateException(
 					"No purpose and recipient configured for TVS exports of " + inbound.type().code()));
@@ -84,7 +83,8 @@ class TvsFileIntake extends RouteBuilder {
 		JsonNode subject = inbound.document().path("subject");
 		request.set("subject", subject.isObject() ? subject.deepCopy() : this.json.createObjectNode());
 		request.set("document", inbound.document());
-		AuditTrace trace = new AuditTrace(TraceContext.randomTraceId(), TraceContext.randomOperationId(), null, null);
+		ExchangeTrace trace = new ExchangeTrace(TraceContext.randomTraceId(), TraceContext.randomOperationId(), null,
+				null);
 		Submission submission = Submission.received(tvs.id(), tvs.scopes(), "tvs-file-" + inbound.contentSha256(),
 				this.json.writeValueAsBytes(request), trace);
 		return this.intake.submit(submission).exchange();
