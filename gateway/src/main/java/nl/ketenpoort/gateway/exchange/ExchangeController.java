@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.problem.PayloadTooLarge;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
@@ -106,8 +107,8 @@ class ExchangeController {
 				trace.parentSpanId().isPresent() ? trace.traceId() : null, trace.parentSpanId().orElse(null));
 		byte[] body = request.getInputStream().readNBytes((int) this.maxRequestSize.toBytes() + 1);
 		boolean keyValid = idempotencyKey != null && !idempotencyKey.isBlank() && idempotencyKey.length() <= 200;
-		Submission submission = Submission.received(actor.id(), actor.scopes(), keyValid ? idempotencyKey : "", body,
-				exchangeTrace);
+		Submission submission = Submission.received(PartnerId.of(actor.id()), actor.scopes(),
+				keyValid ? idempotencyKey : "", body, exchangeTrace);
 		if (!keyValid) {
 			throw this.intake.refuse(submission, ProblemCode.IDEMPOTENCY_KEY_MISSING,
 					"Send a unique Idempotency-Key header (at most 200 characters) with every submission.");

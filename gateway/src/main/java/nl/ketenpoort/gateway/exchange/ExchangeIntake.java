@@ -36,7 +36,7 @@ class ExchangeIntake {
 	}
 
 	Accepted submit(Submission submission) {
-		Optional<Exchange> earlier = this.exchanges.findBySenderAndKey(PartnerId.of(submission.sender()),
+		Optional<Exchange> earlier = this.exchanges.findBySenderAndKey(submission.sender(),
 				submission.idempotencyKey());
 		if (earlier.isPresent()) {
 			return new Accepted(sameRequestOrConflict(earlier.get(), submission), false);
@@ -81,13 +81,12 @@ class ExchangeIntake {
 	 */
 	private void auditRefusal(ExchangeRefused refused) {
 		Submission submission = refused.submission();
-		PartnerId sender = PartnerId.of(submission.sender());
+		PartnerId sender = submission.sender();
 		this.events
 			.publishEvent(new SubmissionRefused(refused.reasonCode(), sender, this.exchanges.organisation(sender),
 					(submission.purpose() != null) ? PurposeCode.of(submission.purpose().code()) : null,
 					(submission.purpose() != null) ? submission.purpose().legalBasis() : null, submission.subject(),
-					(submission.recipient() != null) ? PartnerId.of(submission.recipient()) : null, submission.type(),
-					submission.trace()));
+					submission.recipient(), submission.type(), submission.trace()));
 	}
 
 }

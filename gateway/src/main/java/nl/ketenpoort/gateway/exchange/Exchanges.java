@@ -92,12 +92,12 @@ public class Exchanges {
 		ObjectNode minimised = required(submission.minimised());
 		ConsentDecision.Allowed consent = required(submission.consent());
 		byte[] payload = this.json.writeValueAsBytes(minimised);
-		Exchange accepted = Exchange.accept(UUID.randomUUID(), PartnerId.of(submission.sender()),
-				PartnerId.of(required(submission.recipient())), required(submission.type()),
-				PurposeCode.of(required(submission.purpose()).code()), consent.basis(), consent.consentId(),
-				required(submission.subject()), submission.idempotencyKey(), submission.requestSha256(),
-				PayloadCipher.sha256(payload), this.schemas.fieldNames(minimised), submission.trace().traceId(),
-				submission.trace().parentOperationId(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		Exchange accepted = Exchange.accept(UUID.randomUUID(), submission.sender(), required(submission.recipient()),
+				required(submission.type()), PurposeCode.of(required(submission.purpose()).code()), consent.basis(),
+				consent.consentId(), required(submission.subject()), submission.idempotencyKey(),
+				submission.requestSha256(), PayloadCipher.sha256(payload), this.schemas.fieldNames(minimised),
+				submission.trace().traceId(), submission.trace().parentOperationId(),
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		int inserted = this.jdbc
 			.sql("INSERT INTO exchange (id, sender, recipient, document_type, purpose, legal_basis, consent_id,"
 					+ " subject_ref, idempotency_key, request_sha256, payload, payload_sha256, field_names, status,"
