@@ -206,13 +206,38 @@ public record Exchange(UUID id, PartnerId sender, PartnerId recipient, DocumentT
 
 	/**
 	 * One state change: the exchange before and after, and the event that records it
-	 * (none for a change that is only bookkeeping, such as a claim).
-	 *
-	 * @param from the exchange as it was read
-	 * @param to the exchange after the change
-	 * @param event the domain event to publish with it
+	 * (none for a change that is only bookkeeping, such as a claim). Only the methods of
+	 * {@link Exchange} make one, so every stored change is one its status allowed.
 	 */
-	public record Transition(Exchange from, Exchange to, @Nullable Object event) {
+	public static final class Transition {
+
+		private final Exchange from;
+
+		private final Exchange to;
+
+		private final @Nullable Object event;
+
+		private Transition(Exchange from, Exchange to, @Nullable Object event) {
+			this.from = from;
+			this.to = to;
+			this.event = event;
+		}
+
+		/** The exchange as it was read. */
+		public Exchange from() {
+			return this.from;
+		}
+
+		/** The exchange after the change. */
+		public Exchange to() {
+			return this.to;
+		}
+
+		/** The domain event to publish with it, if any. */
+		public @Nullable Object event() {
+			return this.event;
+		}
+
 	}
 
 	/** A state change that the exchange's status does not allow. */

@@ -260,8 +260,10 @@ public class Exchanges {
 	 * @param lastSuccess the last successful delivery
 	 * @param lastRetriedFailure the reason of the most recent failed attempt of an
 	 * exchange still being delivered
+	 * @param lastFailure the most recent delivery problem of any exchange
 	 */
-	public record Queue(long queued, long givenUp, @Nullable Instant lastSuccess, @Nullable String lastRetriedFailure) {
+	public record Queue(long queued, long givenUp, @Nullable Instant lastSuccess, @Nullable String lastRetriedFailure,
+			@Nullable String lastFailure) {
 	}
 
 	/** How delivery to this recipient stands. */
@@ -271,12 +273,42 @@ public class Exchanges {
 					+ " count(*) FILTER (WHERE status IN ('dead-lettered', 'failed')) AS dead,"
 					+ " max(delivered_at) AS last_success,"
 					+ " (SELECT last_error FROM exchange f WHERE f.recipient = ? AND f.status = 'delivering'"
-					+ " AND f.last_error IS NOT NULL ORDER BY f.status_changed_at DESC LIMIT 1) AS last_failure"
+					+ " AND f.last_error IS NOT NULL ORDER BY f.status_changed_at DESC LIMIT 1) AS last_failure,"
+					+ " (SELECT last_error FROM exchange f WHERE f.recipient = ? AND f.last_error IS NOT NULL"
+					+ " ORDER BY f.status_changed_at DESC LIMIT 1) AS last_any_failure"
 					+ " FROM exchange WHERE recipient = ?")
-			.params(recipient.value(), recipient.value())
+			.params(recipient.value(), recipient.value(), recipient.value())
 			.query((rs, row) -> new Queue(rs.getLong("queued"), rs.getLong("dead"), optionalInstant(rs, "last_success"),
-					rs.getString("last_failure")))
+					rs.getString("last_failure"), rs.getString("last_any_failure")))
 			.single();
+	}
+
+	/**
+	 * The exchanges about one status holder that one of these partners sent or received,
+	 * latest first, at most 500.
+	 */
+	public List<Exchange> about(SubjectRef subject, List<PartnerId> partners) {
+		String[] visible = partners.stream().map(PartnerId::value).toArray(String[]::new);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM exchange WHERE subject_ref = ? AND (sender = ANY(?) OR recipient = ANY(?))"
+					+ " ORDER BY accepted_at DESC LIMIT 500")
+			.params(subject.pseudonym(), visible, visible)
+			.query(Exchanges::map)
+			.list();
+	}
+
+	/**
+	 * The latest delivered exchange of this document type about one status holder
+	 * addressed to one of these partners.
+	 */
+	public Optional<UUID> latestDelivered(SubjectRef subject, DocumentType type, List<PartnerId> recipients) {
+		return this.jdbc
+			.sql("SELECT id FROM exchange WHERE subject_ref = ? AND document_type = ? AND status = 'delivered'"
+					+ " AND recipient = ANY(?) ORDER BY delivered_at DESC NULLS LAST LIMIT 1")
+			.params(subject.pseudonym(), type.code(), recipients.stream().map(PartnerId::value).toArray(String[]::new))
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** The stored payload, decrypted; empty once purged. */
