@@ -1,14 +1,39 @@
 package nl.ketenpoort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import javax.crypto.Cipher;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import nl.ketenpoort.gateway.identity.People;
 import org.junit.jupiter.api.Test;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
@@ -17,10 +42,55 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The module rules of Ketenpoort: dependencies point one way (schemas &lt;- consent
- * registry, schemas &lt;- adapters, gateway -&gt; all), feature packages have no cycles,
- * and the code keeps the house rules that reviews would otherwise have to catch.
+ * registry, schemas &lt;- adapters, gateway -&gt; all; keys &lt;- consent registry,
+ * adapters and gateway, keys -&gt; nothing), feature packages have no cycles, not even
+ * through inlined constants, and the code keeps the house rules that reviews would
+ * otherwise have to catch.
  */
 class ArchitectureTests {
+
+	/**
+	 * The classes that may still construct a bare {@code IllegalStateException} or
+	 * {@code IllegalArgumentException}, each for a failure no request or file can cause
+	 * (or, where one can, the change that removes it). Nested classes count as their
+	 * top-level class.
+	 */
+	private static final Map<String, String> BARE_EXCEPTIONS_ALLOWED = Map.ofEntries(
+			entry("nl.ketenpoort.gateway.OperatorCommandLine", "a command class that cannot be built is a bug"),
+			entry("nl.ketenpoort.gateway.audit.AuditChainVerifier",
+					"an interrupted verification or a reader's checked failure"),
+			entry("nl.ketenpoort.gateway.audit.AuditPruner", "retention names an unknown purpose: start-up stops"),
+			entry("nl.ketenpoort.gateway.audit.AuditRecord", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.AuditRetentionMinimum",
+					"retention below the legal minimum: start-up stops"),
+			entry("nl.ketenpoort.gateway.audit.AuditSigningKeys", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.gateway.audit.AuditValues", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.PrunedRanges", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.audit.VerifyJobs",
+					"a job neither started nor found, which its lock rules out"),
+			entry("nl.ketenpoort.gateway.exchange.AcceptSteps", "accept steps out of order are a bug"),
+			entry("nl.ketenpoort.gateway.exchange.Exchanges", "persist before the accept steps is a bug"),
+			entry("nl.ketenpoort.gateway.exchange.PayloadCipher", "a stored payload's key or cipher is unusable: ours"),
+			entry("nl.ketenpoort.gateway.exchange.TvsFileIntake",
+					"a TVS type without a route; goes with the Exchange aggregate's typed intake"),
+			entry("nl.ketenpoort.gateway.identity.AccessTokenDecoder", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.identity.LoginKeys", "HMAC-SHA256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.system.FirstRunSecrets", "the secrets file cannot be written: start-up stops"),
+			entry("nl.ketenpoort.consent.ConsentMethod", "a method code in the database that no release wrote"),
+			entry("nl.ketenpoort.consent.ConsentStatus", "a status code in the database that no release wrote"),
+			entry("nl.ketenpoort.consent.purpose.PurposeText", "SHA-256 missing from the Java runtime"),
+			entry("nl.ketenpoort.consent.statement.ConsentKeys", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.consent.statement.ConsentStatements", "signing fails only with an unusable key: ours"),
+			entry("nl.ketenpoort.consent.subject.Pseudonyms",
+					"a pseudonym key under 32 bytes stops start-up; HMAC missing"),
+			entry("nl.ketenpoort.consent.subject.SubjectRef",
+					"a pseudonym guard; a statement's bad sub becomes a rejection in ConsentStatements"),
+			entry("nl.ketenpoort.schemas.SchemaResources", "a schema missing from the jar"),
+			entry("nl.ketenpoort.schemas.DocumentTypes", "a broken document type schema stops the start"),
+			entry("nl.ketenpoort.adapters.mapping.VocabularyInvalid",
+					"is the bug of a vocabulary naming something twice"),
+			entry("nl.ketenpoort.adapters.tvs.TvsExportFormat", "tvs-export.xsd missing from the jar or invalid"),
+			entry("nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes", "the intake directory is not set: start-up stops"));
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -67,6 +137,130 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void keysDependOnNoOtherModule() {
+		assertThat(MAIN.containPackage("nl.ketenpoort.keys")).isTrue();
+		noClasses().that()
+			.resideInAPackage("nl.ketenpoort.keys..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("nl.ketenpoort.schemas..", "nl.ketenpoort.consent..", "nl.ketenpoort.adapters..",
+					"nl.ketenpoort.gateway..")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheKeysModuleMakesDigests() {
+		// One SHA-256 helper (Digests); HMAC (javax.crypto.Mac) and the constant-time
+		// MessageDigest.isEqual stay where they are used.
+		noClasses().that()
+			.resideOutsideOfPackage("nl.ketenpoort.keys..")
+			.should()
+			.callMethod(MessageDigest.class, "getInstance", String.class)
+			.orShould()
+			.callMethod(MessageDigest.class, "getInstance", String.class, String.class)
+			.orShould()
+			.callMethod(MessageDigest.class, "getInstance", String.class, Provider.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheKeysModuleEncryptsWithTheJdkCipher() {
+		// Signing keys are sealed in one place (keys.KeySealing); payloads are JWE
+		// through Nimbus.
+		noClasses().that()
+			.resideOutsideOfPackage("nl.ketenpoort.keys..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Cipher.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void featurePackagesAreFreeOfCyclesEvenThroughInlinedConstants() {
+		// The compiler copies a constant (a static final String, say) into every class
+		// that reads it, so the bytecode above no longer names the constant's class; the
+		// source still does. Comments and string literals are left out: a link in Javadoc
+		// or a class name in a string is no dependency.
+		Map<String, Set<String>> uses = new TreeMap<>();
+		for (String module : List.of("schemas", "keys", "consent-registry", "adapters", "gateway")) {
+			Path sources = Path.of("..", module, "src", "main", "java");
+			assertThat(sources).as("sources of %s", module).isDirectory();
+			try (Stream<Path> files = Files.walk(sources)) {
+				files.filter((file) -> file.toString().endsWith(".java")).forEach((file) -> {
+					String code = withoutCommentsAndStrings(read(file));
+					Matcher declared = PACKAGE.matcher(code);
+					if (!declared.find()) {
+						return;
+					}
+					String from = declared.group(1);
+					Matcher used = QUALIFIED_PACKAGE.matcher(code.substring(declared.end()));
+					while (used.find()) {
+						if (!used.group(1).equals(from)) {
+							uses.computeIfAbsent(from, (name) -> new TreeSet<>()).add(used.group(1));
+						}
+					}
+				});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		assertThat(uses).containsKeys("nl.ketenpoort.gateway.problem", "nl.ketenpoort.gateway.system");
+		assertThat(cycles(uses)).isEmpty();
+	}
+
+	private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(nl\\.ketenpoort[\\w.]*)\\s*;");
+
+	/** A package of Ketenpoort, as the lower-case part of a qualified type name. */
+	private static final Pattern QUALIFIED_PACKAGE = Pattern
+		.compile("\\b(nl\\.ketenpoort(?:\\.[a-z_][a-z0-9_]*)*)\\.[A-Z]");
+
+	private static final Pattern COMMENT_OR_STRING = Pattern
+		.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'");
+
+	private static String withoutCommentsAndStrings(String code) {
+		return COMMENT_OR_STRING.matcher(code).replaceAll(" ");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Every package that can reach itself again, with the way round. */
+	private static List<String> cycles(Map<String, Set<String>> uses) {
+		List<String> cycles = new ArrayList<>();
+		for (String start : uses.keySet()) {
+			Map<String, String> cameFrom = new HashMap<>();
+			List<String> queue = new ArrayList<>(uses.get(start));
+			queue.forEach((next) -> cameFrom.put(next, start));
+			for (int i = 0; i < queue.size(); i++) {
+				String at = queue.get(i);
+				if (at.equals(start)) {
+					List<String> path = new ArrayList<>(List.of(start));
+					for (String back = cameFrom.get(start); !back.equals(start); back = cameFrom.get(back)) {
+						path.add(0, back);
+					}
+					path.add(0, start);
+					cycles.add(String.join(" -> ", path));
+					break;
+				}
+				for (String next : uses.getOrDefault(at, Set.of())) {
+					if (!cameFrom.containsKey(next)) {
+						cameFrom.put(next, at);
+						queue.add(next);
+					}
+				}
+			}
+		}
+		return cycles;
+	}
+
+	@Test
 	void featurePackagesAreFreeOfCycles() {
 		slices().matching("nl.ketenpoort.(**)").should().beFreeOfCycles().check(MAIN);
 	}
@@ -97,6 +291,39 @@ class ArchitectureTests {
 	@Test
 	void noFieldInjection() {
 		NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(MAIN);
+	}
+
+	@Test
+	void featureCodeThrowsCodedExceptionsNotBareIllegalStateOrArgument() {
+		// Input must end in a coded exception (a ProblemException or a library's
+		// CodedFailure) that the problem handler answers with its code, never a 500.
+		assertThat(BARE_EXCEPTIONS_ALLOWED.keySet())
+			.allSatisfy((name) -> assertThat(MAIN.contain(name)).as(name).isTrue());
+		bareExceptionsOutsideTheAllowList().check(MAIN);
+	}
+
+	@Test
+	void theBareExceptionRuleSeesABareException() {
+		// The test probe throws a bare IllegalStateException on purpose; the rule must
+		// find it, or it would pass vacuously.
+		JavaClasses probe = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("nl.ketenpoort.gateway.problem");
+		assertThat(bareExceptionsOutsideTheAllowList().evaluate(probe).hasViolation()).isTrue();
+	}
+
+	private static ArchRule bareExceptionsOutsideTheAllowList() {
+		return noClasses().that()
+			.resideInAnyPackage("nl.ketenpoort.gateway..", "nl.ketenpoort.consent..", "nl.ketenpoort.adapters..",
+					"nl.ketenpoort.schemas..")
+			.and(not(onTheAllowList()))
+			.should()
+			.callConstructorWhere(
+					target(owner(type(IllegalStateException.class).or(type(IllegalArgumentException.class)))));
+	}
+
+	private static DescribedPredicate<JavaClass> onTheAllowList() {
+		return DescribedPredicate.describe("allowed to throw bare exceptions",
+				(javaClass) -> BARE_EXCEPTIONS_ALLOWED.containsKey(javaClass.getName().split("\\$")[0]));
 	}
 
 }

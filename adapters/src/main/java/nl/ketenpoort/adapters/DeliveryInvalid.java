@@ -1,10 +1,13 @@
 package nl.ketenpoort.adapters;
 
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
+
 /**
  * Thrown when a {@link Delivery} is built with a component that does not have its format;
  * the message names the component, never its value.
  */
-public class DeliveryInvalid extends IllegalArgumentException {
+public class DeliveryInvalid extends RuntimeException implements CodedFailure {
 
 	private final String component;
 
@@ -15,6 +18,11 @@ public class DeliveryInvalid extends IllegalArgumentException {
 
 	public String component() {
 		return this.component;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.DELIVERY_INVALID;
 	}
 
 }

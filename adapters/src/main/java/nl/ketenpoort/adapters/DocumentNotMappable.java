@@ -1,10 +1,13 @@
 package nl.ketenpoort.adapters;
 
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
+
 /**
  * Thrown when a canonical document (or a document type) has no form in a partner's native
  * format. The message names the partner, the type and field path, never a value.
  */
-public class DocumentNotMappable extends RuntimeException {
+public class DocumentNotMappable extends RuntimeException implements CodedFailure {
 
 	private final String partner;
 
@@ -23,6 +26,11 @@ public class DocumentNotMappable extends RuntimeException {
 	/** The document type or the canonical field path that has no native form. */
 	public String location() {
 		return this.location;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.DOCUMENT_NOT_MAPPABLE;
 	}
 
 }

@@ -1,12 +1,14 @@
 package nl.ketenpoort.adapters;
 
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
 
 /**
  * Thrown when a partner's document does not have the partner's native form. The message
  * names the partner, the place (element or property names) and the rule, never a value.
  */
-public class NativeDocumentInvalid extends RuntimeException {
+public class NativeDocumentInvalid extends RuntimeException implements CodedFailure {
 
 	private final String partner;
 
@@ -29,6 +31,11 @@ public class NativeDocumentInvalid extends RuntimeException {
 	/** Where the document broke the format: a path of field or element names. */
 	public String location() {
 		return this.location;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.NATIVE_DOCUMENT_INVALID;
 	}
 
 }

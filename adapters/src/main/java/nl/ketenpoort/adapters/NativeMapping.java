@@ -39,7 +39,7 @@ public interface NativeMapping {
 	 * @return {@link #receives()} and {@link #sends()} together
 	 */
 	default Set<DocumentType> receivesAndSends() {
-		java.util.EnumSet<DocumentType> types = java.util.EnumSet.noneOf(DocumentType.class);
+		java.util.SortedSet<DocumentType> types = new java.util.TreeSet<>();
 		types.addAll(receives());
 		types.addAll(sends());
 		return types;

@@ -1,9 +1,12 @@
 package nl.ketenpoort.adapters;
 
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
+
 /**
  * Thrown when no adapter exists for a partner id and adapter kind.
  */
-public class UnknownPartnerAdapter extends RuntimeException {
+public class UnknownPartnerAdapter extends RuntimeException implements CodedFailure {
 
 	private final String kind;
 
@@ -21,6 +24,11 @@ public class UnknownPartnerAdapter extends RuntimeException {
 
 	public String partner() {
 		return this.partner;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.NO_ADAPTER;
 	}
 
 }

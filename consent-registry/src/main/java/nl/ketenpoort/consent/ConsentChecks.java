@@ -16,6 +16,7 @@ import nl.ketenpoort.consent.statement.StatementClaims;
 import nl.ketenpoort.consent.statement.StatementRejected;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,17 +59,17 @@ public class ConsentChecks {
 	 * <li>a covering consent in force whose statement verifies (ES256, known key, within
 	 * its validity window) and whose claims equal the stored row: <b>allowed</b>;</li>
 	 * <li>covering consents in force exist but none verifies: the problem of the newest
-	 * one, {@link DenialReason#SIGNATURE_INVALID} (also when the row was edited),
-	 * {@link DenialReason#KEY_UNKNOWN} or {@link DenialReason#EXPIRED};</li>
+	 * one, {@link RefusalReason#SIGNATURE_INVALID} (also when the row was edited),
+	 * {@link RefusalReason#KEY_UNKNOWN} or {@link RefusalReason#EXPIRED};</li>
 	 * <li>covering consents exist, none in force: the newest one's state,
-	 * {@link DenialReason#REVOKED} or {@link DenialReason#EXPIRED};</li>
+	 * {@link RefusalReason#REVOKED} or {@link RefusalReason#EXPIRED};</li>
 	 * <li>otherwise, among the consents in force: one with this purpose, sender and
-	 * recipient but not this document type: {@link DenialReason#DOCUMENT_NOT_COVERED};
+	 * recipient but not this document type: {@link RefusalReason#DOCUMENT_NOT_COVERED};
 	 * else one with this purpose but not this sender with this recipient:
-	 * {@link DenialReason#PARTY_MISMATCH}; else one with this sender and recipient but
+	 * {@link RefusalReason#PARTY_MISMATCH}; else one with this sender and recipient but
 	 * another purpose (or an earlier version of this one, which does not cover the
-	 * current version): {@link DenialReason#PURPOSE_MISMATCH};</li>
-	 * <li>otherwise {@link DenialReason#NO_CONSENT}.</li>
+	 * current version): {@link RefusalReason#PURPOSE_MISMATCH};</li>
+	 * <li>otherwise {@link RefusalReason#NO_CONSENT}.</li>
 	 * </ol>
 	 * @param subject the status holder
 	 * @param purpose the purpose code
@@ -88,10 +89,10 @@ public class ConsentChecks {
 					&& consent.covers(from, to) && consent.documents().contains(type))
 			.sorted(Comparator.comparing(Consent::grantedAt).reversed())
 			.toList();
-		DenialReason firstProblem = null;
+		RefusalReason firstProblem = null;
 		for (Consent consent : covering) {
 			if (consent.inForceAt(now)) {
-				DenialReason problem = verify(consent);
+				RefusalReason problem = verify(consent);
 				if (problem == null) {
 					return allowed(consent, current.orElseThrow(), type);
 				}
@@ -103,32 +104,33 @@ public class ConsentChecks {
 		}
 		if (!covering.isEmpty()) {
 			ConsentStatus newest = covering.get(0).statusAt(now);
-			return denied((newest == ConsentStatus.REVOKED) ? DenialReason.REVOKED : DenialReason.EXPIRED, purpose);
+			return denied((newest == ConsentStatus.REVOKED) ? RefusalReason.REVOKED : RefusalReason.EXPIRED, purpose);
 		}
 		List<Consent> inForce = all.stream().filter((consent) -> consent.inForceAt(now)).toList();
 		if (inForce.stream()
 			.anyMatch((consent) -> consent.purpose().equals(purpose) && consent.purposeVersion() == version
 					&& consent.covers(from, to))) {
-			return denied(DenialReason.DOCUMENT_NOT_COVERED, purpose);
+			return denied(RefusalReason.DOCUMENT_NOT_COVERED, purpose);
 		}
 		if (inForce.stream()
 			.anyMatch((consent) -> consent.purpose().equals(purpose) && consent.purposeVersion() == version)) {
-			return denied(DenialReason.PARTY_MISMATCH, purpose);
+			return denied(RefusalReason.PARTY_MISMATCH, purpose);
 		}
 		if (inForce.stream().anyMatch((consent) -> consent.covers(from, to))) {
-			return denied(DenialReason.PURPOSE_MISMATCH, purpose);
+			return denied(RefusalReason.PURPOSE_MISMATCH, purpose);
 		}
-		return denied(DenialReason.NO_CONSENT, purpose);
+		return denied(RefusalReason.NO_CONSENT, purpose);
 	}
 
 	/**
 	 * Check a statement presented by someone else (for example a recipient verifying the
 	 * statement that came with a document): it must verify, its claims must cover this
-	 * exchange (else {@link DenialReason#PURPOSE_MISMATCH},
-	 * {@link DenialReason#PARTY_MISMATCH} or {@link DenialReason#DOCUMENT_NOT_COVERED}),
-	 * and the consent it names must be stored unchanged and still in force (else
-	 * {@link DenialReason#NO_CONSENT}, {@link DenialReason#REVOKED},
-	 * {@link DenialReason#EXPIRED} or {@link DenialReason#SIGNATURE_INVALID}).
+	 * exchange (else {@link RefusalReason#PURPOSE_MISMATCH},
+	 * {@link RefusalReason#PARTY_MISMATCH} or
+	 * {@link RefusalReason#DOCUMENT_NOT_COVERED}), and the consent it names must be
+	 * stored unchanged and still in force (else {@link RefusalReason#NO_CONSENT},
+	 * {@link RefusalReason#REVOKED}, {@link RefusalReason#EXPIRED} or
+	 * {@link RefusalReason#SIGNATURE_INVALID}).
 	 * @param statement the compact JWS
 	 * @param purpose the purpose code
 	 * @param from the sending partner id
@@ -147,25 +149,25 @@ public class ConsentChecks {
 		Optional<Purpose> current = this.catalogue.find(purpose);
 		if (!claims.purpose().equals(purpose) || current.isEmpty()
 				|| claims.purposeVersion() != current.get().version()) {
-			return denied(DenialReason.PURPOSE_MISMATCH, purpose);
+			return denied(RefusalReason.PURPOSE_MISMATCH, purpose);
 		}
 		if (!claims.from().equals(from) || !claims.to().contains(to)) {
-			return denied(DenialReason.PARTY_MISMATCH, purpose);
+			return denied(RefusalReason.PARTY_MISMATCH, purpose);
 		}
 		if (!claims.documents().contains(type)) {
-			return denied(DenialReason.DOCUMENT_NOT_COVERED, purpose);
+			return denied(RefusalReason.DOCUMENT_NOT_COVERED, purpose);
 		}
 		Optional<Consent> stored = this.consents.find(claims.consentId());
 		if (stored.isEmpty()) {
-			return denied(DenialReason.NO_CONSENT, purpose);
+			return denied(RefusalReason.NO_CONSENT, purpose);
 		}
 		Consent consent = stored.get();
 		if (!consent.statement().equals(statement) || !matches(claims, consent)) {
-			return denied(DenialReason.SIGNATURE_INVALID, purpose);
+			return denied(RefusalReason.SIGNATURE_INVALID, purpose);
 		}
 		ConsentStatus status = consent.statusAt(this.clock.instant());
 		if (status != ConsentStatus.ACTIVE) {
-			return denied((status == ConsentStatus.REVOKED) ? DenialReason.REVOKED : DenialReason.EXPIRED, purpose);
+			return denied((status == ConsentStatus.REVOKED) ? RefusalReason.REVOKED : RefusalReason.EXPIRED, purpose);
 		}
 		return allowed(consent, current.get(), type);
 	}
@@ -189,17 +191,17 @@ public class ConsentChecks {
 			DocumentType type) {
 		Optional<Consent> stored = this.consents.find(consentId);
 		if (stored.isEmpty() || !stored.get().subject().equals(subject)) {
-			return denied(DenialReason.NO_CONSENT, purpose);
+			return denied(RefusalReason.NO_CONSENT, purpose);
 		}
 		return checkStatement(stored.get().statement(), purpose, from, to, type);
 	}
 
-	private @Nullable DenialReason verify(Consent consent) {
+	private @Nullable RefusalReason verify(Consent consent) {
 		try {
 			StatementClaims claims = this.statements.verify(consent.statement());
 			if (!matches(claims, consent)) {
 				logger.debug("Consent {}: its statement does not match the stored consent", consent.id());
-				return DenialReason.SIGNATURE_INVALID;
+				return RefusalReason.SIGNATURE_INVALID;
 			}
 			return null;
 		}
@@ -226,11 +228,11 @@ public class ConsentChecks {
 		return left.size() == right.size() && new HashSet<>(left).equals(new HashSet<>(right));
 	}
 
-	private static DenialReason reasonFor(StatementRejected.Problem problem) {
+	private static RefusalReason reasonFor(StatementRejected.Problem problem) {
 		return switch (problem) {
-			case SIGNATURE_INVALID -> DenialReason.SIGNATURE_INVALID;
-			case KEY_UNKNOWN -> DenialReason.KEY_UNKNOWN;
-			case EXPIRED -> DenialReason.EXPIRED;
+			case SIGNATURE_INVALID -> RefusalReason.SIGNATURE_INVALID;
+			case KEY_UNKNOWN -> RefusalReason.KEY_UNKNOWN;
+			case EXPIRED -> RefusalReason.EXPIRED;
 		};
 	}
 
@@ -240,7 +242,7 @@ public class ConsentChecks {
 				purpose.specialCategory(), consent.validUntil());
 	}
 
-	private static ConsentDecision denied(DenialReason reason, String purpose) {
+	private static ConsentDecision denied(RefusalReason reason, String purpose) {
 		logger.debug("Consent check for purpose {} denied: {}", purpose, reason);
 		return new ConsentDecision.Denied(reason);
 	}

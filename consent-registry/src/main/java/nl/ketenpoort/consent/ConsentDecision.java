@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.ketenpoort.consent.purpose.LegalBasis;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * The outcome of a consent check: {@link Allowed} with what minimisation needs, or
@@ -44,7 +45,7 @@ public sealed interface ConsentDecision permits ConsentDecision.Allowed, Consent
 	 *
 	 * @param reason the one reason
 	 */
-	record Denied(DenialReason reason) implements ConsentDecision {
+	record Denied(RefusalReason reason) implements ConsentDecision {
 
 		@Override
 		public boolean allowed() {

@@ -1,11 +1,13 @@
 package nl.ketenpoort.consent;
 
 import java.util.UUID;
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
 
 /**
  * A status change was asked for a consent that is no longer active.
  */
-public class ConsentNotActive extends RuntimeException {
+public class ConsentNotActive extends RuntimeException implements CodedFailure {
 
 	private final UUID consentId;
 
@@ -23,6 +25,16 @@ public class ConsentNotActive extends RuntimeException {
 
 	public ConsentStatus status() {
 		return this.status;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.CONFLICT;
+	}
+
+	@Override
+	public String failureDetail() {
+		return "The consent is no longer active.";
 	}
 
 }

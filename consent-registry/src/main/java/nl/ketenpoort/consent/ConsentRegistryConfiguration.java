@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the consent registry onto the application's {@link DataSource}; the schema comes
- * from the Flyway migrations in {@code classpath:db/migration/consent-registry}.
+ * from the Flyway migrations in {@code classpath:db/migration/keys} (its signing keys,
+ * module {@code keys}) and {@code classpath:db/migration/consent-registry}.
  * <p>
  * Requires {@code ketenpoort.consent.pseudonym-key} and
  * {@code ketenpoort.consent.key-encryption-key}. Uses the application's

@@ -3,12 +3,15 @@ package nl.ketenpoort.consent;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import java.util.Map;
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
 
 /**
  * A grant request is inconsistent with the purpose catalogue or incomplete; nothing was
  * stored.
  */
-public class GrantRefused extends RuntimeException {
+public class GrantRefused extends RuntimeException implements CodedFailure {
 
 	private final Reason reason;
 
@@ -86,6 +89,38 @@ public class GrantRefused extends RuntimeException {
 		 */
 		OVERLAPS_ACTIVE_CONSENT
 
+	}
+
+	/**
+	 * {@link FailureCode#CONSENT_OVERLAPS} when an active consent stands in the way, else
+	 * {@link FailureCode#UNPROCESSABLE}.
+	 */
+	@Override
+	public FailureCode failureCode() {
+		return overlaps() ? FailureCode.CONSENT_OVERLAPS : FailureCode.UNPROCESSABLE;
+	}
+
+	@Override
+	public String failureReason() {
+		return this.reason.name();
+	}
+
+	@Override
+	public String failureDetail() {
+		if (overlaps()) {
+			return "An active consent covers some of these recipients and document types: revoke consent "
+					+ this.existingConsent + " first, or grant exactly that consent again.";
+		}
+		return "The consent cannot be granted: " + this.reason.name() + ".";
+	}
+
+	@Override
+	public Map<String, Object> failureProperties() {
+		return overlaps() ? Map.of("existingConsent", String.valueOf(this.existingConsent)) : Map.of();
+	}
+
+	private boolean overlaps() {
+		return this.reason == Reason.OVERLAPS_ACTIVE_CONSENT && this.existingConsent != null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.util.List;
+import nl.ketenpoort.schemas.DocumentType;
 
 import nl.ketenpoort.consent.subject.VNumber;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -25,7 +25,7 @@ class ConsentHistoryIntegrationTests {
 		TestDatabase.reset();
 		this.node = TestRegistry.start();
 		this.node.grant(this.node.subjects().enrol(VNumber.parse("1234567890")), "handover-coa-municipality", "tvs",
-				List.of("raak"), CLIENT_PROFILE);
+				List.of("raak"), DocumentType.of("client-profile"));
 	}
 
 	@AfterEach

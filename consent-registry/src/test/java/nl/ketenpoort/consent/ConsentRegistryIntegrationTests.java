@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.time.Duration;
+import nl.ketenpoort.schemas.DocumentType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
-import static nl.ketenpoort.schemas.DocumentType.HANDOVER_NOTICE;
-import static nl.ketenpoort.schemas.DocumentType.NT2_LEARNER_PROFILE;
-import static nl.ketenpoort.schemas.DocumentType.TRAJECTORY_PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -47,7 +44,7 @@ class ConsentRegistryIntegrationTests {
 		// when
 		Consent consent = this.node.registry()
 			.grant(new GrantRequest(this.yonas, "handover-notice", "taalschool-a", List.of("opstartklas", "raak"),
-					List.of(HANDOVER_NOTICE), TestRegistry.START.plus(Duration.ofDays(30)),
+					List.of(DocumentType.of("handover-notice")), TestRegistry.START.plus(Duration.ofDays(30)),
 					ConsentMethod.onBehalfInterpreter("cm-coa", "tolk-2026-0042"), "ti",
 					this.node.catalogue().text("handover-notice", "ti").sha256()))
 			.consent();
@@ -68,27 +65,26 @@ class ConsentRegistryIntegrationTests {
 
 	@Test
 	void grantWithoutAnEndUsesThePurposeMaximum() {
-		Consent consent = this.node.grant(this.yonas, "social-guidance-vwn", "raak", List.of("vvs"), TRAJECTORY_PLAN);
+		Consent consent = this.node.grant(this.yonas, "social-guidance-vwn", "raak", List.of("vvs"),
+				DocumentType.of("trajectory-plan"));
 		assertThat(consent.validUntil()).isEqualTo(Instant.parse("2029-05-02T09:00:00Z"));
 	}
 
 	@Test
 	void grantRefusals() {
-		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs"), NT2_LEARNER_PROFILE),
-				GrantRefused.Reason.DOCUMENT_NOT_IN_PURPOSE);
-		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "raak", List.of("vvs"), CLIENT_PROFILE),
-				GrantRefused.Reason.SENDER_NOT_ALLOWED);
-		assertRefused(
-				this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs", "raak"), CLIENT_PROFILE),
-				GrantRefused.Reason.RECIPIENT_NOT_ALLOWED);
+		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("nt2-learner-profile")), GrantRefused.Reason.DOCUMENT_NOT_IN_PURPOSE);
+		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "raak", List.of("vvs"),
+				DocumentType.of("client-profile")), GrantRefused.Reason.SENDER_NOT_ALLOWED);
+		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs", "raak"),
+				DocumentType.of("client-profile")), GrantRefused.Reason.RECIPIENT_NOT_ALLOWED);
 		// No purpose lets the trajectory plan reach a language provider.
-		assertRefused(
-				this.node.request(this.yonas, "social-guidance-vwn", "raak", List.of("taalschool-a"), TRAJECTORY_PLAN),
-				GrantRefused.Reason.RECIPIENT_NOT_ALLOWED);
-		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of(), CLIENT_PROFILE),
-				GrantRefused.Reason.SCOPE_INCOMPLETE);
+		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "raak", List.of("taalschool-a"),
+				DocumentType.of("trajectory-plan")), GrantRefused.Reason.RECIPIENT_NOT_ALLOWED);
+		assertRefused(this.node.request(this.yonas, "social-guidance-vwn", "tvs", List.of(),
+				DocumentType.of("client-profile")), GrantRefused.Reason.SCOPE_INCOMPLETE);
 		GrantRequest valid = this.node.request(this.yonas, "handover-coa-municipality", "tvs", List.of("raak"),
-				CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		assertRefused(withValidUntil(valid, TestRegistry.START.plus(Duration.ofDays(400))),
 				GrantRefused.Reason.VALIDITY_TOO_LONG);
 		assertRefused(withValidUntil(valid, TestRegistry.START.minusSeconds(1)), GrantRefused.Reason.VALIDITY_INVALID);
@@ -105,7 +101,8 @@ class ConsentRegistryIntegrationTests {
 				GrantRefused.Reason.SUBJECT_UNKNOWN);
 		assertThatExceptionOfType(PurposeUnknown.class).isThrownBy(() -> this.node.registry()
 			.grant(new GrantRequest(this.yonas, "trajectory-plan-to-language-provider", "raak", List.of("taalschool-a"),
-					List.of(TRAJECTORY_PLAN), null, ConsentMethod.portal(), "nl", valid.textSha256())));
+					List.of(DocumentType.of("trajectory-plan")), null, ConsentMethod.portal(), "nl",
+					valid.textSha256())));
 		assertThat(this.jdbc.sql("select count(*) from consent").query(Long.class).single()).isZero();
 	}
 
@@ -113,7 +110,7 @@ class ConsentRegistryIntegrationTests {
 	void revokeRecordsHistoryAndEventOnceAndRefusesASecondTime() {
 		// given
 		Consent consent = this.node.grant(this.yonas, "handover-coa-municipality", "tvs", List.of("raak"),
-				CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		this.node.clock.advance(Duration.ofHours(1));
 		// when
 		Consent revoked = this.node.registry().revoke(consent.id(), "status-holder", "moved to another town");
@@ -136,11 +133,11 @@ class ConsentRegistryIntegrationTests {
 	void expireDueMarksOnlyConsentsPastTheirEnd() {
 		// given
 		Consent shortOne = this.node.registry()
-			.grant(withValidUntil(
-					this.node.request(this.yonas, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE),
-					TestRegistry.START.plus(Duration.ofDays(10))))
+			.grant(withValidUntil(this.node.request(this.yonas, "handover-coa-municipality", "tvs", List.of("raak"),
+					DocumentType.of("client-profile")), TestRegistry.START.plus(Duration.ofDays(10))))
 			.consent();
-		Consent longOne = this.node.grant(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
+		Consent longOne = this.node.grant(this.yonas, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("client-profile"));
 		this.node.clock.advance(Duration.ofDays(11));
 		assertThat(this.node.registry().status(shortOne.id())).isEqualTo(ConsentStatus.EXPIRED);
 		// when

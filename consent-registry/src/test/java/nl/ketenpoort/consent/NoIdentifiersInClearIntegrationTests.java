@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.util.ArrayList;
+import nl.ketenpoort.schemas.DocumentType;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
-import static nl.ketenpoort.schemas.DocumentType.TRAJECTORY_PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NoIdentifiersInClearIntegrationTests {
@@ -44,8 +43,9 @@ class NoIdentifiersInClearIntegrationTests {
 		SubjectRef subject = this.node.subjects().enrol(VNumber.parse(V_NUMBER));
 		this.node.subjects()
 			.linkAccepted(subject, SubjectIdentifiers.parse(V_NUMBER, BSN), java.util.UUID.randomUUID());
-		Consent consent = this.node.grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
-		this.node.grant(subject, "social-guidance-vwn", "raak", List.of("vvs"), TRAJECTORY_PLAN);
+		Consent consent = this.node.grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("client-profile"));
+		this.node.grant(subject, "social-guidance-vwn", "raak", List.of("vvs"), DocumentType.of("trajectory-plan"));
 		this.node.registry().revoke(consent.id(), "status-holder", "no longer needed");
 		// when
 		List<String> values = new ArrayList<>();

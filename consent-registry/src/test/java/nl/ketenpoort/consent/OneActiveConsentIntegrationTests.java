@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.time.Duration;
+import nl.ketenpoort.schemas.DocumentType;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -9,14 +10,13 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.ConsentDecision.Allowed;
 import nl.ketenpoort.consent.ConsentDecision.Denied;
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
-import static nl.ketenpoort.schemas.DocumentType.NT2_LEARNER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -50,12 +50,12 @@ class OneActiveConsentIntegrationTests {
 	void aRepeatedGrantAnswersTheActiveConsentWhateverTheOrderOfItsRecipients() {
 		// given
 		Consent first = this.node.grant(this.amira, "language-course-placement", "tvs",
-				List.of("opstartklas", "taalschool-a"), NT2_LEARNER_PROFILE);
+				List.of("opstartklas", "taalschool-a"), DocumentType.of("nt2-learner-profile"));
 		this.node.events().clear();
 		// when
 		Grant again = this.node.registry()
 			.grant(this.node.request(this.amira, "language-course-placement", "tvs",
-					List.of("taalschool-a", "opstartklas"), NT2_LEARNER_PROFILE));
+					List.of("taalschool-a", "opstartklas"), DocumentType.of("nt2-learner-profile")));
 		// then
 		assertThat(again.created()).isFalse();
 		assertThat(again.consent()).isEqualTo(first);
@@ -70,9 +70,9 @@ class OneActiveConsentIntegrationTests {
 	void aPartlyOverlappingGrantIsRefusedNamingTheActiveConsentUntilThatIsRevoked() {
 		// given
 		Consent first = this.node.grant(this.amira, "language-course-placement", "tvs", List.of("opstartklas"),
-				NT2_LEARNER_PROFILE);
+				DocumentType.of("nt2-learner-profile"));
 		GrantRequest wider = this.node.request(this.amira, "language-course-placement", "tvs",
-				List.of("opstartklas", "taalschool-a"), NT2_LEARNER_PROFILE);
+				List.of("opstartklas", "taalschool-a"), DocumentType.of("nt2-learner-profile"));
 		// when / then
 		assertThatExceptionOfType(GrantRefused.class).isThrownBy(() -> this.node.registry().grant(wider))
 			.satisfies((refused) -> {
@@ -97,13 +97,14 @@ class OneActiveConsentIntegrationTests {
 	void aConsentPastItsEndNoLongerHoldsItsKeys() {
 		// given
 		this.node.registry()
-			.grant(ConsentRegistryIntegrationTests.withValidUntil(
-					this.node.request(this.amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE),
+			.grant(ConsentRegistryIntegrationTests.withValidUntil(this.node.request(this.amira,
+					"handover-coa-municipality", "tvs", List.of("raak"), DocumentType.of("client-profile")),
 					TestRegistry.START.plus(Duration.ofDays(10))));
 		this.node.clock.advance(Duration.ofDays(11));
 		// when
 		Grant renewed = this.node.registry()
-			.grant(this.node.request(this.amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE));
+			.grant(this.node.request(this.amira, "handover-coa-municipality", "tvs", List.of("raak"),
+					DocumentType.of("client-profile")));
 		// then
 		assertThat(renewed.created()).isTrue();
 		assertThat(this.node.events()).filteredOn(ConsentExpired.class::isInstance).hasSize(1);
@@ -113,7 +114,7 @@ class OneActiveConsentIntegrationTests {
 	void twoIdenticalGrantsAtOnceOnTwoNodesGiveOneConsent() throws Exception {
 		// given
 		GrantRequest request = this.node.request(this.amira, "handover-coa-municipality", "tvs", List.of("raak"),
-				CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		CountDownLatch go = new CountDownLatch(1);
 		try (TestRegistry other = this.node.anotherNode()) {
 			// when
@@ -131,24 +132,24 @@ class OneActiveConsentIntegrationTests {
 	void deliveryRechecksTheConsentTheExchangeReliedOnNotAnother() {
 		// given: the consent relied on was revoked, and an identical one granted since
 		Consent reliedOn = this.node.grant(this.amira, "handover-coa-municipality", "tvs", List.of("raak"),
-				CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		this.node.registry().revoke(reliedOn.id(), "status-holder", "changed my mind");
 		Consent later = this.node.grant(this.amira, "handover-coa-municipality", "tvs", List.of("raak"),
-				CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		SubjectRef someoneElse = this.node.subjects().enrol(VNumber.parse("2234567890"));
 		// when / then
-		assertThat(recheck(reliedOn, this.amira, "raak")).isEqualTo(new Denied(DenialReason.REVOKED));
+		assertThat(recheck(reliedOn, this.amira, "raak")).isEqualTo(new Denied(RefusalReason.REVOKED));
 		assertThat(recheck(later, this.amira, "raak")).isInstanceOfSatisfying(Allowed.class, (allowed) -> {
 			assertThat(allowed.consentId()).isEqualTo(later.id());
 			assertThat(allowed.statement()).isEqualTo(later.statement());
 		});
-		assertThat(recheck(later, someoneElse, "raak")).isEqualTo(new Denied(DenialReason.NO_CONSENT));
-		assertThat(recheck(later, this.amira, "vvs")).isEqualTo(new Denied(DenialReason.PARTY_MISMATCH));
+		assertThat(recheck(later, someoneElse, "raak")).isEqualTo(new Denied(RefusalReason.NO_CONSENT));
+		assertThat(recheck(later, this.amira, "vvs")).isEqualTo(new Denied(RefusalReason.PARTY_MISMATCH));
 	}
 
 	private ConsentDecision recheck(Consent consent, SubjectRef subject, String to) {
 		return this.node.checks()
-			.recheck(consent.id(), subject, "handover-coa-municipality", "tvs", to, CLIENT_PROFILE);
+			.recheck(consent.id(), subject, "handover-coa-municipality", "tvs", to, DocumentType.of("client-profile"));
 	}
 
 	private static Grant grantAfter(CountDownLatch go, TestRegistry node, GrantRequest request) {

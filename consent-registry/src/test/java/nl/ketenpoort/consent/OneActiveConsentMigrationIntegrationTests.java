@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent;
 
 import java.time.Duration;
+import nl.ketenpoort.schemas.DocumentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
-import static nl.ketenpoort.schemas.DocumentType.NT2_LEARNER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OneActiveConsentMigrationIntegrationTests {
 
-	private static final String[] LOCATION = { "classpath:db/migration/consent-registry" };
+	private static final String[] LOCATION = { "classpath:db/migration/keys",
+			"classpath:db/migration/consent-registry" };
 
 	@Test
 	void keepsTheNewestActiveConsentPerKeyRevokesTheOthersAndAnnouncesEachOnce() {
@@ -45,17 +45,20 @@ class OneActiveConsentMigrationIntegrationTests {
 		Consent unrelated;
 		try (TestRegistry signer = TestRegistry.start()) {
 			amira = signer.subjects().enrol(VNumber.parse("1234567890"));
-			older = signer.grant(amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE);
+			older = signer.grant(amira, "handover-coa-municipality", "tvs", List.of("raak"),
+					DocumentType.of("client-profile"));
 			signer.registry().revoke(older.id(), "test", "to grant it again");
 			signer.clock.advance(Duration.ofMinutes(1));
-			newer = signer.grant(amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE);
+			newer = signer.grant(amira, "handover-coa-municipality", "tvs", List.of("raak"),
+					DocumentType.of("client-profile"));
 			narrow = signer.grant(amira, "language-course-placement", "tvs", List.of("opstartklas"),
-					NT2_LEARNER_PROFILE);
+					DocumentType.of("nt2-learner-profile"));
 			signer.registry().revoke(narrow.id(), "test", "to grant a wider one");
 			signer.clock.advance(Duration.ofMinutes(1));
 			wide = signer.grant(amira, "language-course-placement", "tvs", List.of("opstartklas", "taalschool-a"),
-					NT2_LEARNER_PROFILE);
-			unrelated = signer.grant(amira, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
+					DocumentType.of("nt2-learner-profile"));
+			unrelated = signer.grant(amira, "social-guidance-vwn", "tvs", List.of("vvs"),
+					DocumentType.of("client-profile"));
 		}
 		copyAsActive(JdbcClient.create(TestDatabase.dataSource()), JdbcClient.create(old));
 		JdbcClient db = JdbcClient.create(old);
@@ -64,6 +67,10 @@ class OneActiveConsentMigrationIntegrationTests {
 
 		// when
 		Flyway.configure().dataSource(old).locations(LOCATION).load().migrate();
+		// (the signer's keys were sealed by today's key store, bound to purpose and kid,
+		// not
+		// to the kid alone as the keys this migration copies from before)
+		db.sql("update signing_key set legacy_associated_data = null").update();
 
 		// then: the newest per key stays, the others are revoked with history
 		assertThat(db.sql("select id from consent where status = 'active'").query(UUID.class).list())
@@ -96,11 +103,13 @@ class OneActiveConsentMigrationIntegrationTests {
 			assertThat(node.registry().announceMergedDuplicates()).isEmpty();
 			// (past the moment the signer's clock had reached)
 			node.clock.advance(Duration.ofMinutes(5));
-			assertThat(node.checks().check(amira, "handover-coa-municipality", "tvs", "raak", CLIENT_PROFILE))
+			assertThat(node.checks()
+				.check(amira, "handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile")))
 				.isInstanceOfSatisfying(Allowed.class,
 						(allowed) -> assertThat(allowed.consentId()).isEqualTo(newer.id()));
 			assertThat(node.registry()
-				.grant(node.request(amira, "handover-coa-municipality", "tvs", List.of("raak"), CLIENT_PROFILE))
+				.grant(node.request(amira, "handover-coa-municipality", "tvs", List.of("raak"),
+						DocumentType.of("client-profile")))
 				.created()).as("the kept consent now answers a repeated grant").isFalse();
 		}
 	}

@@ -43,7 +43,7 @@ public final class TestDatabase {
 			}));
 			Flyway.configure()
 				.dataSource(postgres.getPostgresDatabase())
-				.locations("classpath:db/migration/consent-registry")
+				.locations("classpath:db/migration/keys", "classpath:db/migration/consent-registry")
 				.load()
 				.migrate();
 		}
@@ -81,7 +81,7 @@ public final class TestDatabase {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("set session_replication_role = replica");
 			statement.execute(
-					"truncate consent_duplicate_merged, consent_active_scope, consent_history, consent, consent_signing_key, consent_subject_identifier,"
+					"truncate consent_duplicate_merged, consent_active_scope, consent_history, consent, signing_key, consent_subject_identifier,"
 							+ " consent_subject");
 			statement.execute("reset session_replication_role");
 		}

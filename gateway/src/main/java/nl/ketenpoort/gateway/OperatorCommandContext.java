@@ -1,6 +1,7 @@
 package nl.ketenpoort.gateway;
 
 import nl.ketenpoort.consent.ConsentRegistryConfiguration;
+import nl.ketenpoort.keys.KeysConfiguration;
 import nl.ketenpoort.schemas.registry.SchemasAutoConfiguration;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, JacksonAutoConfiguration.class,
-		SchemasAutoConfiguration.class, ConsentRegistryConfiguration.class })
+		SchemasAutoConfiguration.class, KeysConfiguration.class, ConsentRegistryConfiguration.class })
 @ConfigurationPropertiesScan
 @ComponentScan(excludeFilters = {
 		@Filter(type = FilterType.ASSIGNABLE_TYPE,

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * &#64;Autowired Fixtures fixtures;
  * Fixtures.StatusHolder amira = fixtures.newStatusHolder();
- * fixtures.grant(amira.subject(), "handover-coa-municipality", "tvs", List.of("raak"), DocumentType.CLIENT_PROFILE);
+ * fixtures.grant(amira.subject(), "handover-coa-municipality", "tvs", List.of("raak"), DocumentType.of("client-profile"));
  * </pre>
  */
 @Lazy

@@ -1,9 +1,12 @@
 package nl.ketenpoort.schemas;
 
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
+
 /**
  * Thrown when a code names no {@link DocumentType}.
  */
-public class UnknownDocumentType extends RuntimeException {
+public class UnknownDocumentType extends RuntimeException implements CodedFailure {
 
 	private final String code;
 
@@ -14,6 +17,11 @@ public class UnknownDocumentType extends RuntimeException {
 
 	public String code() {
 		return this.code;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.UNKNOWN_DOCUMENT_TYPE;
 	}
 
 }

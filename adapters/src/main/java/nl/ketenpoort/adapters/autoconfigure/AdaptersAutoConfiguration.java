@@ -1,5 +1,6 @@
 package nl.ketenpoort.adapters.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -16,7 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import nl.ketenpoort.adapters.AdapterKind;
 import nl.ketenpoort.adapters.AdapterSettings;
+import nl.ketenpoort.adapters.NativeMapping;
+import nl.ketenpoort.adapters.PartnerAdapter;
+import nl.ketenpoort.adapters.UnknownPartnerAdapter;
 import nl.ketenpoort.adapters.PartnerAdapters;
 import nl.ketenpoort.adapters.raak.RaakMapping;
 import nl.ketenpoort.adapters.taalschool.OpstartklasMapping;
@@ -33,14 +38,16 @@ import nl.ketenpoort.schemas.registry.DocumentSchemas;
  * Offers the partner adapters, the TVS export format and (when a directory is set) the
  * TVS file intake route to an application that runs a {@link CamelContext}.
  * <p>
- * Which partner uses which adapter: {@code rest-json} for raak, vvs, taalschool-a and
- * opstartklas; {@code file-drop} for taalschool-b.
+ * Which partner uses which adapter follows the partner registry
+ * ({@code ketenpoort.partners.systems.<id>.adapter} and {@code .transport}, see
+ * {@link AdapterPartners}); without a registry, the shipped partners: {@code rest-json}
+ * for raak, vvs, taalschool-a and opstartklas, {@code file-drop} for taalschool-b.
  */
 @AutoConfiguration(afterName = { "org.apache.camel.spring.boot.CamelAutoConfiguration",
 		"nl.ketenpoort.schemas.registry.SchemasAutoConfiguration" })
 @ConditionalOnClass(CamelContext.class)
 @ConditionalOnBean(CamelContext.class)
-@EnableConfigurationProperties(AdapterSettings.class)
+@EnableConfigurationProperties({ AdapterSettings.class, AdapterPartners.class })
 public class AdaptersAutoConfiguration {
 
 	/**
@@ -51,7 +58,7 @@ public class AdaptersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PartnerAdapters partnerAdapters(CamelContext camelContext, AdapterSettings settings) {
+	PartnerAdapters partnerAdapters(CamelContext camelContext, AdapterSettings settings, AdapterPartners partners) {
 		// The adapters' own template: its lifecycle follows the Camel context, and
 		// sending
 		// never depends on whether the application defines one.
@@ -63,14 +70,38 @@ public class AdaptersAutoConfiguration {
 			camelContext.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
 		}
 		AdapterSettings.Http http = settings.http();
-		return new PartnerAdapters(List.of(new RestJsonAdapter(RaakMapping.PARTNER, new RaakMapping(), template, http),
+		if (partners.systems().isEmpty()) {
+			return new PartnerAdapters(builtIn(template, http));
+		}
+		List<PartnerAdapter> adapters = new ArrayList<>();
+		partners.systems().forEach((id, system) -> {
+			if (system.adapter() != null && !system.adapter().isBlank()) {
+				adapters.add(adapter(id, system, template, http));
+			}
+		});
+		return new PartnerAdapters(adapters);
+	}
+
+	private static PartnerAdapter adapter(String id, AdapterPartners.System system, ProducerTemplate template,
+			AdapterSettings.Http http) {
+		NativeMapping mapping = NativeFormats.mapping(system.adapter(), id);
+		return switch (AdapterKind.fromCode(system.transport())
+			.orElseThrow(() -> new UnknownPartnerAdapter(system.transport(), id))) {
+			case REST_JSON -> new RestJsonAdapter(id, mapping, template, http);
+			case FILE_DROP -> new FileDropAdapter(id, mapping);
+		};
+	}
+
+	/** The partners of the chain as shipped, for an application without a registry. */
+	private static List<PartnerAdapter> builtIn(ProducerTemplate template, AdapterSettings.Http http) {
+		return List.of(new RestJsonAdapter(RaakMapping.PARTNER, new RaakMapping(), template, http),
 				new RestJsonAdapter(VvsMapping.PARTNER, new VvsMapping(), template, http),
 				new RestJsonAdapter(TaalschoolMapping.TAALSCHOOL_A,
 						new TaalschoolMapping(TaalschoolMapping.TAALSCHOOL_A), template, http),
 				new RestJsonAdapter(OpstartklasMapping.PARTNER, new OpstartklasMapping(), template, http),
 				new RestJsonAdapter(TvsNotificationMapping.PARTNER, new TvsNotificationMapping(), template, http),
 				new FileDropAdapter(TaalschoolMapping.TAALSCHOOL_B,
-						new TaalschoolMapping(TaalschoolMapping.TAALSCHOOL_B))));
+						new TaalschoolMapping(TaalschoolMapping.TAALSCHOOL_B)));
 	}
 
 	@Bean

@@ -48,8 +48,8 @@ public class VocabularyMapping implements NativeMapping {
 		this.receives = Set.copyOf(receives);
 		this.sends = Set.copyOf(sends);
 		this.receiptProperty = receiptProperty;
-		for (DocumentType type : DocumentType.values()) {
-			if (hasFormatFor(type) && !this.formats.containsKey(type)) {
+		for (DocumentType type : receivesAndSends()) {
+			if (!this.formats.containsKey(type)) {
 				throw new VocabularyInvalid(partner + " exchanges " + type + " but has no format for it");
 			}
 		}

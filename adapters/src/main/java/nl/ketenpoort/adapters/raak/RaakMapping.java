@@ -19,12 +19,20 @@ public final class RaakMapping extends VocabularyMapping {
 	public static final String PARTNER = "raak";
 
 	public RaakMapping() {
-		super(PARTNER,
-				List.of(new Format(DocumentType.CLIENT_PROFILE, "klantprofiel", clientProfile()),
-						new Format(DocumentType.TRAJECTORY_PLAN, "trajectplan", trajectoryPlan()),
-						new Format(DocumentType.HANDOVER_NOTICE, "overdrachtsbericht", handoverNotice())),
-				Set.of(DocumentType.CLIENT_PROFILE), Set.of(DocumentType.TRAJECTORY_PLAN, DocumentType.HANDOVER_NOTICE),
-				"berichtId");
+		this(PARTNER);
+	}
+
+	/**
+	 * RAAK's format as used by one partner system, such as another municipality on RAAK.
+	 * @param partner the partner id
+	 */
+	public RaakMapping(String partner) {
+		super(partner,
+				List.of(new Format(DocumentType.of("client-profile"), "klantprofiel", clientProfile()),
+						new Format(DocumentType.of("trajectory-plan"), "trajectplan", trajectoryPlan()),
+						new Format(DocumentType.of("handover-notice"), "overdrachtsbericht", handoverNotice())),
+				Set.of(DocumentType.of("client-profile")),
+				Set.of(DocumentType.of("trajectory-plan"), DocumentType.of("handover-notice")), "berichtId");
 	}
 
 	private static NativeVocabulary subject() {

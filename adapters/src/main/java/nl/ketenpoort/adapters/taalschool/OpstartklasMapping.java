@@ -17,12 +17,21 @@ public final class OpstartklasMapping extends VocabularyMapping {
 	public static final String PARTNER = "opstartklas";
 
 	public OpstartklasMapping() {
-		super(PARTNER,
-				List.of(new Format(DocumentType.NT2_LEARNER_PROFILE, "leerprofiel",
+		this(PARTNER);
+	}
+
+	/**
+	 * The opstartklas format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public OpstartklasMapping(String partner) {
+		super(partner,
+				List.of(new Format(DocumentType.of("nt2-learner-profile"), "leerprofiel",
 						LanguageProviderVocabularies.learnerProfile()),
-						new Format(DocumentType.OPSTARTKLAS_REPORT, "eindrapportage",
+						new Format(DocumentType.of("opstartklas-report"), "eindrapportage",
 								LanguageProviderVocabularies.opstartklasReport())),
-				Set.of(DocumentType.NT2_LEARNER_PROFILE), Set.of(DocumentType.OPSTARTKLAS_REPORT), "ontvangstId");
+				Set.of(DocumentType.of("nt2-learner-profile")), Set.of(DocumentType.of("opstartklas-report")),
+				"ontvangstId");
 	}
 
 }

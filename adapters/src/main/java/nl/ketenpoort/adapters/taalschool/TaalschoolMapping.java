@@ -29,11 +29,12 @@ public final class TaalschoolMapping extends VocabularyMapping {
 	 */
 	public TaalschoolMapping(String partner) {
 		super(partner,
-				List.of(new Format(DocumentType.NT2_LEARNER_PROFILE, "leerprofiel",
+				List.of(new Format(DocumentType.of("nt2-learner-profile"), "leerprofiel",
 						LanguageProviderVocabularies.learnerProfile()),
-						new Format(DocumentType.OPSTARTKLAS_REPORT, "eindrapportage",
+						new Format(DocumentType.of("opstartklas-report"), "eindrapportage",
 								LanguageProviderVocabularies.opstartklasReport())),
-				Set.of(DocumentType.NT2_LEARNER_PROFILE, DocumentType.OPSTARTKLAS_REPORT), Set.of(), "ontvangstId");
+				Set.of(DocumentType.of("nt2-learner-profile"), DocumentType.of("opstartklas-report")), Set.of(),
+				"ontvangstId");
 	}
 
 }

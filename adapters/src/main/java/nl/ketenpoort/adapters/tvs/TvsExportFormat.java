@@ -52,8 +52,8 @@ public final class TvsExportFormat {
 	/** Classpath location of the export's XML Schema. */
 	public static final String XSD = "adapters/tvs/tvs-export.xsd";
 
-	private static final Map<String, DocumentType> ROOTS = Map.of("klantprofiel", DocumentType.CLIENT_PROFILE,
-			"nt2Leerprofiel", DocumentType.NT2_LEARNER_PROFILE);
+	private static final Map<String, DocumentType> ROOTS = Map.of("klantprofiel", DocumentType.of("client-profile"),
+			"nt2Leerprofiel", DocumentType.of("nt2-learner-profile"));
 
 	private static final String CURRENT_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
 
@@ -79,7 +79,7 @@ public final class TvsExportFormat {
 	 * @return client profile and NT2 learner profile
 	 */
 	public List<DocumentType> types() {
-		return List.of(DocumentType.CLIENT_PROFILE, DocumentType.NT2_LEARNER_PROFILE);
+		return List.of(DocumentType.of("client-profile"), DocumentType.of("nt2-learner-profile"));
 	}
 
 	/**
@@ -134,7 +134,7 @@ public final class TvsExportFormat {
 	}
 
 	private static NativeVocabulary vocabulary(DocumentType type) {
-		return (type == DocumentType.CLIENT_PROFILE) ? TvsVocabularies.clientProfile()
+		return type.equals(DocumentType.of("client-profile")) ? TvsVocabularies.clientProfile()
 				: TvsVocabularies.learnerProfile();
 	}
 

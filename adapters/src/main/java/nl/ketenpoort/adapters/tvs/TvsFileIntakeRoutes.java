@@ -1,9 +1,7 @@
 package nl.ketenpoort.adapters.tvs;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,6 +12,7 @@ import nl.ketenpoort.adapters.AdapterSettings;
 import nl.ketenpoort.adapters.InboundDocument;
 import nl.ketenpoort.adapters.NativeDocumentInvalid;
 import nl.ketenpoort.adapters.tvs.TvsExportFormat.TvsExport;
+import nl.ketenpoort.keys.Digests;
 
 /**
  * Takes in the XML exports TVS drops in a directory and hands each one, as an
@@ -100,8 +99,7 @@ public final class TvsFileIntakeRoutes extends RouteBuilder {
 		}
 		byte[] content = exchange.getMessage().getBody(byte[].class);
 		exchange.getMessage().setBody(content);
-		exchange.getMessage()
-			.setHeader(CONTENT_SHA256, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+		exchange.getMessage().setHeader(CONTENT_SHA256, Digests.sha256Hex(content));
 	}
 
 	private void map(Exchange exchange) {

@@ -22,14 +22,28 @@ public final class TvsNotificationMapping implements NativeMapping {
 
 	private static final String ROOT = "overdrachtsbericht";
 
+	private final String partner;
+
+	public TvsNotificationMapping() {
+		this(PARTNER);
+	}
+
+	/**
+	 * TVS's format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public TvsNotificationMapping(String partner) {
+		this.partner = partner;
+	}
+
 	@Override
 	public String partner() {
-		return PARTNER;
+		return this.partner;
 	}
 
 	@Override
 	public Set<DocumentType> receives() {
-		return Set.of(DocumentType.HANDOVER_NOTICE);
+		return Set.of(DocumentType.of("handover-notice"));
 	}
 
 	@Override
@@ -44,8 +58,8 @@ public final class TvsNotificationMapping implements NativeMapping {
 
 	@Override
 	public JsonNode toNative(DocumentType type, JsonNode canonical) {
-		if (type != DocumentType.HANDOVER_NOTICE || !canonical.isObject()) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "TVS receives only handover notices");
+		if (!type.equals(DocumentType.of("handover-notice")) || !canonical.isObject()) {
+			throw new DocumentNotMappable(this.partner, type.code(), "TVS receives only handover notices");
 		}
 		ObjectNode message = JsonNodeFactory.instance.objectNode();
 		message.set(ROOT, canonical.deepCopy());
@@ -55,8 +69,8 @@ public final class TvsNotificationMapping implements NativeMapping {
 	@Override
 	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
 		JsonNode inner = nativeDocument.path(ROOT);
-		if (type != DocumentType.HANDOVER_NOTICE || !inner.isObject()) {
-			throw new NativeDocumentInvalid(PARTNER, ROOT, "expected the handover notice object");
+		if (!type.equals(DocumentType.of("handover-notice")) || !inner.isObject()) {
+			throw new NativeDocumentInvalid(this.partner, ROOT, "expected the handover notice object");
 		}
 		return (ObjectNode) inner.deepCopy();
 	}

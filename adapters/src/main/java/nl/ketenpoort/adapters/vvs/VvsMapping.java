@@ -26,24 +26,39 @@ public final class VvsMapping implements NativeMapping {
 	/** The partner id. */
 	public static final String PARTNER = "vvs";
 
-	private static final Map<DocumentType, String> DOSSIER_TYPES = Map.of(DocumentType.CLIENT_PROFILE, "klantprofiel",
-			DocumentType.TRAJECTORY_PLAN, "trajectplan", DocumentType.HANDOVER_NOTICE, "overdrachtsbericht");
+	private static final Map<DocumentType, String> DOSSIER_TYPES = Map.of(DocumentType.of("client-profile"),
+			"klantprofiel", DocumentType.of("trajectory-plan"), "trajectplan", DocumentType.of("handover-notice"),
+			"overdrachtsbericht");
 
 	private static final Set<String> ENVELOPE = Set.of("dossierType", "clientReferentie", "inhoud");
 
+	private final String partner;
+
+	public VvsMapping() {
+		this(PARTNER);
+	}
+
+	/**
+	 * VVS's format as used by one partner system.
+	 * @param partner the partner id
+	 */
+	public VvsMapping(String partner) {
+		this.partner = partner;
+	}
+
 	@Override
 	public String partner() {
-		return PARTNER;
+		return this.partner;
 	}
 
 	@Override
 	public Set<DocumentType> receives() {
-		return Set.of(DocumentType.CLIENT_PROFILE, DocumentType.TRAJECTORY_PLAN);
+		return Set.of(DocumentType.of("client-profile"), DocumentType.of("trajectory-plan"));
 	}
 
 	@Override
 	public Set<DocumentType> sends() {
-		return Set.of(DocumentType.HANDOVER_NOTICE);
+		return Set.of(DocumentType.of("handover-notice"));
 	}
 
 	@Override
@@ -55,7 +70,7 @@ public final class VvsMapping implements NativeMapping {
 	public JsonNode toNative(DocumentType type, JsonNode canonical) {
 		String dossierType = dossierType(type);
 		if (!canonical.isObject()) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "expected an object");
+			throw new DocumentNotMappable(this.partner, type.code(), "expected an object");
 		}
 		ObjectNode envelope = JsonNodeFactory.instance.objectNode();
 		envelope.put("dossierType", dossierType);
@@ -71,29 +86,29 @@ public final class VvsMapping implements NativeMapping {
 	public ObjectNode toCanonical(DocumentType type, JsonNode nativeDocument) {
 		String dossierType = dossierType(type);
 		if (!nativeDocument.isObject()) {
-			throw new NativeDocumentInvalid(PARTNER, "/", "expected an object");
+			throw new NativeDocumentInvalid(this.partner, "/", "expected an object");
 		}
 		for (String name : nativeDocument.propertyNames()) {
 			if (!ENVELOPE.contains(name)) {
-				throw new NativeDocumentInvalid(PARTNER, name, "is not a property of the envelope");
+				throw new NativeDocumentInvalid(this.partner, name, "is not a property of the envelope");
 			}
 		}
 		if (!dossierType.equals(nativeDocument.path("dossierType").asString(""))) {
-			throw new NativeDocumentInvalid(PARTNER, "dossierType", "does not name the document type");
+			throw new NativeDocumentInvalid(this.partner, "dossierType", "does not name the document type");
 		}
 		if (!(nativeDocument.get("inhoud") instanceof ObjectNode content)) {
-			throw new NativeDocumentInvalid(PARTNER, "inhoud", "expected an object");
+			throw new NativeDocumentInvalid(this.partner, "inhoud", "expected an object");
 		}
 		JsonNode reference = nativeDocument.get("clientReferentie");
 		if (reference != null && !reference.equals(content.path("subject").path("vNumber"))) {
-			throw new NativeDocumentInvalid(PARTNER, "clientReferentie", "differs from inhoud.subject.vNumber");
+			throw new NativeDocumentInvalid(this.partner, "clientReferentie", "differs from inhoud.subject.vNumber");
 		}
 		return content.deepCopy();
 	}
 
 	private String dossierType(DocumentType type) {
 		if (!hasFormatFor(type)) {
-			throw new DocumentNotMappable(PARTNER, type.code(), "the partner has no format for this type");
+			throw new DocumentNotMappable(this.partner, type.code(), "the partner has no format for this type");
 		}
 		return DOSSIER_TYPES.get(type);
 	}

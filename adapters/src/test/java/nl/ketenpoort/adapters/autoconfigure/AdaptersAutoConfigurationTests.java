@@ -18,6 +18,7 @@ import nl.ketenpoort.adapters.PartnerAdapter;
 import nl.ketenpoort.adapters.PartnerAdapters;
 import nl.ketenpoort.adapters.UnknownPartnerAdapter;
 import nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes;
+import nl.ketenpoort.schemas.DocumentType;
 import nl.ketenpoort.schemas.registry.DocumentSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,40 @@ class AdaptersAutoConfigurationTests {
 				.isThrownBy(() -> adapters.adapter(AdapterKind.FILE_DROP, "raak"));
 			assertThat(context).hasSingleBean(IdempotentRepository.class).doesNotHaveBean(TvsFileIntakeRoutes.class);
 		});
+	}
+
+	@Test
+	void aPartnerOfAnExistingKindIsOneRegistryEntry() {
+		// given the registry entries, as in partners.yaml, with one new language provider
+		this.runner
+			.withPropertyValues("ketenpoort.partners.systems.raak.adapter=raak",
+					"ketenpoort.partners.systems.taalschool-b.adapter=taalschool",
+					"ketenpoort.partners.systems.taalschool-b.transport=file-drop",
+					"ketenpoort.partners.systems.taalschool-c.adapter=taalschool",
+					"ketenpoort.partners.systems.taalschool-c.endpoint=https://taalschool-c.example/ketenpoort",
+					"ketenpoort.partners.systems.portal-only.organisation=nobody")
+			.run((context) -> {
+				// when
+				PartnerAdapters adapters = context.getBean(PartnerAdapters.class);
+				// then: an adapter per entry with a format, in its transport
+				assertThat(adapters.all()).extracting(PartnerAdapter::partner)
+					.containsExactly("raak", "taalschool-b", "taalschool-c");
+				PartnerAdapter added = adapters.adapter(AdapterKind.REST_JSON, "taalschool-c");
+				assertThat(added.receives()).containsExactlyInAnyOrder(DocumentType.of("nt2-learner-profile"),
+						DocumentType.of("opstartklas-report"));
+				assertThat(adapters.adapter(AdapterKind.FILE_DROP, "taalschool-b").kind())
+					.isEqualTo(AdapterKind.FILE_DROP);
+			});
+	}
+
+	@Test
+	void refusesAFormatNoAdapterSpeaks() {
+		this.runner.withPropertyValues("ketenpoort.partners.systems.x.adapter=telex")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(UnknownPartnerAdapter.class)
+				.hasMessageContaining("telex"));
 	}
 
 	@Test

@@ -42,11 +42,11 @@ class RaakMappingTests {
 
 	@Test
 	void namesEveryCanonicalFieldOfEveryType() {
-		for (var type : List.of(DocumentType.CLIENT_PROFILE, DocumentType.TRAJECTORY_PLAN,
-				DocumentType.HANDOVER_NOTICE)) {
-			var vocabulary = switch (type) {
-				case CLIENT_PROFILE -> RaakMapping.clientProfile();
-				case TRAJECTORY_PLAN -> RaakMapping.trajectoryPlan();
+		for (var type : List.of(DocumentType.of("client-profile"), DocumentType.of("trajectory-plan"),
+				DocumentType.of("handover-notice"))) {
+			var vocabulary = switch (type.code()) {
+				case "client-profile" -> RaakMapping.clientProfile();
+				case "trajectory-plan" -> RaakMapping.trajectoryPlan();
 				default -> RaakMapping.handoverNotice();
 			};
 			assertThat(vocabulary.canonicalPaths()).as(type.code())
@@ -57,9 +57,9 @@ class RaakMappingTests {
 	@Test
 	void writesTheClientProfileWithRaaksNamesAndCodes() {
 		// given
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.CLIENT_PROFILE).document();
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("client-profile")).document();
 		// when
-		JsonNode raak = this.mapping.toNative(DocumentType.CLIENT_PROFILE, canonical);
+		JsonNode raak = this.mapping.toNative(DocumentType.of("client-profile"), canonical);
 		// then
 		JsonNode profile = raak.get("klantprofiel");
 		assertThat(raak.propertyNames()).containsExactly("klantprofiel");
@@ -78,7 +78,7 @@ class RaakMappingTests {
 		JsonNode raak = CanonicalExamples
 			.json("{\"trajectplan\":{\"vreemdelingennummer\":\"2317845096\",\"geheim\":\"x\"}}");
 		assertThatExceptionOfType(NativeDocumentInvalid.class)
-			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.TRAJECTORY_PLAN, raak))
+			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.of("trajectory-plan"), raak))
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo("trajectplan.geheim"))
 			.withMessageNotContaining("2317845096");
 	}
@@ -87,24 +87,24 @@ class RaakMappingTests {
 	void refusesACodeOutsideRaaksCodeList() {
 		JsonNode raak = CanonicalExamples.json("{\"trajectplan\":{\"doelen\":[{\"leefgebied\":\"ruimtevaart\"}]}}");
 		assertThatExceptionOfType(NativeDocumentInvalid.class)
-			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.TRAJECTORY_PLAN, raak))
+			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.of("trajectory-plan"), raak))
 			.withMessageNotContaining("ruimtevaart");
 	}
 
 	@Test
 	void refusesACanonicalFieldWithoutNativeForm() {
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.CLIENT_PROFILE).document();
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("client-profile")).document();
 		canonical.put("shoeSize", 42);
 		assertThatExceptionOfType(DocumentNotMappable.class)
-			.isThrownBy(() -> this.mapping.toNative(DocumentType.CLIENT_PROFILE, canonical))
+			.isThrownBy(() -> this.mapping.toNative(DocumentType.of("client-profile"), canonical))
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo("client-profile:shoeSize"));
 	}
 
 	@Test
 	void hasNoFormatForTheOpstartklasReport() {
 		assertThatExceptionOfType(DocumentNotMappable.class)
-			.isThrownBy(() -> this.mapping.toNative(DocumentType.OPSTARTKLAS_REPORT,
-					CanonicalExamples.first(DocumentType.OPSTARTKLAS_REPORT).document()));
+			.isThrownBy(() -> this.mapping.toNative(DocumentType.of("opstartklas-report"),
+					CanonicalExamples.first(DocumentType.of("opstartklas-report")).document()));
 	}
 
 }

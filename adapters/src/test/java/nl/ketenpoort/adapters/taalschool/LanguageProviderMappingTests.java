@@ -44,12 +44,16 @@ class LanguageProviderMappingTests {
 	void namesEveryCanonicalField() {
 		assertThat(LanguageProviderVocabularies.learnerProfile().canonicalPaths())
 			.containsAll(CanonicalExamples.schemas()
-				.fields(DocumentType.NT2_LEARNER_PROFILE)
+				.fields(DocumentType.of("nt2-learner-profile"))
 				.stream()
 				.map(Field::path)
 				.toList());
-		assertThat(LanguageProviderVocabularies.opstartklasReport().canonicalPaths()).containsAll(
-				CanonicalExamples.schemas().fields(DocumentType.OPSTARTKLAS_REPORT).stream().map(Field::path).toList());
+		assertThat(LanguageProviderVocabularies.opstartklasReport().canonicalPaths())
+			.containsAll(CanonicalExamples.schemas()
+				.fields(DocumentType.of("opstartklas-report"))
+				.stream()
+				.map(Field::path)
+				.toList());
 	}
 
 	@Test
@@ -63,21 +67,21 @@ class LanguageProviderMappingTests {
 				  "advies": {"leerroute": "B1-route", "aanbieder": {"id": "taalschool-a"}}
 				}}""");
 		// when
-		var canonical = new OpstartklasMapping().toCanonical(DocumentType.OPSTARTKLAS_REPORT, report);
+		var canonical = new OpstartklasMapping().toCanonical(DocumentType.of("opstartklas-report"), report);
 		// then
 		assertThat(canonical).isEqualTo(CanonicalExamples.json("""
 				{"subject": {"vNumber": "2317845096"},
 				 "learnability": {"test": "opstartklas", "outcome": "above-average", "score": 71},
 				 "learnerProfile": {"learningStyle": ["visual", "small-group"], "pace": "fast"},
 				 "advice": {"integrationRoute": "b1-route", "provider": {"id": "taalschool-a"}}}"""));
-		assertThat(CanonicalExamples.schemas().validate(DocumentType.OPSTARTKLAS_REPORT, canonical)).isEmpty();
+		assertThat(CanonicalExamples.schemas().validate(DocumentType.of("opstartklas-report"), canonical)).isEmpty();
 	}
 
 	@Test
 	void refusesADocumentWithAnotherRoot() {
 		JsonNode report = CanonicalExamples.json("{\"rapport\": {}}");
 		assertThatExceptionOfType(NativeDocumentInvalid.class)
-			.isThrownBy(() -> new OpstartklasMapping().toCanonical(DocumentType.OPSTARTKLAS_REPORT, report));
+			.isThrownBy(() -> new OpstartklasMapping().toCanonical(DocumentType.of("opstartklas-report"), report));
 	}
 
 }

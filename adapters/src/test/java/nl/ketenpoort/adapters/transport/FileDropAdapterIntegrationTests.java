@@ -36,9 +36,10 @@ class FileDropAdapterIntegrationTests {
 	@Test
 	void writesExactlyOneCompleteFile() throws IOException {
 		// given
-		JsonNode canonical = CanonicalExamples.first(DocumentType.OPSTARTKLAS_REPORT).document();
+		JsonNode canonical = CanonicalExamples.first(DocumentType.of("opstartklas-report")).document();
 		// when
-		DeliveryOutcome outcome = this.adapter.deliver(delivery("ex-42", DocumentType.OPSTARTKLAS_REPORT, canonical));
+		DeliveryOutcome outcome = this.adapter
+			.deliver(delivery("ex-42", DocumentType.of("opstartklas-report"), canonical));
 		// then
 		assertThat(outcome).isEqualTo(new Delivered(null, "ex-42.json", null));
 		assertThat(files(this.outgoing)).containsExactly("ex-42.json");
@@ -48,15 +49,16 @@ class FileDropAdapterIntegrationTests {
 		assertThat(written.get("consentStatement").asString()).isEqualTo(RestJsonAdapterIntegrationTests.CONSENT);
 		assertThat(written.get("traceparent").asString()).isEqualTo(RestJsonAdapterIntegrationTests.TRACEPARENT);
 		assertThat(written.get("document"))
-			.isEqualTo(this.mapping.toNative(DocumentType.OPSTARTKLAS_REPORT, canonical));
+			.isEqualTo(this.mapping.toNative(DocumentType.of("opstartklas-report"), canonical));
 	}
 
 	@Test
 	void aRepeatedDeliveryLeavesOneFile() throws IOException {
-		JsonNode canonical = CanonicalExamples.first(DocumentType.NT2_LEARNER_PROFILE).document();
-		this.adapter.deliver(delivery("ex-7", DocumentType.NT2_LEARNER_PROFILE, canonical));
+		JsonNode canonical = CanonicalExamples.first(DocumentType.of("nt2-learner-profile")).document();
+		this.adapter.deliver(delivery("ex-7", DocumentType.of("nt2-learner-profile"), canonical));
 		byte[] first = Files.readAllBytes(this.outgoing.resolve("ex-7.json"));
-		assertThat(this.adapter.deliver(delivery("ex-7", DocumentType.NT2_LEARNER_PROFILE, canonical)).delivered())
+		assertThat(
+				this.adapter.deliver(delivery("ex-7", DocumentType.of("nt2-learner-profile"), canonical)).delivered())
 			.isTrue();
 		assertThat(files(this.outgoing)).containsExactly("ex-7.json");
 		assertThat(Files.readAllBytes(this.outgoing.resolve("ex-7.json"))).isEqualTo(first);
@@ -64,16 +66,16 @@ class FileDropAdapterIntegrationTests {
 
 	@Test
 	void aMissingDirectoryIsRetryable() {
-		Delivery delivery = new Delivery("ex-1", "ex-1", DocumentType.NT2_LEARNER_PROFILE,
-				CanonicalExamples.first(DocumentType.NT2_LEARNER_PROFILE).document(),
+		Delivery delivery = new Delivery("ex-1", "ex-1", DocumentType.of("nt2-learner-profile"),
+				CanonicalExamples.first(DocumentType.of("nt2-learner-profile")).document(),
 				RestJsonAdapterIntegrationTests.CONSENT, null, this.outgoing.resolve("niet-gekoppeld").toUri());
 		assertThat(this.adapter.deliver(delivery)).isEqualTo(new RetryableFailure(FailureKind.IO_ERROR, null, null));
 	}
 
 	@Test
 	void aTypeTheProviderDoesNotReceiveIsPermanent() throws IOException {
-		assertThat(this.adapter.deliver(delivery("ex-1", DocumentType.TRAJECTORY_PLAN,
-				CanonicalExamples.first(DocumentType.TRAJECTORY_PLAN).document())))
+		assertThat(this.adapter.deliver(delivery("ex-1", DocumentType.of("trajectory-plan"),
+				CanonicalExamples.first(DocumentType.of("trajectory-plan")).document())))
 			.isEqualTo(new PermanentFailure(FailureKind.NOT_MAPPABLE, null));
 		assertThat(files(this.outgoing)).isEmpty();
 	}
@@ -81,8 +83,8 @@ class FileDropAdapterIntegrationTests {
 	@Test
 	void anExchangeIdCannotNameAPathOutsideTheDirectory() {
 		assertThatExceptionOfType(DeliveryInvalid.class)
-			.isThrownBy(() -> delivery("../../etc/cron.d/x", DocumentType.NT2_LEARNER_PROFILE,
-					CanonicalExamples.first(DocumentType.NT2_LEARNER_PROFILE).document()))
+			.isThrownBy(() -> delivery("../../etc/cron.d/x", DocumentType.of("nt2-learner-profile"),
+					CanonicalExamples.first(DocumentType.of("nt2-learner-profile")).document()))
 			.withMessageNotContaining("cron");
 	}
 

@@ -81,13 +81,13 @@ class RestJsonAdapterIntegrationTests {
 
 	static Stream<Arguments> partners() {
 		return Stream.of(
-				Arguments.of("raak", new RaakMapping(), DocumentType.CLIENT_PROFILE,
+				Arguments.of("raak", new RaakMapping(), DocumentType.of("client-profile"),
 						"$.klantprofiel.vreemdelingennummer", "berichtId"),
-				Arguments.of("vvs", new VvsMapping(), DocumentType.TRAJECTORY_PLAN,
+				Arguments.of("vvs", new VvsMapping(), DocumentType.of("trajectory-plan"),
 						"$[?(@.dossierType == 'trajectplan')]", "dossierId"),
-				Arguments.of("taalschool-a", new TaalschoolMapping(), DocumentType.OPSTARTKLAS_REPORT,
+				Arguments.of("taalschool-a", new TaalschoolMapping(), DocumentType.of("opstartklas-report"),
 						"$.eindrapportage.cursist.vNummer", "ontvangstId"),
-				Arguments.of("opstartklas", new OpstartklasMapping(), DocumentType.NT2_LEARNER_PROFILE,
+				Arguments.of("opstartklas", new OpstartklasMapping(), DocumentType.of("nt2-learner-profile"),
 						"$.leerprofiel.cursist.vNummer", "ontvangstId"));
 	}
 
@@ -158,8 +158,8 @@ class RestJsonAdapterIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		Delivery delivery = delivery(DocumentType.CLIENT_PROFILE,
-				CanonicalExamples.first(DocumentType.CLIENT_PROFILE).document(),
+		Delivery delivery = delivery(DocumentType.of("client-profile"),
+				CanonicalExamples.first(DocumentType.of("client-profile")).document(),
 				URI.create("http://127.0.0.1:" + closedPort + "/raak/berichten"));
 		assertThat(raak(Duration.ofSeconds(5)).deliver(delivery))
 			.isEqualTo(new RetryableFailure(FailureKind.CONNECTION_REFUSED, null, null));
@@ -167,8 +167,8 @@ class RestJsonAdapterIntegrationTests {
 
 	@Test
 	void aTypeThePartnerDoesNotReceiveIsPermanentAndNeverSent() {
-		Delivery delivery = delivery(DocumentType.TRAJECTORY_PLAN,
-				CanonicalExamples.first(DocumentType.TRAJECTORY_PLAN).document(), "/raak/berichten");
+		Delivery delivery = delivery(DocumentType.of("trajectory-plan"),
+				CanonicalExamples.first(DocumentType.of("trajectory-plan")).document(), "/raak/berichten");
 		assertThat(raak(Duration.ofSeconds(5)).deliver(delivery))
 			.isEqualTo(new PermanentFailure(FailureKind.NOT_MAPPABLE, null));
 		assertThat(partner.getAllServeEvents()).isEmpty();
@@ -176,8 +176,8 @@ class RestJsonAdapterIntegrationTests {
 
 	@Test
 	void aFileTargetIsPermanentAndNeverSent() {
-		Delivery delivery = delivery(DocumentType.CLIENT_PROFILE,
-				CanonicalExamples.first(DocumentType.CLIENT_PROFILE).document(), URI.create("file:///tmp/raak"));
+		Delivery delivery = delivery(DocumentType.of("client-profile"),
+				CanonicalExamples.first(DocumentType.of("client-profile")).document(), URI.create("file:///tmp/raak"));
 		assertThat(raak(Duration.ofSeconds(5)).deliver(delivery))
 			.isEqualTo(new PermanentFailure(FailureKind.INVALID_TARGET, null));
 	}
@@ -185,7 +185,7 @@ class RestJsonAdapterIntegrationTests {
 	@Test
 	void isARestJsonAdapter() {
 		assertThat(raak(Duration.ofSeconds(1)).kind()).isEqualTo(AdapterKind.REST_JSON);
-		assertThat(raak(Duration.ofSeconds(1)).receives()).containsExactly(DocumentType.CLIENT_PROFILE);
+		assertThat(raak(Duration.ofSeconds(1)).receives()).containsExactly(DocumentType.of("client-profile"));
 	}
 
 	private static RestJsonAdapter raak(Duration responseTimeout) {
@@ -198,8 +198,8 @@ class RestJsonAdapterIntegrationTests {
 	}
 
 	private static Delivery clientProfileTo(String path) {
-		return delivery(DocumentType.CLIENT_PROFILE, CanonicalExamples.first(DocumentType.CLIENT_PROFILE).document(),
-				path);
+		return delivery(DocumentType.of("client-profile"),
+				CanonicalExamples.first(DocumentType.of("client-profile")).document(), path);
 	}
 
 	private static Delivery delivery(DocumentType type, JsonNode document, String path) {

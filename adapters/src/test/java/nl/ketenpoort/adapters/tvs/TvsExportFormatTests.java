@@ -49,10 +49,13 @@ class TvsExportFormatTests {
 
 	@Test
 	void namesEveryCanonicalField() {
-		assertThat(TvsVocabularies.clientProfile().canonicalPaths()).containsAll(
-				CanonicalExamples.schemas().fields(DocumentType.CLIENT_PROFILE).stream().map(Field::path).toList());
+		assertThat(TvsVocabularies.clientProfile().canonicalPaths()).containsAll(CanonicalExamples.schemas()
+			.fields(DocumentType.of("client-profile"))
+			.stream()
+			.map(Field::path)
+			.toList());
 		assertThat(TvsVocabularies.learnerProfile().canonicalPaths()).containsAll(CanonicalExamples.schemas()
-			.fields(DocumentType.NT2_LEARNER_PROFILE)
+			.fields(DocumentType.of("nt2-learner-profile"))
 			.stream()
 			.map(Field::path)
 			.toList());
@@ -81,7 +84,7 @@ class TvsExportFormatTests {
 		// when
 		TvsExport export = format.read(xml.getBytes(StandardCharsets.UTF_8));
 		// then
-		assertThat(export.type()).isEqualTo(DocumentType.CLIENT_PROFILE);
+		assertThat(export.type()).isEqualTo(DocumentType.of("client-profile"));
 		assertThat(export.document()).isEqualTo(CanonicalExamples.json("""
 				{"subject": {"vNumber": "2317845096"},
 				 "name": {"givenNames": "Amira", "familyName": "Al-Khatib"},
@@ -137,8 +140,9 @@ class TvsExportFormatTests {
 
 	@Test
 	void writesOnlyTheTypesTvsExports() {
-		assertThatExceptionOfType(DocumentNotMappable.class).isThrownBy(() -> format.write(DocumentType.TRAJECTORY_PLAN,
-				CanonicalExamples.first(DocumentType.TRAJECTORY_PLAN).document()));
+		assertThatExceptionOfType(DocumentNotMappable.class)
+			.isThrownBy(() -> format.write(DocumentType.of("trajectory-plan"),
+					CanonicalExamples.first(DocumentType.of("trajectory-plan")).document()));
 	}
 
 }

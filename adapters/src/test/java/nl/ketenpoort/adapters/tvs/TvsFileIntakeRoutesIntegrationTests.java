@@ -67,7 +67,7 @@ class TvsFileIntakeRoutesIntegrationTests {
 	@Test
 	void handsADroppedExportOnOnceAndMovesItToDone() throws IOException {
 		// given
-		Example example = CanonicalExamples.first(DocumentType.CLIENT_PROFILE);
+		Example example = CanonicalExamples.first(DocumentType.of("client-profile"));
 		NotifyBuilder taken = whenDone(1);
 		// when
 		drop("export-1.xml", format.write(example.type(), example.document()));
@@ -79,7 +79,7 @@ class TvsFileIntakeRoutesIntegrationTests {
 			.getMessage()
 			.getBody(InboundDocument.class);
 		assertThat(inbound.partner()).isEqualTo("tvs");
-		assertThat(inbound.type()).isEqualTo(DocumentType.CLIENT_PROFILE);
+		assertThat(inbound.type()).isEqualTo(DocumentType.of("client-profile"));
 		assertThat(inbound.document()).isEqualTo(example.document());
 		assertThat(inbound.contentSha256()).hasSize(64);
 		await().untilAsserted(() -> assertThat(files(this.inbox)).isEmpty());
@@ -91,7 +91,7 @@ class TvsFileIntakeRoutesIntegrationTests {
 	@Test
 	void handsTheSameContentOnOnlyOnce() throws IOException {
 		// given
-		Example example = CanonicalExamples.first(DocumentType.NT2_LEARNER_PROFILE);
+		Example example = CanonicalExamples.first(DocumentType.of("nt2-learner-profile"));
 		byte[] xml = format.write(example.type(), example.document());
 		NotifyBuilder first = whenDone(1);
 		drop("leerprofiel.xml", xml);
@@ -141,7 +141,7 @@ class TvsFileIntakeRoutesIntegrationTests {
 		this.gateway.whenExchangeReceived(1, (exchange) -> {
 			throw new IOException("database unavailable");
 		});
-		Example example = CanonicalExamples.first(DocumentType.CLIENT_PROFILE);
+		Example example = CanonicalExamples.first(DocumentType.of("client-profile"));
 		byte[] xml = format.write(example.type(), example.document());
 		NotifyBuilder failed = new NotifyBuilder(this.camel).fromRoute(TvsFileIntakeRoutes.ROUTE_ID)
 			.whenFailed(1)

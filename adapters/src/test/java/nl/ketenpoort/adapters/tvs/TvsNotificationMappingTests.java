@@ -27,18 +27,18 @@ class TvsNotificationMappingTests {
 			canonical = JsonMapper.builder().build().readTree(in);
 		}
 
-		JsonNode tvs = this.mapping.toNative(DocumentType.HANDOVER_NOTICE, canonical);
-		JsonNode back = this.mapping.toCanonical(DocumentType.HANDOVER_NOTICE, tvs);
+		JsonNode tvs = this.mapping.toNative(DocumentType.of("handover-notice"), canonical);
+		JsonNode back = this.mapping.toCanonical(DocumentType.of("handover-notice"), tvs);
 
 		assertThat(tvs.has("overdrachtsbericht")).isTrue();
 		assertThat(back).isEqualTo(canonical);
-		assertThat(DocumentSchemas.load().validate(DocumentType.HANDOVER_NOTICE, back)).isEmpty();
+		assertThat(DocumentSchemas.load().validate(DocumentType.of("handover-notice"), back)).isEmpty();
 	}
 
 	@Test
 	void tvsReceivesNothingElse() {
 		assertThatExceptionOfType(DocumentNotMappable.class).isThrownBy(() -> this.mapping
-			.toNative(DocumentType.TRAJECTORY_PLAN, JsonMapper.builder().build().createObjectNode()));
+			.toNative(DocumentType.of("trajectory-plan"), JsonMapper.builder().build().createObjectNode()));
 	}
 
 }

@@ -39,8 +39,8 @@ class VvsMappingTests {
 
 	@Test
 	void wrapsTheDocumentInVvsEnvelope() {
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.TRAJECTORY_PLAN).document();
-		JsonNode vvs = this.mapping.toNative(DocumentType.TRAJECTORY_PLAN, canonical);
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("trajectory-plan")).document();
+		JsonNode vvs = this.mapping.toNative(DocumentType.of("trajectory-plan"), canonical);
 		assertThat(vvs.get("dossierType").asString()).isEqualTo("trajectplan");
 		assertThat(vvs.get("clientReferentie")).isEqualTo(canonical.get("subject").get("vNumber"));
 		assertThat(vvs.get("inhoud")).isEqualTo(canonical);
@@ -48,28 +48,28 @@ class VvsMappingTests {
 
 	@Test
 	void inventsNoReferenceForADocumentWithoutSubject() {
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.TRAJECTORY_PLAN).document();
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("trajectory-plan")).document();
 		canonical.remove("subject");
-		JsonNode vvs = this.mapping.toNative(DocumentType.TRAJECTORY_PLAN, canonical);
+		JsonNode vvs = this.mapping.toNative(DocumentType.of("trajectory-plan"), canonical);
 		assertThat(vvs.has("clientReferentie")).isFalse();
 	}
 
 	@Test
 	void refusesAnEnvelopeWhoseReferenceDiffersFromItsContent() {
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.HANDOVER_NOTICE).document();
-		ObjectNode vvs = (ObjectNode) this.mapping.toNative(DocumentType.HANDOVER_NOTICE, canonical);
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("handover-notice")).document();
+		ObjectNode vvs = (ObjectNode) this.mapping.toNative(DocumentType.of("handover-notice"), canonical);
 		vvs.put("clientReferentie", "9999999999");
 		assertThatExceptionOfType(NativeDocumentInvalid.class)
-			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.HANDOVER_NOTICE, vvs))
+			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.of("handover-notice"), vvs))
 			.withMessageNotContaining("9999999999");
 	}
 
 	@Test
 	void refusesAnEnvelopeOfAnotherType() {
-		ObjectNode canonical = CanonicalExamples.first(DocumentType.HANDOVER_NOTICE).document();
-		JsonNode vvs = this.mapping.toNative(DocumentType.HANDOVER_NOTICE, canonical);
+		ObjectNode canonical = CanonicalExamples.first(DocumentType.of("handover-notice")).document();
+		JsonNode vvs = this.mapping.toNative(DocumentType.of("handover-notice"), canonical);
 		assertThatExceptionOfType(NativeDocumentInvalid.class)
-			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.CLIENT_PROFILE, vvs));
+			.isThrownBy(() -> this.mapping.toCanonical(DocumentType.of("client-profile"), vvs));
 	}
 
 }

@@ -52,7 +52,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 			.start();
 		Flyway.configure()
 			.dataSource(postgres.getPostgresDatabase())
-			.locations("classpath:db/migration/consent-registry")
+			.locations("classpath:db/migration/keys", "classpath:db/migration/consent-registry")
 			.load()
 			.migrate();
 		return new BenchmarkDatabase(postgres);

@@ -116,7 +116,8 @@ public class ConsentCheckBenchmark {
 		for (SubjectRef subject : this.subjects) {
 			// Fill the verified-statement cache so that the "hit" benchmark measures
 			// hits.
-			if (!this.cachedChecks.check(subject, PURPOSE, "tvs", "raak", DocumentType.CLIENT_PROFILE).allowed()) {
+			if (!this.cachedChecks.check(subject, PURPOSE, "tvs", "raak", DocumentType.of("client-profile"))
+				.allowed()) {
 				throw new IllegalStateException("A generated consent does not verify");
 			}
 		}
@@ -136,12 +137,12 @@ public class ConsentCheckBenchmark {
 
 	@Benchmark
 	public ConsentDecision checkCacheHit() {
-		return this.cachedChecks.check(randomSubject(), PURPOSE, "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		return this.cachedChecks.check(randomSubject(), PURPOSE, "tvs", "raak", DocumentType.of("client-profile"));
 	}
 
 	@Benchmark
 	public ConsentDecision checkCacheMiss() {
-		return this.uncachedChecks.check(randomSubject(), PURPOSE, "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		return this.uncachedChecks.check(randomSubject(), PURPOSE, "tvs", "raak", DocumentType.of("client-profile"));
 	}
 
 	private SubjectRef randomSubject() {
@@ -158,11 +159,11 @@ public class ConsentCheckBenchmark {
 		for (int i = 0; i < SIGNED_SUBJECTS; i++) {
 			SubjectRef subject = subjectStore.enrol(VNumber.parse(String.format("%010d", 1_000_000_000L + i)));
 			consents.add(registry
-				.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE),
-						null, ConsentMethod.portal(), "ar", handoverText))
+				.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"),
+						List.of(DocumentType.of("client-profile")), null, ConsentMethod.portal(), "ar", handoverText))
 				.consent());
 			registry.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-					List.of(DocumentType.CLIENT_PROFILE), null, ConsentMethod.portal(), "ar", guidanceText));
+					List.of(DocumentType.of("client-profile")), null, ConsentMethod.portal(), "ar", guidanceText));
 			if ((i + 1) % 1000 == 0) {
 				logger.info("Granted consents for {} subjects", i + 1);
 			}

@@ -59,7 +59,7 @@ public class SchemaValidationBenchmark {
 		this.mapper = JsonMapper.builder().build();
 		this.json = read(EXAMPLE);
 		this.parsed = this.mapper.readTree(this.json);
-		if (!this.schemas.validate(DocumentType.CLIENT_PROFILE, this.json).isEmpty()) {
+		if (!this.schemas.validate(DocumentType.of("client-profile"), this.json).isEmpty()) {
 			throw new IllegalStateException("The benchmark document must be valid");
 		}
 	}
@@ -73,19 +73,19 @@ public class SchemaValidationBenchmark {
 	/** What the gateway does on accept: parse the text and validate it. */
 	@Benchmark
 	public List<Violation> parseAndValidate() {
-		return this.schemas.validate(DocumentType.CLIENT_PROFILE, this.json);
+		return this.schemas.validate(DocumentType.of("client-profile"), this.json);
 	}
 
 	/** Validation alone, on an already parsed tree. */
 	@Benchmark
 	public List<Violation> validateParsed() {
-		return this.schemas.validate(DocumentType.CLIENT_PROFILE, this.parsed);
+		return this.schemas.validate(DocumentType.of("client-profile"), this.parsed);
 	}
 
 	/** Minimisation of the parsed tree to a typical purpose's field list. */
 	@Benchmark
 	public JsonNode minimise() {
-		return this.schemas.minimise(DocumentType.CLIENT_PROFILE, this.parsed, this.allowed);
+		return this.schemas.minimise(DocumentType.of("client-profile"), this.parsed, this.allowed);
 	}
 
 	private static String read(String resource) {

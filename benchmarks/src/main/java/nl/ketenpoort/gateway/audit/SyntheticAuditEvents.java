@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +18,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
@@ -184,14 +182,8 @@ class SyntheticAuditEvents {
 	 * identifier.
 	 */
 	static String subjectRef(long n) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("ketenpoort-synthetic-subject-" + n).getBytes(StandardCharsets.US_ASCII));
-			return "vnr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return "vnr_"
+				+ Digests.sha256Base64Url(("ketenpoort-synthetic-subject-" + n).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static String hex(SplittableRandom random, int bytes) {
@@ -201,17 +193,12 @@ class SyntheticAuditEvents {
 	}
 
 	private static void row(StringBuilder csv, AuditRecord record) {
-		AuditEvent event = record.event();
-		AuditTrace trace = event.trace();
-		Object[] values = { record.position(), record.eventId(), record.recordedAt(),
-				(trace != null) ? trace.traceId() : null, record.operationId(),
-				(trace != null) ? trace.parentOperationId() : null, (trace != null) ? trace.foreignTraceId() : null,
-				(trace != null) ? trace.foreignOperationId() : null, event.type().code(), event.outcome().name(),
-				event.reasonCode(), event.actor().kind(), event.actor().id(), event.actor().role(),
-				event.actor().organisation(), event.purpose(), event.legalBasis(), event.consentId(),
-				event.subjectRef(), event.sender(), event.recipient(), event.documentType(), event.exchangeId(),
-				"\"{" + String.join(",", event.fieldNames()) + "}\"", event.payloadSha256(), event.partnerStatus(),
-				event.startedAt(), record.recordedAt(), record.prevHash(), record.hash(), event.actor().mandate() };
+		Object[] values = new Object[AuditFields.ALL.size()];
+		for (int i = 0; i < values.length; i++) {
+			Object value = AuditFields.ALL.get(i).of(record);
+			values[i] = (value instanceof List<?> list)
+					? "\"{" + String.join(",", list.stream().map(String::valueOf).toList()) + "}\"" : value;
+		}
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				csv.append(',');

@@ -6,7 +6,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -232,7 +232,7 @@ public final class PurposeCatalogue {
 			if (!node.isObject() || node.isEmpty()) {
 				throw invalid(where + ": 'allowed' must map document types to fields or categories");
 			}
-			Map<DocumentType, Set<String>> allowed = new EnumMap<>(DocumentType.class);
+			Map<DocumentType, Set<String>> allowed = new TreeMap<>();
 			for (Map.Entry<String, JsonNode> entry : node.properties()) {
 				DocumentType type = documentType(entry.getKey(), where);
 				Set<String> categories = new LinkedHashSet<>(

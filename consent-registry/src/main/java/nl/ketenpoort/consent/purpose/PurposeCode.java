@@ -25,7 +25,7 @@ public record PurposeCode(String value) {
 	}
 
 	/** A purpose code must name something: it is never blank. */
-	static final class PurposeCodeInvalid extends IllegalArgumentException {
+	static final class PurposeCodeInvalid extends RuntimeException {
 
 		PurposeCodeInvalid() {
 			super("A purpose code is never blank");

@@ -1,10 +1,8 @@
 package nl.ketenpoort.consent.purpose;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
+
+import nl.ketenpoort.keys.Digests;
 
 /**
  * A purpose's title and plain-language explanation in one language, as shown to the
@@ -35,13 +33,7 @@ public record PurposeText(String language, String title, String explanation, boo
 	 * @return the hash carried as {@code text_sha256}
 	 */
 	public String sha256() {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(canonical().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
-		}
+		return Digests.sha256Hex(canonical());
 	}
 
 	private static String normalise(String part) {

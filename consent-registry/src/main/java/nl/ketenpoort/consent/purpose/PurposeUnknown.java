@@ -1,9 +1,12 @@
 package nl.ketenpoort.consent.purpose;
 
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
+
 /**
  * No purpose with this code is in the catalogue.
  */
-public class PurposeUnknown extends RuntimeException {
+public class PurposeUnknown extends RuntimeException implements CodedFailure {
 
 	private final String code;
 
@@ -14,6 +17,11 @@ public class PurposeUnknown extends RuntimeException {
 
 	public String code() {
 		return this.code;
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.UNKNOWN_PURPOSE;
 	}
 
 }

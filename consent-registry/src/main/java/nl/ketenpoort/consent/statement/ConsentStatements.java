@@ -3,6 +3,7 @@ package nl.ketenpoort.consent.statement;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -173,20 +174,23 @@ public class ConsentStatements {
 	}
 
 	private static StatementClaims fromJwt(JWTClaimsSet jwt) throws ParseException {
-		List<DocumentType> documents = required(jwt.getStringListClaim("documents"), "documents").stream()
-			.map((code) -> DocumentType.fromCode(code)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown document type in statement")))
-			.toList();
+		// A statement comes from outside: what it names that Ketenpoort does not know
+		// makes it malformed, which verifySignature turns into a rejection.
+		List<DocumentType> documents = new ArrayList<>();
+		for (String code : required(jwt.getStringListClaim("documents"), "documents")) {
+			documents.add(DocumentType.fromCode(code)
+				.orElseThrow(() -> new ParseException("Unknown document type in statement", 0)));
+		}
 		LegalBasis basis = LegalBasis.fromCode(required(jwt.getStringClaim("basis"), "basis"))
-			.orElseThrow(() -> new IllegalArgumentException("Unknown legal basis in statement"));
+			.orElseThrow(() -> new ParseException("Unknown legal basis in statement", 0));
 		return new StatementClaims(required(jwt.getIssuer(), "iss"), new SubjectRef(required(jwt.getSubject(), "sub")),
 				UUID.fromString(required(jwt.getJWTID(), "jti")), required(jwt.getIssueTime(), "iat").toInstant(),
 				required(jwt.getNotBeforeTime(), "nbf").toInstant(),
 				required(jwt.getExpirationTime(), "exp").toInstant(),
 				required(jwt.getStringClaim("purpose"), "purpose"),
 				required(jwt.getIntegerClaim("purpose_version"), "purpose_version"),
-				required(jwt.getStringClaim("from"), "from"), required(jwt.getStringListClaim("to"), "to"), documents,
-				basis, required(jwt.getStringClaim("text_sha256"), "text_sha256"),
+				required(jwt.getStringClaim("from"), "from"), required(jwt.getStringListClaim("to"), "to"),
+				List.copyOf(documents), basis, required(jwt.getStringClaim("text_sha256"), "text_sha256"),
 				required(jwt.getStringClaim("lang"), "lang"), required(jwt.getStringClaim("method"), "method"));
 	}
 

@@ -1,12 +1,14 @@
 package nl.ketenpoort.consent.subject;
 
 import nl.ketenpoort.schemas.IdentifierKind;
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.FailureCode;
 
 /**
  * A V-number or BSN is malformed, or none was given; the message never repeats the value,
  * and {@link #code()} is a bounded reason code fit for the audit log.
  */
-public class IdentifierInvalid extends RuntimeException {
+public class IdentifierInvalid extends RuntimeException implements CodedFailure {
 
 	/** What is wrong with the identifier. */
 	public enum Reason {
@@ -49,6 +51,16 @@ public class IdentifierInvalid extends RuntimeException {
 			return "SUBJECT_MISSING";
 		}
 		return this.kind.name() + "_" + this.reason.name();
+	}
+
+	@Override
+	public FailureCode failureCode() {
+		return FailureCode.INVALID_SUBJECT;
+	}
+
+	@Override
+	public String failureReason() {
+		return code();
 	}
 
 }

@@ -26,8 +26,8 @@ class PurposeCatalogueTests {
 			.contains("handover-coa-municipality", "social-guidance-vwn", "language-course-placement",
 					"handover-notice");
 		Purpose placement = this.catalogue.get("language-course-placement");
-		assertThat(placement.covers("tvs", "taalschool-b", DocumentType.NT2_LEARNER_PROFILE)).isTrue();
-		assertThat(placement.covers("raak", "taalschool-a", DocumentType.OPSTARTKLAS_REPORT)).isTrue();
+		assertThat(placement.covers("tvs", "taalschool-b", DocumentType.of("nt2-learner-profile"))).isTrue();
+		assertThat(placement.covers("raak", "taalschool-a", DocumentType.of("opstartklas-report"))).isTrue();
 		assertThat(placement.maxValidity()).isEqualTo(Period.ofYears(1));
 	}
 
@@ -43,7 +43,7 @@ class PurposeCatalogueTests {
 		for (Purpose purpose : this.catalogue.purposes()) {
 			for (String provider : new String[] { "opstartklas", "taalschool-a", "taalschool-b" }) {
 				for (String sender : new String[] { "tvs", "raak", "vvs", "opstartklas" }) {
-					assertThat(purpose.covers(sender, provider, DocumentType.TRAJECTORY_PLAN)).isFalse();
+					assertThat(purpose.covers(sender, provider, DocumentType.of("trajectory-plan"))).isFalse();
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package nl.ketenpoort.consent.statement;
 
 import java.time.Duration;
+import nl.ketenpoort.schemas.DocumentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.ketenpoort.schemas.DocumentType.CLIENT_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsentKeysIntegrationTests {
@@ -62,7 +62,7 @@ class ConsentKeysIntegrationTests {
 		assertThat(SignedJWT.parse(after.statement()).getHeader().getKeyID()).isEqualTo(newKid);
 		try (TestRegistry freshNode = this.node.anotherNode()) {
 			assertThat(freshNode.checks()
-				.check(this.subject, "social-guidance-vwn", "tvs", "vvs", CLIENT_PROFILE)
+				.check(this.subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"))
 				.allowed()).isTrue();
 			assertThat(freshNode.statements().verify(before.statement()).consentId()).isEqualTo(before.id());
 			assertThat(freshNode.statements().verify(after.statement()).consentId()).isEqualTo(after.id());
@@ -140,13 +140,14 @@ class ConsentKeysIntegrationTests {
 	}
 
 	private Consent grant() {
-		return this.node.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), CLIENT_PROFILE);
+		return this.node.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("client-profile"));
 	}
 
 	/** Another status holder: the same consent again would repeat the active one. */
 	private Consent grantForAnotherSubject() {
 		return this.node.grant(this.node.subjects().enrol(VNumber.parse("2234567890")), "social-guidance-vwn", "tvs",
-				List.of("vvs"), CLIENT_PROFILE);
+				List.of("vvs"), DocumentType.of("client-profile"));
 	}
 
 }

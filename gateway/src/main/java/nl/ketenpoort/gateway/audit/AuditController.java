@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -213,7 +215,7 @@ class AuditController {
 	 */
 	private ExportFormat format(Actor actor, String format) {
 		return ExportFormat.fromCode(format).orElseThrow(() -> {
-			this.reads.refused(actor, "export", "FORMAT_UNKNOWN");
+			this.reads.refused(actor, "export", RefusalReason.FORMAT_UNKNOWN.name());
 			return new ExportFormatUnknown();
 		});
 	}
@@ -290,40 +292,7 @@ class AuditController {
 	}
 
 	static Map<String, Object> view(AuditRecord record) {
-		AuditEvent e = record.event();
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("position", record.position());
-		view.put("eventId", record.eventId());
-		view.put("recordedAt", record.recordedAt().toString());
-		view.put("type", e.type().code());
-		view.put("outcome", e.outcome().name());
-		put(view, "reasonCode", e.reasonCode());
-		Map<String, Object> actor = new LinkedHashMap<>();
-		actor.put("kind", e.actor().kind());
-		actor.put("id", e.actor().id());
-		actor.put("role", nz(e.actor().role()));
-		actor.put("organisation", nz(e.actor().organisation()));
-		put(actor, "mandate", e.actor().mandate());
-		view.put("actor", actor);
-		put(view, "purpose", e.purpose());
-		put(view, "legalBasis", e.legalBasis());
-		put(view, "consentId", e.consentId());
-		put(view, "subjectRef", e.subjectRef());
-		put(view, "sender", e.sender());
-		put(view, "recipient", e.recipient());
-		put(view, "documentType", e.documentType());
-		put(view, "exchangeId", e.exchangeId());
-		view.put("fieldNames", e.fieldNames());
-		put(view, "payloadSha256", e.payloadSha256());
-		put(view, "partnerStatus", e.partnerStatus());
-		if (e.trace() != null) {
-			view.put("traceId", e.trace().traceId());
-			put(view, "parentOperationId", e.trace().parentOperationId());
-			put(view, "foreignOperationId", e.trace().foreignOperationId());
-		}
-		view.put("operationId", record.operationId());
-		view.put("hash", record.hash());
-		return view;
+		return AuditFields.json(record, AuditView.API);
 	}
 
 	private @Nullable String subjectRef(Actor officer, @Nullable String vNumber, @Nullable String bsn) {
@@ -333,13 +302,10 @@ class AuditController {
 		try {
 			return this.subjects.find(SubjectIdentifiers.parse(vNumber, bsn)).map(SubjectRef::pseudonym).orElse(null);
 		}
-		catch (IdentifierInvalid ex) {
-			// The attempt is recorded with the bounded reason, never with what was typed.
-			this.reads.refused(officer, "search", ex.code());
-			throw ex;
-		}
-		catch (SubjectLinkRefused ex) {
-			this.reads.refused(officer, "search", "IDENTIFIERS_CONFLICT");
+		catch (IdentifierInvalid | SubjectLinkRefused ex) {
+			// The attempt is recorded with the library's bounded reason, never with what
+			// was typed; the problem handler answers.
+			this.reads.refused(officer, "search", Objects.requireNonNull(ex.failureReason()));
 			throw ex;
 		}
 	}
@@ -367,16 +333,6 @@ class AuditController {
 		Actor actor = Actors.current();
 		officerScope(actor);
 		return actor;
-	}
-
-	private static void put(Map<String, Object> view, String key, @Nullable Object value) {
-		if (value != null) {
-			view.put(key, value);
-		}
-	}
-
-	private static String nz(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 	/** Not found, or not yours to see: the two are not told apart. */

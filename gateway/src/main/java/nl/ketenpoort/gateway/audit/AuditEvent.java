@@ -42,14 +42,31 @@ public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable St
 		return new Builder(type, outcome, actor);
 	}
 
+	/**
+	 * A builder holding every member of this event, to change some: the one copy of all
+	 * members, so that a new member is added here and nowhere else.
+	 */
+	public Builder toBuilder() {
+		return new Builder(this.type, this.outcome, this.actor).reason(this.reasonCode)
+			.purpose(this.purpose, this.legalBasis)
+			.consent(this.consentId)
+			.subject(this.subjectRef)
+			.route(this.sender, this.recipient)
+			.document(this.documentType, this.exchangeId)
+			.payload(this.fieldNames, this.payloadSha256)
+			.partnerStatus(this.partnerStatus)
+			.startedAt(this.startedAt)
+			.trace(this.trace);
+	}
+
 	/** Builds an event step by step, since most events fill only some members. */
 	public static final class Builder {
 
-		private final AuditEventType type;
+		private AuditEventType type;
 
-		private final AuditOutcome outcome;
+		private AuditOutcome outcome;
 
-		private final AuditActor actor;
+		private AuditActor actor;
 
 		private @Nullable String reasonCode;
 
@@ -83,6 +100,11 @@ public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable St
 			this.type = type;
 			this.outcome = outcome;
 			this.actor = actor;
+		}
+
+		public Builder actor(AuditActor actor) {
+			this.actor = actor;
+			return this;
 		}
 
 		public Builder reason(@Nullable String reasonCode) {

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
@@ -26,9 +25,7 @@ public final class AuditExports {
 	private AuditExports() {
 	}
 
-	private static final String[] CSV_HEADER = { "position", "recorded_at", "event_type", "outcome", "reason_code",
-			"purpose", "legal_basis", "sender", "recipient", "document_type", "field_names", "consent_id",
-			"exchange_id", "subject_ref", "actor_kind", "actor_role", "trace_id", "hash", "actor_mandate" };
+	private static final String[] CSV_HEADER = AuditFields.csvHeader();
 
 	/** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
 	private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -44,16 +41,7 @@ public final class AuditExports {
 		try {
 			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out);
 			for (AuditRecord record : records) {
-				AuditEvent e = record.event();
-				csv.printRecord(Stream
-					.of(String.valueOf(record.position()), record.recordedAt().toString(), e.type().code(),
-							e.outcome().name(), e.reasonCode(), e.purpose(), e.legalBasis(), e.sender(), e.recipient(),
-							e.documentType(), String.join(" ", e.fieldNames()),
-							(e.consentId() != null) ? e.consentId().toString() : null,
-							(e.exchangeId() != null) ? e.exchangeId().toString() : null, e.subjectRef(),
-							e.actor().kind(), e.actor().role(), (e.trace() != null) ? e.trace().traceId() : null,
-							record.hash(), (e.actor().mandate() != null) ? e.actor().mandate().toString() : null)
-					.map(AuditExports::neutralised));
+				csv.printRecord(AuditFields.csvRow(record).stream().map(AuditExports::neutralised));
 			}
 			csv.flush();
 		}

@@ -2,12 +2,12 @@ package nl.ketenpoort.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +48,14 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	 * rendering as the reference.
 	 */
 	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
+		return canonicalForm(eventId, recordedAt, operationId, event, AuditFields.HASHED_WHEN_SET);
+	}
+
+	/**
+	 * The canonical form with these fields appended when set (tests declare more).
+	 */
+	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event,
+			List<AuditField> whenSet) {
 		AuditTrace trace = event.trace();
 		AuditActor actor = event.actor();
 		StringBuilder out = new StringBuilder(1024);
@@ -121,8 +129,44 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 		}
 		out.append(",\"started_at\":");
 		string(out, (event.startedAt() != null) ? event.startedAt().toString() : null);
+		if (!whenSet.isEmpty()) {
+			whenSet(out, whenSet, new AuditRecord(0, eventId, recordedAt, operationId, event, GENESIS, GENESIS));
+		}
 		out.append('}');
 		return out.toString();
+	}
+
+	/**
+	 * The fields added after the fixed form ({@link AuditField.Hashing#WHEN_SET}): each
+	 * only when set, so that every event recorded before it existed keeps its text.
+	 */
+	private static void whenSet(StringBuilder out, List<AuditField> fields, AuditRecord record) {
+		for (AuditField field : fields) {
+			Object value = field.of(record);
+			if (value == null) {
+				continue;
+			}
+			out.append(",\"").append(field.name()).append("\":");
+			if (value instanceof Number number) {
+				out.append(number.longValue());
+			}
+			else if (value instanceof List<?> list) {
+				out.append('[');
+				for (int i = 0; i < list.size(); i++) {
+					if (i > 0) {
+						out.append(',');
+					}
+					string(out, String.valueOf(list.get(i)));
+				}
+				out.append(']');
+			}
+			else if (value instanceof Boolean bool) {
+				out.append(bool.booleanValue());
+			}
+			else {
+				string(out, value.toString());
+			}
+		}
 	}
 
 	/** A JSON string (or {@code null}), escaped exactly as Jackson escapes it. */
@@ -177,12 +221,7 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	}
 
 	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Digests.newSha256();
 	}
 
 	/**

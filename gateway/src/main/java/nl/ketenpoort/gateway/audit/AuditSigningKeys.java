@@ -1,82 +1,41 @@
 package nl.ketenpoort.gateway.audit;
 
-import java.text.ParseException;
-import java.time.Clock;
-import java.sql.Timestamp;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.nimbusds.jose.EncryptionMethod;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.DirectDecrypter;
-import com.nimbusds.jose.crypto.DirectEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import nl.ketenpoort.keys.KeyPurpose;
+import nl.ketenpoort.keys.KeyRing;
+import nl.ketenpoort.keys.KeyRings;
+import nl.ketenpoort.keys.SignedStatement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The EC P-256 key that signs audit checkpoints: created once per database (so every
- * gateway node signs with it), its private part kept encrypted at rest (JWE, A256GCM, key
- * from settings).
+ * The key that signs audit checkpoints and pruning statements: the
+ * {@link KeyPurpose#AUDIT_CHECKPOINT} keys of the key store (module {@code keys}) under
+ * {@code ketenpoort.audit.key-encryption-key}, made once per database so every gateway
+ * node signs with it; every key stays published, as kept checkpoints never expire.
  */
 @Component
 class AuditSigningKeys {
 
-	private static final long CREATE_LOCK = 0x4b4554454e4b4559L;
+	private final KeyRing ring;
 
-	private final JdbcClient jdbc;
-
-	private final byte[] keyEncryptionKey;
-
-	private final Clock clock;
-
-	private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
-
-	private volatile @Nullable ECKey current;
-
-	AuditSigningKeys(JdbcClient jdbc, AuditSettings settings, Clock clock) {
-		this.jdbc = jdbc;
-		this.keyEncryptionKey = Base64.getDecoder().decode(settings.keyEncryptionKey());
-		if (this.keyEncryptionKey.length != 32) {
+	AuditSigningKeys(KeyRings keyRings, AuditSettings settings) {
+		byte[] keyEncryptionKey = Base64.getDecoder().decode(settings.keyEncryptionKey());
+		if (keyEncryptionKey.length != 32) {
 			throw new IllegalStateException("ketenpoort.audit.key-encryption-key must be 32 bytes, base64");
 		}
-		this.clock = clock;
+		this.ring = keyRings.ring(KeyPurpose.AUDIT_CHECKPOINT, keyEncryptionKey);
 	}
 
 	/** The signing key, created on first use. */
-	@Transactional
 	ECKey signingKey() {
-		ECKey key = this.current;
-		if (key != null) {
-			return key;
-		}
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CREATE_LOCK).query().singleRow();
-		List<String> stored = this.jdbc
-			.sql("SELECT private_jwk_jwe FROM audit_signing_key ORDER BY created_at DESC LIMIT 1")
-			.query(String.class)
-			.list();
-		key = stored.isEmpty() ? create() : decrypt(stored.get(0));
-		this.current = key;
-		return key;
+		return this.ring.signingKey();
 	}
 
 	/** A signed statement: the compact JWS and the id of the key that signed it. */
@@ -84,18 +43,9 @@ class AuditSigningKeys {
 	}
 
 	/** Signs checkpoint and pruning statements with the audit key (ES256). */
-	@Transactional
 	Statement sign(JWTClaimsSet claims) {
-		ECKey key = signingKey();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new ECDSASigner(key));
-			return new Statement(key.getKeyID(), jwt.serialize());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign an audit statement", ex);
-		}
+		SignedStatement signed = this.ring.sign(claims);
+		return new Statement(signed.kid(), signed.jws());
 	}
 
 	/**
@@ -103,83 +53,17 @@ class AuditSigningKeys {
 	 * when the key is unknown, the algorithm another or the signature wrong.
 	 */
 	Optional<JWTClaimsSet> verifiedClaims(String jws, String keyId) {
-		try {
-			SignedJWT jwt = SignedJWT.parse(jws);
-			ECKey key = publicKey(keyId);
-			if (key == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-					|| !jwt.verify(new ECDSAVerifier(key))) {
-				return Optional.empty();
-			}
-			return Optional.of(jwt.getJWTClaimsSet());
-		}
-		catch (ParseException | JOSEException ex) {
-			return Optional.empty();
-		}
+		return this.ring.verify(jws, keyId);
 	}
 
 	/** The public key with this id, to verify a checkpoint. */
 	@Nullable ECKey publicKey(String keyId) {
-		return this.publicKeys.computeIfAbsent(keyId,
-				(id) -> this.jdbc.sql("SELECT public_jwk FROM audit_signing_key WHERE key_id = ?")
-					.param(id)
-					.query(String.class)
-					.optional()
-					.map(AuditSigningKeys::parse)
-					.orElse(null));
+		return this.ring.publicKey(keyId).orElse(null);
 	}
 
 	/** All public keys, for outside parties that keep checkpoints. */
 	JWKSet publicKeys() {
-		return new JWKSet(this.jdbc.sql("SELECT public_jwk FROM audit_signing_key ORDER BY created_at")
-			.query(String.class)
-			.list()
-			.stream()
-			.map(AuditSigningKeys::parse)
-			.map((key) -> (com.nimbusds.jose.jwk.JWK) key)
-			.toList());
-	}
-
-	private ECKey create() {
-		try {
-			ECKey key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true)
-				.keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
-				.generate();
-			JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
-					new Payload(key.toJSONString()));
-			jwe.encrypt(new DirectEncrypter(this.keyEncryptionKey));
-			this.jdbc
-				.sql("INSERT INTO audit_signing_key (key_id, public_jwk, private_jwk_jwe, created_at)"
-						+ " VALUES (?, ?, ?, ?)")
-				.params(key.getKeyID(), key.toPublicJWK().toJSONString(), jwe.serialize(),
-						Timestamp.from(this.clock.instant()))
-				.update();
-			return key;
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not create the audit signing key", ex);
-		}
-	}
-
-	private ECKey decrypt(String jwe) {
-		try {
-			JWEObject object = JWEObject.parse(jwe);
-			object.decrypt(new DirectDecrypter(this.keyEncryptionKey));
-			return ECKey.parse(object.getPayload().toString());
-		}
-		catch (ParseException | JOSEException ex) {
-			throw new IllegalStateException(
-					"The audit signing key cannot be decrypted: is ketenpoort.audit.key-encryption-key the one it was made with?",
-					ex);
-		}
-	}
-
-	private static ECKey parse(String json) {
-		try {
-			return ECKey.parse(json);
-		}
-		catch (ParseException ex) {
-			throw new AuditLogCorrupted("A stored audit signing key is not a valid JWK");
-		}
+		return this.ring.published((key) -> true);
 	}
 
 }

@@ -70,17 +70,11 @@ public class AuditTrail {
 		String traceId = MDC.get(TraceContext.TRACE_ID);
 		AuditTrace trace = (traceId != null) ? new AuditTrace(traceId, MDC.get(TraceContext.SPAN_ID), null, null)
 				: new AuditTrace(TraceContext.randomTraceId(), null, null, null);
-		return new AuditEvent(normalised.type(), normalised.outcome(), normalised.reasonCode(), normalised.actor(),
-				normalised.purpose(), normalised.legalBasis(), normalised.consentId(), normalised.subjectRef(),
-				normalised.sender(), normalised.recipient(), normalised.documentType(), normalised.exchangeId(),
-				normalised.fieldNames(), normalised.payloadSha256(), normalised.partnerStatus(), normalised.startedAt(),
-				trace);
+		return normalised.toBuilder().trace(trace).build();
 	}
 
 	private static AuditEvent copyWithStart(AuditEvent e, Instant startedAt) {
-		return new AuditEvent(e.type(), e.outcome(), e.reasonCode(), e.actor(), e.purpose(), e.legalBasis(),
-				e.consentId(), e.subjectRef(), e.sender(), e.recipient(), e.documentType(), e.exchangeId(),
-				e.fieldNames(), e.payloadSha256(), e.partnerStatus(), startedAt, e.trace());
+		return e.toBuilder().startedAt(startedAt).build();
 	}
 
 }

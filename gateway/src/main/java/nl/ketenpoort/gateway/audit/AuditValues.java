@@ -1,14 +1,11 @@
 package nl.ketenpoort.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import nl.ketenpoort.consent.subject.SubjectRef;
+import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,11 +55,15 @@ final class AuditValues {
 		List<String> fields = (e.fieldNames().size() > MAX_FIELD_NAMES)
 				? List.of(UNKNOWN + sha256(String.join(",", e.fieldNames())))
 				: e.fieldNames().stream().map((field) -> shaped(field, FIELD)).toList();
-		return new AuditEvent(e.type(), e.outcome(), shaped(e.reasonCode(), CODE), actor,
-				shaped(e.purpose(), LOWER_CODE), shaped(e.legalBasis(), LOWER_CODE), e.consentId(),
-				shaped(e.subjectRef(), SubjectRef::isPseudonym), shaped(e.sender(), PARTNERS),
-				shaped(e.recipient(), PARTNERS), shaped(e.documentType(), LOWER_CODE), e.exchangeId(), fields,
-				shaped(e.payloadSha256(), SHA256), e.partnerStatus(), e.startedAt(), e.trace());
+		return e.toBuilder()
+			.actor(actor)
+			.reason(shaped(e.reasonCode(), CODE))
+			.purpose(shaped(e.purpose(), LOWER_CODE), shaped(e.legalBasis(), LOWER_CODE))
+			.subject(shaped(e.subjectRef(), SubjectRef::isPseudonym))
+			.route(shaped(e.sender(), PARTNERS), shaped(e.recipient(), PARTNERS))
+			.document(shaped(e.documentType(), LOWER_CODE), e.exchangeId())
+			.payload(fields, shaped(e.payloadSha256(), SHA256))
+			.build();
 	}
 
 	private static @Nullable String shaped(@Nullable String value, Pattern shape) {
@@ -77,13 +78,7 @@ final class AuditValues {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is unavailable", ex);
-		}
+		return Digests.sha256Hex(value);
 	}
 
 }

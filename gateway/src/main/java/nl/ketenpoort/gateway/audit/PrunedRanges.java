@@ -2,7 +2,6 @@ package nl.ketenpoort.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.ParseException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.ketenpoort.keys.Digests;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,12 +168,7 @@ public class PrunedRanges {
 		private long ranges;
 
 		RangeDigest() {
-			try {
-				this.sha256 = MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-			}
+			this.sha256 = Digests.newSha256();
 		}
 
 		void add(PrunedRange range) {

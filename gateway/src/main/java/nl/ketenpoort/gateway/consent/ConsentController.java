@@ -31,6 +31,7 @@ import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -111,7 +112,7 @@ class ConsentController {
 			if (!ownOrganisationSends) {
 				// A professional records consent only for what their own organisation
 				// shares.
-				throw new ConsentForbidden("NOT_OWN_ORGANISATION");
+				throw new ConsentForbidden(RefusalReason.NOT_OWN_ORGANISATION.name());
 			}
 			subject = this.subjects.enrol(VNumber.parse(form.vNumber()));
 			method = "on-behalf-interpreter".equals(form.method())
@@ -119,7 +120,7 @@ class ConsentController {
 					: ConsentMethod.onBehalfPaper(actor.id(), form.evidenceReference());
 		}
 		else {
-			throw new ConsentForbidden("ROLE_NOT_ALLOWED");
+			throw new ConsentForbidden(RefusalReason.ROLE_NOT_ALLOWED.name());
 		}
 		List<DocumentType> types = form.documentTypes()
 			.stream()
@@ -181,7 +182,7 @@ class ConsentController {
 		if (!this.access.maySee(actor, consent)) {
 			this.audit.appendIndependently(
 					AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor))
-						.reason("NOT_OWN_CONSENT")
+						.reason(RefusalReason.NOT_OWN_CONSENT.name())
 						.consent(consent.id())
 						.build());
 			throw new ConsentNotVisible();
@@ -190,7 +191,8 @@ class ConsentController {
 	}
 
 	private static SubjectRef ownSubject(Actor actor) {
-		return new SubjectRef(actor.dataSubject().orElseThrow(() -> new ConsentForbidden("NO_OWN_SUBJECT")));
+		return new SubjectRef(
+				actor.dataSubject().orElseThrow(() -> new ConsentForbidden(RefusalReason.NO_OWN_SUBJECT.name())));
 	}
 
 	/**
@@ -204,7 +206,7 @@ class ConsentController {
 
 	private SubjectRef caseManagerSubject(Actor actor, @Nullable String vNumber) {
 		if (!this.access.mayLookUpStatusHolders(actor)) {
-			throw new ConsentForbidden("ROLE_NOT_ALLOWED");
+			throw new ConsentForbidden(RefusalReason.ROLE_NOT_ALLOWED.name());
 		}
 		if (vNumber == null) {
 			throw new ConsentRequestInvalid("VNUMBER_MISSING", "Name the status holder with the 'vNumber' parameter.");

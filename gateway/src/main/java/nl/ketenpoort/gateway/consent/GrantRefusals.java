@@ -3,12 +3,9 @@ package nl.ketenpoort.gateway.consent;
 import java.util.List;
 import java.util.Objects;
 
-import nl.ketenpoort.consent.GrantRefused;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
-import nl.ketenpoort.consent.purpose.PurposeUnknown;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
-import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditActor;
@@ -18,6 +15,7 @@ import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.schemas.problem.CodedFailure;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,17 +73,11 @@ class GrantRefusals {
 		if (exception instanceof ConsentController.ConsentRefusal refusal) {
 			return refusal.reason();
 		}
-		if (exception instanceof GrantRefused refused) {
-			return refused.reason().name();
-		}
-		if (exception instanceof PurposeUnknown) {
-			return "UNKNOWN_PURPOSE";
-		}
-		if (exception instanceof IdentifierInvalid invalid) {
-			return invalid.code();
-		}
-		if (exception instanceof SubjectLinkRefused) {
-			return "IDENTIFIERS_CONFLICT";
+		if (exception instanceof CodedFailure failure) {
+			// The library's bounded reason (GrantRefused's, an identifier's), else its
+			// code (UNKNOWN_PURPOSE).
+			String reason = failure.failureReason();
+			return (reason != null) ? reason : failure.failureCode().name();
 		}
 		return null;
 	}

@@ -92,7 +92,7 @@ class AcceptSteps {
 		Submission parsed = read.parsed(type, purpose, knownRecipient, null, document);
 		if (type == null) {
 			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
-					"'documentType' must be one of " + List.of(DocumentType.values()) + ".", parsed, null);
+					"'documentType' must be one of " + DocumentType.all() + ".", parsed, null);
 		}
 		if (purpose == null) {
 			throw ExchangeRefused.because(ProblemCode.UNKNOWN_PURPOSE,

@@ -240,8 +240,11 @@ public record Exchange(UUID id, PartnerId sender, PartnerId recipient, DocumentT
 
 	}
 
-	/** A state change that the exchange's status does not allow. */
-	public static final class TransitionRefused extends IllegalStateException {
+	/**
+	 * A state change that the exchange's status does not allow: a bug of the caller,
+	 * never caused by input.
+	 */
+	public static final class TransitionRefused extends RuntimeException {
 
 		TransitionRefused(ExchangeStatus status, String change) {
 			super("An exchange that is " + status.code() + " cannot be " + change);

@@ -1,14 +1,13 @@
 package nl.ketenpoort.gateway.exchange;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.ketenpoort.keys.Digests;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -80,22 +79,11 @@ class PayloadCipher {
 	}
 
 	private static String keyId(byte[] key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
-			return "pk-" + HexFormat.of().formatHex(digest, 0, 6);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "pk-" + HexFormat.of().formatHex(Digests.sha256(key), 0, 6);
 	}
 
 	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(bytes);
 	}
 
 	static String sha256(String text) {

@@ -2,13 +2,13 @@ package nl.ketenpoort.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Map;
 
+import nl.ketenpoort.keys.Digests;
 import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -56,17 +56,18 @@ final class CertificateBinding {
 		if (!(thumbprint instanceof String expected)) {
 			// Such as a DPoP key (jkt), which this gateway does not check: refused
 			// rather than accepted as if unbound.
-			throw refuse(request, "TOKEN_BINDING_UNSUPPORTED", "The access token is bound to something else");
+			throw refuse(request, RefusalReason.TOKEN_BINDING_UNSUPPORTED.name(),
+					"The access token is bound to something else");
 		}
 		X509Certificate[] chain = (request != null
 				&& request.getAttribute(CERTIFICATES) instanceof X509Certificate[] certificates) ? certificates : null;
 		if (chain == null || chain.length == 0) {
-			throw refuse(request, "TOKEN_CERTIFICATE_MISSING",
+			throw refuse(request, RefusalReason.TOKEN_CERTIFICATE_MISSING.name(),
 					"The access token is bound to a client certificate, and none was presented");
 		}
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				thumbprint(chain[0]).getBytes(StandardCharsets.US_ASCII))) {
-			throw refuse(request, "TOKEN_CERTIFICATE_MISMATCH",
+			throw refuse(request, RefusalReason.TOKEN_CERTIFICATE_MISMATCH.name(),
 					"The access token is bound to another client certificate");
 		}
 	}
@@ -74,10 +75,9 @@ final class CertificateBinding {
 	/** The base64url SHA-256 of the DER certificate, as {@code x5t#S256}. */
 	static String thumbprint(X509Certificate certificate) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return Digests.sha256Base64Url(certificate.getEncoded());
 		}
-		catch (NoSuchAlgorithmException | CertificateEncodingException ex) {
+		catch (CertificateEncodingException ex) {
 			throw new BadJwtException("The client certificate cannot be read");
 		}
 	}

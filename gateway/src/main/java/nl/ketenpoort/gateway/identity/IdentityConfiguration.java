@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import nl.ketenpoort.consent.ConsentSettings;
 import nl.ketenpoort.gateway.partner.PartnerKeys;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.keys.KeyRings;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,8 +89,8 @@ class IdentityConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	SigningKeys signingKeys(JdbcClient jdbc, TransactionOperations transactions, IdentitySettings settings) {
-		return new SigningKeys(jdbc, transactions, settings.keyEncryptionKey());
+	SigningKeys signingKeys(KeyRings keyRings, IdentitySettings settings) {
+		return new SigningKeys(keyRings, settings.keyEncryptionKey());
 	}
 
 	@Bean

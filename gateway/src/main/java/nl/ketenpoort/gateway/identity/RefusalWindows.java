@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import nl.ketenpoort.schemas.problem.RefusalReason;
+
 /**
  * Counts refused requests per client address (by its pseudonym) in windows of one summary
  * interval, in this node's memory: refusals without credentials are only counted;
@@ -17,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RefusalWindows {
 
 	/** The reason code of a summary of refusals without credentials. */
-	static final String NO_CREDENTIALS = "NO_CREDENTIALS";
+	static final String NO_CREDENTIALS = RefusalReason.NO_CREDENTIALS.name();
 
 	/** The reason code of a summary of refusals beyond the per-address limit. */
-	static final String TOO_MANY_REFUSALS = "TOO_MANY_REFUSALS";
+	static final String TOO_MANY_REFUSALS = RefusalReason.TOO_MANY_REFUSALS.name();
 
 	/** The address key under which addresses beyond the tracked number are counted. */
 	static final String OTHER_ADDRESSES = "other-addresses";

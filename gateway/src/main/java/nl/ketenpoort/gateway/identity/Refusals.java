@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,28 +138,28 @@ class Refusals {
 		}
 		if (exception instanceof OAuth2AuthenticationException oauth2) {
 			return Optional.of(OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth2.getError().getErrorCode())
-					? "TOKEN_MALFORMED" : "TOKEN_INVALID");
+					? RefusalReason.TOKEN_MALFORMED.name() : RefusalReason.TOKEN_INVALID.name());
 		}
 		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			return Optional.of("CREDENTIALS_UNSUPPORTED");
+			return Optional.of(RefusalReason.CREDENTIALS_UNSUPPORTED.name());
 		}
 		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
-			return Optional.of("SESSION_UNKNOWN");
+			return Optional.of(RefusalReason.SESSION_UNKNOWN.name());
 		}
 		return Optional.empty();
 	}
 
 	private static String deniedReason(Optional<Actor> caller, AccessDeniedException exception) {
 		if (exception instanceof MissingCsrfTokenException) {
-			return "CSRF_TOKEN_MISSING";
+			return RefusalReason.CSRF_TOKEN_MISSING.name();
 		}
 		if (exception instanceof CsrfException) {
-			return "CSRF_TOKEN_INVALID";
+			return RefusalReason.CSRF_TOKEN_INVALID.name();
 		}
 		if (caller.isEmpty()) {
-			return "ACCESS_DENIED";
+			return RefusalReason.ACCESS_DENIED.name();
 		}
-		return caller.get().isPartner() ? "SCOPE_MISSING" : "ROLE_NOT_ALLOWED";
+		return caller.get().isPartner() ? RefusalReason.SCOPE_MISSING.name() : RefusalReason.ROLE_NOT_ALLOWED.name();
 	}
 
 }

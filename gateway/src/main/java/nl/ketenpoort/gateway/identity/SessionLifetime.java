@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ class SessionLifetime implements SessionAuthenticationStrategy {
 	static final String ENDED = SessionLifetime.class.getName() + ".ended";
 
 	/** The reason code of a session ended for idleness or age. */
-	static final String SESSION_EXPIRED = "SESSION_EXPIRED";
+	static final String SESSION_EXPIRED = RefusalReason.SESSION_EXPIRED.name();
 
 	private final SessionSettings settings;
 

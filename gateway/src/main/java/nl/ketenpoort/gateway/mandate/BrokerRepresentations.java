@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 import nl.ketenpoort.consent.subject.Bsn;
-import nl.ketenpoort.gateway.identity.federation.Refusal;
 import nl.ketenpoort.gateway.identity.federation.RepresentationCheck;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 import org.springframework.stereotype.Component;
 
@@ -25,15 +25,15 @@ class BrokerRepresentations implements RepresentationCheck {
 	}
 
 	@Override
-	public Optional<Refusal> represent(UUID representative, Bsn represented, HttpSession session) {
+	public Optional<RefusalReason> represent(UUID representative, Bsn represented, HttpSession session) {
 		Representation representation = this.representations.honour(representative, represented, session);
 		if (!(representation instanceof Representation.Refused refused)) {
 			return Optional.empty();
 		}
 		return Optional.of(switch (refused.reason()) {
-			case NO_MANDATE -> Refusal.NO_MANDATE;
-			case MANDATE_EXPIRED -> Refusal.MANDATE_EXPIRED;
-			case MANDATE_REVOKED -> Refusal.MANDATE_REVOKED;
+			case NO_MANDATE -> RefusalReason.NO_MANDATE;
+			case MANDATE_EXPIRED -> RefusalReason.MANDATE_EXPIRED;
+			case MANDATE_REVOKED -> RefusalReason.MANDATE_REVOKED;
 		});
 	}
 

@@ -25,6 +25,8 @@ import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Person;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.federation.BrokerLogins;
+import nl.ketenpoort.schemas.problem.CodedFailure;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +98,7 @@ public class MandateRegister {
 		}
 		catch (MandateRefused | IdentifierInvalid | SubjectLinkRefused ex) {
 			String reason = (ex instanceof MandateRefused refused) ? refused.reason()
-					: (ex instanceof IdentifierInvalid invalid) ? invalid.code() : "IDENTIFIERS_CONFLICT";
+					: Objects.requireNonNull(((CodedFailure) ex).failureReason());
 			logger.debug("Refused to record a mandate for {}: {}", actor, reason);
 			this.audit.appendIndependently(
 					AuditEvent.of(AuditEventType.MANDATE_RECORD_REFUSED, AuditOutcome.REFUSED, AuditActor.of(actor))
@@ -205,7 +207,7 @@ public class MandateRegister {
 			logger.debug("Refused {} to {}: another organisation holds its record", mandate, actor);
 			this.audit.appendIndependently(AuditEvent
 				.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor).withMandate(id))
-				.reason("NOT_OWN_MANDATE")
+				.reason(RefusalReason.NOT_OWN_MANDATE.name())
 				.subject(mandate.subject().pseudonym())
 				.build());
 			throw new MandateNotFound();
@@ -216,9 +218,9 @@ public class MandateRegister {
 	private static String caseManagersOrganisation(Actor actor) {
 		if (actor.isPartner() || !actor.hasRole(Role.CASE_MANAGER)) {
 			logger.debug("Refused mandates to {}: not a case manager", actor);
-			throw MandateRefused.forbidden("ROLE_NOT_ALLOWED");
+			throw MandateRefused.forbidden(RefusalReason.ROLE_NOT_ALLOWED.name());
 		}
-		return actor.organisation().orElseThrow(() -> MandateRefused.forbidden("NO_ORGANISATION"));
+		return actor.organisation().orElseThrow(() -> MandateRefused.forbidden(RefusalReason.NO_ORGANISATION.name()));
 	}
 
 	/** The subject a refused form names, if the registry knows it; never enrols. */

@@ -24,7 +24,7 @@ public record PartnerId(String value) {
 	}
 
 	/** A partner id must name something: it is never blank. */
-	static final class PartnerIdInvalid extends IllegalArgumentException {
+	static final class PartnerIdInvalid extends RuntimeException {
 
 		PartnerIdInvalid() {
 			super("A partner id is never blank");

@@ -13,6 +13,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
+import nl.ketenpoort.adapters.autoconfigure.NativeFormats;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 
@@ -81,11 +82,15 @@ public class Partners {
 		if (system.pull() == (system.endpoint() != null)) {
 			throw new PartnerRegistryInvalid(id, "give either a delivery endpoint or pull: true");
 		}
+		if (system.adapter() != null && !NativeFormats.codes().contains(system.adapter())) {
+			throw new PartnerRegistryInvalid(id, "adapter '" + system.adapter() + "' is none of the formats "
+					+ new java.util.TreeSet<>(NativeFormats.codes()));
+		}
 		Delivery delivery = system.pull() ? Delivery.pull() : Delivery.push(system.endpoint());
 		Set<Permission> sends = permissions(id, system.sends());
 		Set<Permission> receives = permissions(id, system.receives());
 		if (system.kind() == PartnerKind.LANGUAGE_PROVIDER && receives.stream()
-			.anyMatch((permission) -> permission.documentType() == DocumentType.TRAJECTORY_PLAN)) {
+			.anyMatch((permission) -> permission.documentType().equals(DocumentType.of("trajectory-plan")))) {
 			// The trajectory plan records benefit deductions and is meant for social
 			// guidance only: a language provider never receives it, whatever is
 			// configured.

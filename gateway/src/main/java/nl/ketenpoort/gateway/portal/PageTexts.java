@@ -53,9 +53,15 @@ public class PageTexts {
 		return partnerIds.stream().map(this::partner).collect(Collectors.joining(", "));
 	}
 
-	/** The name of a document type, such as "digital client profile". */
+	/**
+	 * The name of a document type, such as "digital client profile": its schema's
+	 * {@code x-document-type.titles}, so a new type needs no message bundle entry.
+	 */
 	public String document(@Nullable String code) {
-		return (code != null) ? message("doc." + code) : "";
+		if (code == null) {
+			return "";
+		}
+		return DocumentType.fromCode(code).map((type) -> type.title(PageLanguages.current().code())).orElse(code);
 	}
 
 	public String documents(Collection<DocumentType> types) {

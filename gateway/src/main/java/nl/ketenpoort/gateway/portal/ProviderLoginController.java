@@ -3,7 +3,7 @@ package nl.ketenpoort.gateway.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.ketenpoort.gateway.identity.federation.ProviderRefusalPage;
-import nl.ketenpoort.gateway.identity.federation.Refusal;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,10 +29,10 @@ class ProviderLoginController {
 		if (!(request.getAttribute(ProviderRefusalPage.ATTRIBUTE) instanceof ProviderRefusalPage refusal)) {
 			return "redirect:/login";
 		}
-		response.setStatus(refusal.refusal().status().value());
-		model.addAttribute("title", refusal.refusal().messageKey());
+		response.setStatus(refusal.status().value());
+		model.addAttribute("title", refusal.messageKey());
 		model.addAttribute("provider", refusal.provider());
-		model.addAttribute("noDigid", refusal.refusal() == Refusal.NO_SUBJECT);
+		model.addAttribute("noDigid", refusal.refusal() == RefusalReason.NO_SUBJECT);
 		// The language links lead to the login page: a sign-in is never repeated by a
 		// link.
 		model.addAttribute("page", this.pages.at("/login"));

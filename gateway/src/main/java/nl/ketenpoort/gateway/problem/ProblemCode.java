@@ -1,13 +1,13 @@
 package nl.ketenpoort.gateway.problem;
 
 import java.net.URI;
-import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 
 /**
  * The stable error codes of Ketenpoort: clients switch on {@code code}, never on the
- * human {@code detail}. Each code has a section in {@code docs/problems.md}.
+ * human {@code detail}. Each code has a section in {@code docs/problems.md}; every
+ * library code ({@code FailureCode}) is one of them, with the status its kind maps to.
  */
 public enum ProblemCode {
 
@@ -73,11 +73,17 @@ public enum ProblemCode {
 
 	LOGIN_REFUSED(HttpStatus.FORBIDDEN, "Login refused"),
 
+	NATIVE_DOCUMENT_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid partner document"),
+
+	DOCUMENT_NOT_MAPPABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Document not mappable"),
+
+	DELIVERY_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid delivery"),
+
+	NO_ADAPTER(HttpStatus.SERVICE_UNAVAILABLE, "No adapter"),
+
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
-
-	private static final String TYPE_BASE = "https://ketenpoort.nl/problems/";
 
 	private final HttpStatus status;
 
@@ -114,7 +120,12 @@ public enum ProblemCode {
 	 * The RFC 9457 {@code type}: a stable URI per code, documented in docs/problems.md.
 	 */
 	public URI type() {
-		return URI.create(TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		return Problems.type(name());
+	}
+
+	/** The section of {@code docs/problems.md} that explains this code. */
+	public URI documentation() {
+		return Problems.documentation(name());
 	}
 
 	/** The generic code for an HTTP status that no more specific code explains. */

@@ -1,8 +1,7 @@
 package nl.ketenpoort.gateway.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.ketenpoort.consent.subject.IdentifierInvalid;
-import nl.ketenpoort.consent.subject.SubjectLinkRefused;
+import nl.ketenpoort.schemas.problem.CodedFailure;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,24 +39,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A malformed V-number or BSN anywhere is the caller's mistake: 422 with the bounded
-	 * reason, never a 500 and never the value.
+	 * A library's coded failure, wherever it is raised (a malformed V-number or BSN, an
+	 * unknown purpose, a refused grant): its code, the status of its kind, the bounded
+	 * reason and the library's safe detail; never the value that was refused.
 	 */
-	@ExceptionHandler(IdentifierInvalid.class)
-	ResponseEntity<ProblemDetail> handleIdentifierInvalid(IdentifierInvalid ex, HttpServletRequest request) {
-		ProblemDetail problem = Problems.of(ProblemCode.INVALID_SUBJECT,
-				"A V-number has six to ten digits, a BSN nine that pass the 11-test.", request);
-		problem.setProperty("reason", ex.code());
-		log.debug("Request refused with {}: {}", ProblemCode.INVALID_SUBJECT, ex.code());
-		return respond(problem);
-	}
-
-	/** The V-number and the BSN given belong to two different status holders. */
-	@ExceptionHandler(SubjectLinkRefused.class)
-	ResponseEntity<ProblemDetail> handleSubjectLinkRefused(SubjectLinkRefused ex, HttpServletRequest request) {
-		ProblemDetail problem = Problems.of(ProblemCode.INVALID_SUBJECT,
-				"The V-number and BSN given belong to different status holders.", request);
-		problem.setProperty("reason", "IDENTIFIERS_CONFLICT");
+	ResponseEntity<ProblemDetail> handleFailure(CodedFailure failure, HttpServletRequest request) {
+		ProblemDetail problem = Problems.of(failure.failureCode(), failure.failureDetail(), request);
+		String reason = failure.failureReason();
+		if (reason != null) {
+			problem.setProperty("reason", reason);
+		}
+		failure.failureProperties().forEach(problem::setProperty);
+		log.debug("Request refused with {}: {}", failure.failureCode(), (reason != null) ? reason : "no reason");
 		return respond(problem);
 	}
 
@@ -113,6 +106,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
+		// An interface cannot be named in @ExceptionHandler: the libraries' coded
+		// failures arrive here.
+		if (ex instanceof CodedFailure failure) {
+			return handleFailure(failure, request);
+		}
 		PayloadTooLarge tooLarge = PayloadTooLarge.causeOf(ex);
 		if (tooLarge != null) {
 			return handleProblem(tooLarge, request);

@@ -5,6 +5,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.ketenpoort.gateway.problem.Problems;
+
 /**
  * A W3C trace context: the trace id of the whole chain and the id of this gateway's
  * operation.
@@ -15,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public record TraceContext(String traceId, String spanId, Optional<String> parentSpanId) {
 
-	/** The request attribute and MDC key under which the current trace id is kept. */
-	public static final String TRACE_ID = "traceId";
+	/**
+	 * The request attribute and MDC key under which the current trace id is kept: the
+	 * attribute that problems read ({@link Problems#TRACE_ID_ATTRIBUTE}).
+	 */
+	public static final String TRACE_ID = Problems.TRACE_ID_ATTRIBUTE;
 
 	/** The MDC key of this gateway's operation id. */
 	public static final String SPAN_ID = "spanId";

@@ -44,7 +44,7 @@ class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
 		this.vNumber = statusHolder.vNumber();
 		this.subject = statusHolder.subject();
 		this.vwnToCoaAndAmsterdam = this.fixtures
-			.grant(this.subject, "handover-notice", "vvs", List.of("tvs", "raak"), DocumentType.HANDOVER_NOTICE)
+			.grant(this.subject, "handover-notice", "vvs", List.of("tvs", "raak"), DocumentType.of("handover-notice"))
 			.id();
 	}
 

@@ -69,7 +69,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		this.vNumber = statusHolder.vNumber();
 		this.subject = statusHolder.subject();
 		this.fixtures.grant(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
-				DocumentType.CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		ObjectNode request = JSON.createObjectNode();
 		request.put("documentType", "client-profile");
 		request.put("purpose", "handover-coa-municipality");

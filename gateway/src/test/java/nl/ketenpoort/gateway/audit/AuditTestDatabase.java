@@ -12,9 +12,11 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.ketenpoort.keys.KeyRings;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -33,7 +35,11 @@ final class AuditTestDatabase implements AutoCloseable {
 	private AuditTestDatabase(EmbeddedPostgres postgres) {
 		this.postgres = postgres;
 		this.dataSource = postgres.getPostgresDatabase();
-		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration/gateway").load().migrate();
+		Flyway.configure()
+			.dataSource(this.dataSource)
+			.locations("classpath:db/migration/keys", "classpath:db/migration/gateway")
+			.load()
+			.migrate();
 		HikariConfig pool = new HikariConfig();
 		pool.setDataSource(this.dataSource);
 		pool.setMaximumPoolSize(4);
@@ -104,7 +110,8 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	Parts parts(AuditSettings settings) {
 		JdbcClient jdbc = jdbc();
-		AuditSigningKeys keys = new AuditSigningKeys(jdbc, settings, Clock.systemUTC());
+		AuditSigningKeys keys = new AuditSigningKeys(
+				new KeyRings(this.pool, new DataSourceTransactionManager(this.pool), Clock.systemUTC()), settings);
 		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, keys, Clock.systemUTC(), settings);
 		PrunedRanges pruned = new PrunedRanges(jdbc, keys);
 		return new Parts(jdbc, keys, checkpoints, pruned, new AuditChainVerifier(jdbc, checkpoints, pruned, settings));

@@ -119,9 +119,9 @@ class FederatedBrowserIntegrationTests extends GatewayIntegrationTest {
 		// given: a status holder the registry knows by BSN, with a consent
 		String bsn = randomBsn();
 		SubjectRef subject = this.subjects.enrol(Bsn.parse(bsn));
-		this.registry
-			.grant(new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"), List.of(DocumentType.CLIENT_PROFILE),
-					null, ConsentMethod.portal(), "ti", this.catalogue.text(PURPOSE, "ti").sha256()));
+		this.registry.grant(
+				new GrantRequest(subject, PURPOSE, "tvs", List.of("raak"), List.of(DocumentType.of("client-profile")),
+						null, ConsentMethod.portal(), "ti", this.catalogue.text(PURPOSE, "ti").sha256()));
 		TestProviders.nextLogin("broker", "pairwise-" + UUID.randomUUID(),
 				Map.of("acr", TestProviders.SUBSTANTIAL, "bsn", bsn));
 		browser.driver().manage().deleteAllCookies();

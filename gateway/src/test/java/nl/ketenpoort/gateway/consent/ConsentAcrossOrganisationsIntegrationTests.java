@@ -63,12 +63,12 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 		this.vNumber = Fixtures.newVNumber();
 		SubjectRef subject = this.subjects.enrol(VNumber.parse(this.vNumber));
 		this.coaToAmsterdam = grant(subject, "handover-coa-municipality", "tvs", List.of("raak"),
-				DocumentType.CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		this.amsterdamToVwn = grant(subject, "social-guidance-vwn", "raak", List.of("vvs"),
-				DocumentType.TRAJECTORY_PLAN);
-		this.coaToVwn = grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.CLIENT_PROFILE);
+				DocumentType.of("trajectory-plan"));
+		this.coaToVwn = grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.of("client-profile"));
 		this.vwnToCoaAndAmsterdam = grant(subject, "handover-notice", "vvs", List.of("tvs", "raak"),
-				DocumentType.HANDOVER_NOTICE);
+				DocumentType.of("handover-notice"));
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class MergedDuplicatesAuditIntegrationTests extends GatewayIntegrationTest {
 		// given a consent that the migration revoked as the older of two duplicates
 		SubjectRef subject = this.fixtures.newStatusHolder().subject();
 		Consent older = this.fixtures.grant(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-				DocumentType.CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 		JdbcClient asOwner = JdbcClient.create(this.owner.dataSource().orElseThrow());
 		asOwner.sql("UPDATE consent SET status = 'revoked', status_changed_at = now() WHERE id = ?")
 			.param(older.id())

@@ -112,7 +112,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void operatorReplaysADeadLetter() {
 		// given: an exchange that delivery gave up on
-		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
 		UUID dead = submit("tvs", "client-profile", "handover-coa-municipality", "raak",
 				ExchangeExamples.clientProfile());
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
@@ -140,8 +140,8 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void caseManagerSeesTheDocumentsAndTheReceivingContactPerson() {
 		// given: a client profile sent to the municipality, and its handover notice back
-		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		grant("handover-notice", "raak", "tvs", DocumentType.HANDOVER_NOTICE);
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
+		grant("handover-notice", "raak", "tvs", DocumentType.of("handover-notice"));
 		UUID profile = submit("tvs", "client-profile", "handover-coa-municipality", "raak",
 				ExchangeExamples.clientProfile());
 		UUID notice = submit("raak", "handover-notice", "handover-notice", "tvs", handoverNotice());
@@ -171,7 +171,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void privacyOfficerOfAnotherOrganisationCannotOpenTheTrailAndTheAttemptIsAudited() {
 		// given: an exchange between COA and the municipality only
-		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
 		UUID exchange = submit("tvs", "client-profile", "handover-coa-municipality", "raak",
 				ExchangeExamples.clientProfile());
 		TestTokens.Login vwn = this.tokens.newPerson(Role.PRIVACY_OFFICER, "vwn", null);
@@ -195,7 +195,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void privacyOfficerSearchesByVNumberInAPostVerifiesAndExports() {
 		// given
-		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
 		UUID exchange = submit("tvs", "client-profile", "handover-coa-municipality", "raak",
 				ExchangeExamples.clientProfile());
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "amsterdam", null);

@@ -102,7 +102,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		this.vNumber = statusHolder.vNumber();
 		this.subject = statusHolder.subject();
 		this.fixtures.grant(this.subject, "handover-coa-municipality", "tvs", List.of("raak"),
-				DocumentType.CLIENT_PROFILE);
+				DocumentType.of("client-profile"));
 	}
 
 	@Test
@@ -287,7 +287,8 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void pullRecipientCollectsFromItsInboxAndTheAcknowledgementCompletesDelivery() {
-		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.CLIENT_PROFILE);
+		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("client-profile"));
 		String id = submit(null, "social-guidance-vwn", "vvs");
 		deliverAll();
 		String vvs = this.tokens.partner("vvs");
@@ -323,7 +324,8 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void anAcknowledgementNeedsTheReceiveScopeAndADocumentThatIsWaiting() {
 		// given: two documents waiting in VluchtelingenWerk's inbox, one for RAAK
-		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"), DocumentType.CLIENT_PROFILE);
+		this.fixtures.grant(this.subject, "social-guidance-vwn", "tvs", List.of("vvs"),
+				DocumentType.of("client-profile"));
 		String first = submit(null, "social-guidance-vwn", "vvs");
 		String second = submit(null, "social-guidance-vwn", "vvs");
 		String forRaak = submit(null);

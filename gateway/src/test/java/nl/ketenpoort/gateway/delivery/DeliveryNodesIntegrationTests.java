@@ -151,7 +151,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		for (int i = 0; i < statusHolders; i++) {
 			String vNumber = Fixtures.newVNumber();
 			this.fixtures.grant(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs",
-					List.of("raak"), DocumentType.CLIENT_PROFILE);
+					List.of("raak"), DocumentType.of("client-profile"));
 			vNumbers.add(vNumber);
 		}
 		String token = this.tokens.partner("tvs");

@@ -73,12 +73,12 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		Fixtures.StatusHolder statusHolder = this.fixtures.newStatusHolder();
 		this.vNumber = statusHolder.vNumber();
 		this.subject = statusHolder.subject();
-		grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
-		grant("social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
-		grant("language-course-placement", "tvs", "taalschool-a", DocumentType.NT2_LEARNER_PROFILE);
-		grant("language-course-placement", "opstartklas", "taalschool-a", DocumentType.OPSTARTKLAS_REPORT);
-		grant("handover-notice", "raak", "tvs", DocumentType.HANDOVER_NOTICE);
+		grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
+		grant("social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
+		grant("social-guidance-vwn", "raak", "vvs", DocumentType.of("trajectory-plan"));
+		grant("language-course-placement", "tvs", "taalschool-a", DocumentType.of("nt2-learner-profile"));
+		grant("language-course-placement", "opstartklas", "taalschool-a", DocumentType.of("opstartklas-report"));
+		grant("handover-notice", "raak", "tvs", DocumentType.of("handover-notice"));
 	}
 
 	@ParameterizedTest
@@ -104,7 +104,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		// given: the VluchtelingenWerk purpose, which does not cover health or wellbeing
 		ObjectNode profile = example("client-profile");
 		Set<String> allowed = this.purposes.get("social-guidance-vwn")
-			.categoriesFor(DocumentType.CLIENT_PROFILE)
+			.categoriesFor(DocumentType.of("client-profile"))
 			.orElseThrow();
 
 		// when
@@ -399,7 +399,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private boolean allowedPath(String path, Set<String> allowedCategories) {
-		return this.schemas.fields(DocumentType.CLIENT_PROFILE)
+		return this.schemas.fields(DocumentType.of("client-profile"))
 			.stream()
 			.filter((field) -> field.path().equals(path))
 			.map(Field::category)

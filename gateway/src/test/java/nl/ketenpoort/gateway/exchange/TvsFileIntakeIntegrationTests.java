@@ -46,7 +46,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 		// given
 		String vNumber = Fixtures.newVNumber();
 		this.fixtures.grant(this.subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs",
-				List.of("raak"), DocumentType.CLIENT_PROFILE);
+				List.of("raak"), DocumentType.of("client-profile"));
 		byte[] xml = export(vNumber);
 		String key = "tvs-file-" + PayloadCipher.sha256(xml);
 
@@ -89,7 +89,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 	private byte[] export(String vNumber) {
 		ObjectNode profile = ExchangeExamples.clientProfile();
 		((ObjectNode) profile.get("subject")).put("vNumber", vNumber);
-		return this.tvs.write(DocumentType.CLIENT_PROFILE, profile);
+		return this.tvs.write(DocumentType.of("client-profile"), profile);
 	}
 
 	private List<String> listDone() throws java.io.IOException {

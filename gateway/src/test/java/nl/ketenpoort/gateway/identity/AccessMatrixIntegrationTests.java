@@ -279,7 +279,9 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/test-probe/actor", (f, r, own) -> get("/api/v1/test-probe/actor"), LOGIN, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /test-probe/json", (f, r, own) -> get("/test-probe/json"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("POST /test-probe/json", (f, r, own) -> postJson("/test-probe/json", "{\"name\":\"matrix\",\"count\":1}"), OK, OK, OK, OK, OK, OK, OK, OK),
-		row("GET /test-probe/failure", (f, r, own) -> get("/test-probe/failure"), FAILS, FAILS, FAILS, FAILS, FAILS, FAILS, FAILS, FAILS));
+		row("GET /test-probe/failure", (f, r, own) -> get("/test-probe/failure"), FAILS, FAILS, FAILS, FAILS, FAILS, FAILS, FAILS, FAILS),
+		row("GET /test-probe/library-failure", (f, r, own) -> get("/test-probe/library-failure"), REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED),
+		row("GET /test-probe/adapter-failure", (f, r, own) -> get("/test-probe/adapter-failure"), REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED, REACHED));
 	// @formatter:on
 
 	@Test
@@ -586,20 +588,22 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		String freshConsent(@Nullable Role role, boolean own) {
 			if (role == Role.STATUS_HOLDER) {
 				return grant(own ? this.subject : this.otherSubject, "handover-coa-municipality", "tvs", "raak",
-						DocumentType.CLIENT_PROFILE);
+						DocumentType.of("client-profile"));
 			}
 			if (role == Role.CLIENT_MANAGER) {
 				// Amsterdam's route to VluchtelingenWerk; not COA's to VluchtelingenWerk
-				return own ? grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN)
-						: grant(this.subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+				return own
+						? grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.of("trajectory-plan"))
+						: grant(this.subject, "social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 			}
 			if (role == Role.CASE_MANAGER) {
 				// COA's route to Amsterdam; not Amsterdam's to VluchtelingenWerk
 				return own
-						? grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE)
-						: grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.TRAJECTORY_PLAN);
+						? grant(this.subject, "handover-coa-municipality", "tvs", "raak",
+								DocumentType.of("client-profile"))
+						: grant(this.subject, "social-guidance-vwn", "raak", "vvs", DocumentType.of("trajectory-plan"));
 			}
-			return grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
+			return grant(this.subject, "handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
 		}
 
 		/**

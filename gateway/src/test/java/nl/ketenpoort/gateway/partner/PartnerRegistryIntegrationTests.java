@@ -49,12 +49,14 @@ class PartnerRegistryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void permissionsFollowThePurposes() {
-		assertThat(this.partners.mayPublish("tvs", DocumentType.CLIENT_PROFILE, "handover-coa-municipality")).isTrue();
-		assertThat(this.partners.mayReceive("raak", DocumentType.CLIENT_PROFILE, "handover-coa-municipality")).isTrue();
-		assertThat(this.partners.mayPublish("raak", DocumentType.CLIENT_PROFILE, "handover-coa-municipality"))
+		assertThat(this.partners.mayPublish("tvs", DocumentType.of("client-profile"), "handover-coa-municipality"))
+			.isTrue();
+		assertThat(this.partners.mayReceive("raak", DocumentType.of("client-profile"), "handover-coa-municipality"))
+			.isTrue();
+		assertThat(this.partners.mayPublish("raak", DocumentType.of("client-profile"), "handover-coa-municipality"))
 			.isFalse();
-		assertThat(this.partners.mayReceive("vvs", DocumentType.TRAJECTORY_PLAN, "social-guidance-vwn")).isTrue();
-		assertThat(this.partners.mayPublish("nobody", DocumentType.CLIENT_PROFILE, "handover-coa-municipality"))
+		assertThat(this.partners.mayReceive("vvs", DocumentType.of("trajectory-plan"), "social-guidance-vwn")).isTrue();
+		assertThat(this.partners.mayPublish("nobody", DocumentType.of("client-profile"), "handover-coa-municipality"))
 			.isFalse();
 	}
 
@@ -63,7 +65,7 @@ class PartnerRegistryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.partners.all()).filteredOn((partner) -> partner.kind() == PartnerKind.LANGUAGE_PROVIDER)
 			.isNotEmpty()
 			.allSatisfy((provider) -> assertThat(provider.receives())
-				.noneMatch((permission) -> permission.documentType() == DocumentType.TRAJECTORY_PLAN)
+				.noneMatch((permission) -> permission.documentType().equals(DocumentType.of("trajectory-plan")))
 				.isNotEmpty());
 	}
 

@@ -129,6 +129,19 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aLibrarysFailureAtARealEndpointCarriesItsReasonAndItsSection() {
+		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=12"))
+			.header("Authorization", "Bearer " + officer));
+
+		JsonNode problem = assertProblem(response, 422, "INVALID_SUBJECT", "/api/v1/audit/events");
+		assertThat(problem.get("reason").asString()).isEqualTo("V_NUMBER_MALFORMED");
+		assertThat(problem.get("documentation").asString())
+			.isEqualTo("https://ketenpoort.nl/docs/problems.md#invalid_subject");
+	}
+
+	@Test
 	void healthIsUp() {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health")));
 

@@ -77,6 +77,25 @@ class ProblemHandlerWebTests {
 	}
 
 	@Test
+	void aLibrarysCodedFailureIsAnsweredWithItsCodeAndTheStatusOfItsKind() throws Exception {
+		problem(this.mvc.perform(get("/test-probe/library-failure")), 422, "UNKNOWN_DOCUMENT_TYPE")
+			.andExpect(jsonPath("$.detail").value("No document type with this code."))
+			.andExpect(
+					jsonPath("$.documentation").value("https://ketenpoort.nl/docs/problems.md#unknown_document_type"));
+	}
+
+	@Test
+	void anAdaptersCodedFailureIsAnsweredWithItsCode() throws Exception {
+		problem(this.mvc.perform(get("/test-probe/adapter-failure")), 422, "DELIVERY_INVALID");
+	}
+
+	@Test
+	void everyProblemLinksTheSectionOfItsCode() throws Exception {
+		problem(this.mvc.perform(get("/test-probe/failure")), 500, "INTERNAL_ERROR")
+			.andExpect(jsonPath("$.documentation").value("https://ketenpoort.nl/docs/problems.md#internal_error"));
+	}
+
+	@Test
 	void aGoodRequestIsNoProblem() throws Exception {
 		this.mvc
 			.perform(post("/test-probe/json").contentType(MediaType.APPLICATION_JSON)

@@ -2,6 +2,9 @@ package nl.ketenpoort.gateway.problem;
 
 import java.util.Map;
 
+import nl.ketenpoort.adapters.DeliveryInvalid;
+import nl.ketenpoort.schemas.UnknownDocumentType;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +35,16 @@ class ProblemProbeController {
 	@GetMapping("/test-probe/failure")
 	Map<String, Object> fail() {
 		throw new IllegalStateException("secret internal detail V-1234567890");
+	}
+
+	@GetMapping("/test-probe/library-failure")
+	Map<String, Object> libraryFailure() {
+		throw new UnknownDocumentType("V-1234567890");
+	}
+
+	@GetMapping("/test-probe/adapter-failure")
+	Map<String, Object> adapterFailure() {
+		throw new DeliveryInvalid("V-1234567890");
 	}
 
 }

@@ -35,11 +35,12 @@ final class RequestGenerator {
 
 	/** The routes the fixture's consents cover: the only way to a 202. */
 	static final List<Route> ROUTES = List.of(
-			new Route(DocumentType.CLIENT_PROFILE, "tvs", "raak", "handover-coa-municipality"),
-			new Route(DocumentType.NT2_LEARNER_PROFILE, "tvs", "taalschool-a", "language-course-placement"),
-			new Route(DocumentType.OPSTARTKLAS_REPORT, "opstartklas", "taalschool-a", "language-course-placement"),
-			new Route(DocumentType.TRAJECTORY_PLAN, "raak", "vvs", "social-guidance-vwn"),
-			new Route(DocumentType.HANDOVER_NOTICE, "raak", "tvs", "handover-notice"));
+			new Route(DocumentType.of("client-profile"), "tvs", "raak", "handover-coa-municipality"),
+			new Route(DocumentType.of("nt2-learner-profile"), "tvs", "taalschool-a", "language-course-placement"),
+			new Route(DocumentType.of("opstartklas-report"), "opstartklas", "taalschool-a",
+					"language-course-placement"),
+			new Route(DocumentType.of("trajectory-plan"), "raak", "vvs", "social-guidance-vwn"),
+			new Route(DocumentType.of("handover-notice"), "raak", "tvs", "handover-notice"));
 
 	private final FuzzFixture fixture;
 

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import nl.ketenpoort.schemas.DocumentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,12 +78,12 @@ class HandoverNoticeResponder implements DisposableBean {
 		ObjectNode notice = this.template.deepCopy();
 		notice.putObject("subject").put("vNumber", vNumber);
 		ObjectNode about = notice.putObject("document");
-		about.put("type", DocumentType.CLIENT_PROFILE.code());
+		about.put("type", "client-profile");
 		about.put("exchangeId", exchangeId);
 		notice.put("expectedFirstContact",
 				LocalDate.now(this.clock.withZone(ZoneId.of("Europe/Amsterdam"))).plusDays(14).toString());
 		ObjectNode request = this.json.createObjectNode();
-		request.put("documentType", DocumentType.HANDOVER_NOTICE.code());
+		request.put("documentType", "handover-notice");
 		request.put("purpose", "handover-notice");
 		request.put("recipient", "tvs");
 		request.putObject("subject").put("vNumber", vNumber);

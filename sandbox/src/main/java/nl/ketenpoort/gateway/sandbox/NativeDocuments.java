@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NativeDocuments {
 
-	private static final Map<String, DocumentType> NATIVE_NAMES = Map.of("klantprofiel", DocumentType.CLIENT_PROFILE,
-			"trajectplan", DocumentType.TRAJECTORY_PLAN, "overdrachtsbericht", DocumentType.HANDOVER_NOTICE,
-			"leerprofiel", DocumentType.NT2_LEARNER_PROFILE, "eindrapportage", DocumentType.OPSTARTKLAS_REPORT);
+	private static final Map<String, DocumentType> NATIVE_NAMES = Map.of("klantprofiel",
+			DocumentType.of("client-profile"), "trajectplan", DocumentType.of("trajectory-plan"), "overdrachtsbericht",
+			DocumentType.of("handover-notice"), "leerprofiel", DocumentType.of("nt2-learner-profile"), "eindrapportage",
+			DocumentType.of("opstartklas-report"));
 
 	private final JsonMapper json;
 
@@ -73,7 +74,7 @@ final class NativeDocuments {
 	Optional<String> clientProfileVNumber(JsonNode body) {
 		JsonNode canonical;
 		try {
-			canonical = new RaakMapping().toCanonical(DocumentType.CLIENT_PROFILE, body);
+			canonical = new RaakMapping().toCanonical(DocumentType.of("client-profile"), body);
 		}
 		catch (NativeDocumentInvalid | DocumentNotMappable ex) {
 			// Not RAAK's format: perhaps canonical, with or without the exchange

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
-import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,9 @@ class SandboxController {
 
 	private final HandoverNoticeResponder handover;
 
-	SandboxController(SandboxSettings settings, PartnerModes modes, ReceivedDocuments received,
+	private final List<String> partners;
+
+	SandboxController(Partners registry, SandboxSettings settings, PartnerModes modes, ReceivedDocuments received,
 			ConsentStatementVerifier statements, NativeDocuments documents, FileDropInbox fileDrop,
 			HandoverNoticeResponder handover) {
 		this.settings = settings;
@@ -71,13 +74,14 @@ class SandboxController {
 		this.documents = documents;
 		this.fileDrop = fileDrop;
 		this.handover = handover;
+		this.partners = settings.partnersOr(registry.all().stream().map(Partner::id).toList());
 	}
 
 	@GetMapping
 	@Operation(summary = "The sandbox partners, their mode and how much they received")
 	List<Map<String, Object>> partners() {
 		List<Map<String, Object>> partners = new ArrayList<>();
-		for (String id : this.settings.partners()) {
+		for (String id : this.partners) {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("id", id);
 			view.put("mode", this.modes.of(id).mode().code());
@@ -203,7 +207,7 @@ class SandboxController {
 	}
 
 	private void answerHandover(String id, @Nullable String documentType, String exchangeId, Optional<JsonNode> json) {
-		if (HandoverNoticeResponder.RAAK.equals(id) && DocumentType.CLIENT_PROFILE.code().equals(documentType)
+		if (HandoverNoticeResponder.RAAK.equals(id) && "client-profile".equals(documentType)
 				&& this.settings.handoverNotice().enabled() && json.isPresent()) {
 			this.documents.clientProfileVNumber(json.get())
 				.ifPresent((vNumber) -> this.handover.answer(exchangeId, vNumber));
@@ -238,7 +242,7 @@ class SandboxController {
 	}
 
 	private void known(String id) {
-		if (!this.settings.partners().contains(id)) {
+		if (!this.partners.contains(id)) {
 			throw new SandboxPartnerUnknown();
 		}
 	}

@@ -94,7 +94,7 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 		String vNumber = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 		SubjectRef subject = this.subjects.enrol(VNumber.parse(vNumber));
 		this.consents.grant(new GrantRequest(subject, "social-guidance-vwn", "tvs", List.of("vvs"),
-				List.of(DocumentType.CLIENT_PROFILE), null,
+				List.of(DocumentType.of("client-profile")), null,
 				ConsentMethod.onBehalfInterpreter("cm-coa", "TOLK-BOOKING-TEST"), "ti",
 				this.purposes.text("social-guidance-vwn", "ti").sha256()));
 		TestTokens.Login yonas = this.tokens.newPerson(Role.STATUS_HOLDER, null, subject.pseudonym());

@@ -92,7 +92,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void aDocumentIsStoredOncePerIdempotencyKeyAndRepeatsAreCounted() {
 		// given
-		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 		String key = UUID.randomUUID().toString();
 		String body = vvsClientProfile().toString();
 
@@ -122,8 +122,8 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void aDeliveryWithoutAValidConsentStatementIsRefusedAndNotStored() throws Exception {
 		// given
-		Consent forRaak = grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		Consent forVvs = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+		Consent forRaak = grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
+		Consent forVvs = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 		ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(forVvs.signingKid()).generate();
 		SignedJWT forged = new SignedJWT(
 				new JWSHeader.Builder(JWSAlgorithm.ES256).type(new com.nimbusds.jose.JOSEObjectType("consent+jwt"))
@@ -168,7 +168,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void aDeliveryWithoutIdempotencyKeyIsRefused() {
-		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/sandbox/partners/vvs"))
 			.header("Content-Type", "application/json")
@@ -182,7 +182,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void modesMakeThePartnerFailAndRecover() {
 		// given
-		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.CLIENT_PROFILE);
+		Consent consent = grant("social-guidance-vwn", "tvs", "vvs", DocumentType.of("client-profile"));
 		String body = vvsClientProfile().toString();
 
 		// error-503: a problem document, nothing stored
@@ -237,7 +237,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	void theFileDropPartnerShowsWhatLandsInItsDirectoryAndGoesAwayWhenDown() throws Exception {
 		// given: a file as the file-drop adapter writes it
 		Consent consent = grant("language-course-placement", "opstartklas", "taalschool-b",
-				DocumentType.OPSTARTKLAS_REPORT);
+				DocumentType.of("opstartklas-report"));
 		Path directory = dataDir().resolve("sandbox").resolve("taalschool-b");
 		String exchangeId = UUID.randomUUID().toString();
 		ObjectNode file = JSON.createObjectNode();
@@ -267,15 +267,15 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 		this.partnerKeys.register("raak", raak.toPublicJWK());
 		Files.createDirectories(keyFile("raak").getParent());
 		Files.writeString(keyFile("raak"), raak.toJSONString(), StandardCharsets.UTF_8);
-		Consent profile = grant("handover-coa-municipality", "tvs", "raak", DocumentType.CLIENT_PROFILE);
-		Consent notice = grant("handover-notice", "raak", "tvs", DocumentType.HANDOVER_NOTICE);
+		Consent profile = grant("handover-coa-municipality", "tvs", "raak", DocumentType.of("client-profile"));
+		Consent notice = grant("handover-notice", "raak", "tvs", DocumentType.of("handover-notice"));
 		ObjectNode canonical = ExchangeExamples.clientProfile();
 		((ObjectNode) canonical.get("subject")).put("vNumber", this.vNumber);
 		String exchangeId = UUID.randomUUID().toString();
 
 		// when: the gateway delivers the profile in RAAK's format
 		HttpResponse<String> delivered = deliver("raak", exchangeId, profile.statement(),
-				new RaakMapping().toNative(DocumentType.CLIENT_PROFILE, canonical).toString());
+				new RaakMapping().toNative(DocumentType.of("client-profile"), canonical).toString());
 
 		// then: RAAK submitted a handover notice for TVS, under its own consent
 		assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
@@ -300,7 +300,7 @@ class SandboxPartnersIntegrationTests extends GatewayIntegrationTest {
 	private ObjectNode vvsClientProfile() {
 		ObjectNode canonical = ExchangeExamples.clientProfile();
 		((ObjectNode) canonical.get("subject")).put("vNumber", this.vNumber);
-		return (ObjectNode) new VvsMapping().toNative(DocumentType.CLIENT_PROFILE, canonical);
+		return (ObjectNode) new VvsMapping().toNative(DocumentType.of("client-profile"), canonical);
 	}
 
 	private HttpResponse<String> deliver(String partner, String key, String statement, String body) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import nl.ketenpoort.schemas.CanonicalSchema;
 import nl.ketenpoort.schemas.DocumentType;
 import nl.ketenpoort.schemas.SchemaResources;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fields of every shipped schema with their category and Art. 9 flag, read once from
@@ -49,11 +50,20 @@ public final class FieldCatalogue {
 	 * @throws SchemaAnnotationInvalid when a schema's annotations break the rules
 	 */
 	public static FieldCatalogue load() {
+		return load(SchemaResources.readAll());
+	}
+
+	/**
+	 * Reads the field annotations of the given schemas.
+	 * @param sources each schema with its source, as {@link SchemaResources#readAll}
+	 * reads them
+	 * @return the catalogue
+	 * @throws SchemaAnnotationInvalid when a schema's annotations break the rules
+	 */
+	public static FieldCatalogue load(Map<CanonicalSchema, JsonNode> sources) {
 		Map<CanonicalSchema, Map<String, FieldNode>> trees = new LinkedHashMap<>();
-		for (CanonicalSchema schema : SchemaResources.all()) {
-			trees.put(schema,
-					FieldTreeReader.read(schema.code(), SchemaResources.read(schema), schema instanceof DocumentType));
-		}
+		sources.forEach((schema, source) -> trees.put(schema,
+				FieldTreeReader.read(schema.code(), source, schema instanceof DocumentType)));
 		return new FieldCatalogue(Collections.unmodifiableMap(trees));
 	}
 

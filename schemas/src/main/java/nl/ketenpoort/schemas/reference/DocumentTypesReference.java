@@ -44,7 +44,7 @@ public final class DocumentTypesReference {
 		usage(page);
 		categories(page);
 		page.append("## Document types\n\n");
-		for (DocumentType type : DocumentType.values()) {
+		for (DocumentType type : this.schemas.documentTypes().all()) {
 			section(page, type);
 		}
 		page.append("## Supporting schemas\n\n");
@@ -62,7 +62,8 @@ public final class DocumentTypesReference {
 		page.append("```java\n");
 		page.append("DocumentSchemas schemas = DocumentSchemas.load();\n");
 		page.append("List<Violation> violations = schemas.validate(DocumentType.of(\"client-profile\"), json);\n");
-		page.append("ObjectNode sent = schemas.minimise(DocumentType.CLIENT_PROFILE, document, Set.of(\"identity\", ");
+		page.append(
+				"ObjectNode sent = schemas.minimise(DocumentType.of(\"client-profile\"), document, Set.of(\"identity\", ");
 		page.append("\"education\", \"practical.digid\"));\n");
 		page.append("List<String> forTheAuditLog = schemas.fieldNames(sent);\n");
 		page.append("```\n\n");

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import nl.ketenpoort.schemas.CanonicalSchema;
 import nl.ketenpoort.schemas.DocumentType;
+import nl.ketenpoort.schemas.DocumentTypes;
 import nl.ketenpoort.schemas.SchemaResources;
 import nl.ketenpoort.schemas.fields.Field;
 import nl.ketenpoort.schemas.fields.FieldCatalogue;
@@ -41,8 +42,11 @@ public final class DocumentSchemas {
 
 	private final Map<CanonicalSchema, JsonNode> sources;
 
-	private DocumentSchemas(DocumentValidator validator, FieldCatalogue catalogue,
+	private final DocumentTypes types;
+
+	private DocumentSchemas(DocumentTypes types, DocumentValidator validator, FieldCatalogue catalogue,
 			Map<CanonicalSchema, JsonNode> sources) {
+		this.types = types;
 		this.validator = validator;
 		this.catalogue = catalogue;
 		this.minimiser = new Minimiser(catalogue);
@@ -56,16 +60,37 @@ public final class DocumentSchemas {
 	 * annotations break the rules
 	 */
 	public static DocumentSchemas load() {
+		return load(DocumentSchemas.class.getClassLoader(), DocumentTypes.shipped());
+	}
+
+	/**
+	 * Reads, checks and compiles every schema a class loader sees under {@code schemas/},
+	 * with the document types they declare: a new document type is a schema file, no
+	 * code.
+	 * @param loader where the schema files are
+	 * @return the registry
+	 */
+	public static DocumentSchemas load(ClassLoader loader) {
+		return load(loader, DocumentTypes.load(loader));
+	}
+
+	private static DocumentSchemas load(ClassLoader loader, DocumentTypes types) {
 		long start = System.nanoTime();
-		Map<CanonicalSchema, JsonNode> sources = new LinkedHashMap<>();
-		for (CanonicalSchema schema : SchemaResources.all()) {
-			sources.put(schema, SchemaResources.read(schema));
-		}
-		DocumentSchemas schemas = new DocumentSchemas(DocumentValidator.create(), FieldCatalogue.load(),
-				Collections.unmodifiableMap(sources));
+		Map<CanonicalSchema, JsonNode> sources = Collections
+			.unmodifiableMap(new LinkedHashMap<>(SchemaResources.readAll(loader, types)));
+		DocumentSchemas schemas = new DocumentSchemas(types, DocumentValidator.create(sources),
+				FieldCatalogue.load(sources), sources);
 		logger.info("Loaded {} schemas ({}) in {} ms", sources.size(), sources.keySet(),
 				(System.nanoTime() - start) / 1_000_000);
 		return schemas;
+	}
+
+	/**
+	 * The document types this registry knows, in declared order.
+	 * @return the document types
+	 */
+	public DocumentTypes documentTypes() {
+		return this.types;
 	}
 
 	/**

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.ketenpoort.schemas.CanonicalSchema;
+import nl.ketenpoort.schemas.DocumentTypes;
 import nl.ketenpoort.schemas.SchemaResources;
 
 /**
@@ -42,16 +43,26 @@ public final class DocumentValidator {
 	 * @return a validator for all {@link SchemaResources#all() canonical schemas}
 	 */
 	public static DocumentValidator create() {
+		return create(SchemaResources.readAll());
+	}
+
+	/**
+	 * Compiles the given schemas.
+	 * @param sources each schema with its source, as {@link SchemaResources#readAll}
+	 * reads them
+	 * @return a validator for these schemas
+	 */
+	public static DocumentValidator create(Map<CanonicalSchema, JsonNode> sources) {
 		SchemaRegistry registry = SchemaRegistry.withDialect(dialect(), (builder) -> builder.schemaRegistryConfig(
 				SchemaRegistryConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_POINTER).build()));
 		Map<CanonicalSchema, Schema> compiled = new LinkedHashMap<>();
-		for (CanonicalSchema type : SchemaResources.all()) {
-			Schema schema = registry.getSchema(SchemaResources.read(type));
+		for (Map.Entry<CanonicalSchema, JsonNode> source : sources.entrySet()) {
+			Schema schema = registry.getSchema(source.getValue());
 			// compiled now so a broken schema fails at start-up and the first exchange
 			// does not
 			// pay for it
 			schema.initializeValidators();
-			compiled.put(type, schema);
+			compiled.put(source.getKey(), schema);
 		}
 		return new DocumentValidator(Collections.unmodifiableMap(compiled), JsonMapper.builder().build());
 	}
@@ -63,6 +74,7 @@ public final class DocumentValidator {
 			.keyword(new AnnotationKeyword("x-category"))
 			.keyword(new AnnotationKeyword("x-special-category"))
 			.keyword(new AnnotationKeyword("x-subject-identifier"))
+			.keyword(new AnnotationKeyword(DocumentTypes.MARKER))
 			.build();
 	}
 

@@ -35,7 +35,7 @@ class MinimiserPropertyTests {
 
 	@Provide
 	Arbitrary<Case> cases() {
-		return Arbitraries.of(DocumentType.values())
+		return Arbitraries.of(DocumentType.all())
 			.flatMap((type) -> Arbitraries.randomValue((random) -> newCase(type, random)));
 	}
 

@@ -16,14 +16,14 @@ class MinimiserTests {
 
 	private static final Minimiser minimiser = new Minimiser(FieldCatalogue.load());
 
-	private final JsonNode amira = Examples.document(DocumentType.CLIENT_PROFILE, "amira-al-khatib-syria.json");
+	private final JsonNode amira = Examples.document(DocumentType.of("client-profile"), "amira-al-khatib-syria.json");
 
 	@Test
 	void keepsNamedCategoriesAndPathsOnly() {
 		// given
 		Set<String> allowed = Set.of("identity", "education", "practical.digid");
 		// when
-		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, allowed);
+		ObjectNode minimised = minimiser.minimise(DocumentType.of("client-profile"), this.amira, allowed);
 		// then
 		assertThat(minimised.propertyNames()).containsExactly("subject", "name", "birthDate", "countryOfOrigin",
 				"education", "practical");
@@ -36,7 +36,7 @@ class MinimiserTests {
 		// given
 		Set<String> allowed = Set.of("languages.language");
 		// when
-		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, allowed);
+		ObjectNode minimised = minimiser.minimise(DocumentType.of("client-profile"), this.amira, allowed);
 		// then
 		assertThat(minimised.get("languages")).hasSize(4);
 		assertThat(minimised.get("languages").get(0).propertyNames()).containsExactly("language");
@@ -47,7 +47,7 @@ class MinimiserTests {
 		// given
 		Set<String> allowed = Set.of("wellbeing", "health.careIndications");
 		// when
-		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, allowed);
+		ObjectNode minimised = minimiser.minimise(DocumentType.of("client-profile"), this.amira, allowed);
 		// then
 		assertThat(minimised.propertyNames()).doesNotContain("health");
 		assertThat(minimised.get("wellbeing")).isEqualTo(this.amira.get("wellbeing"));
@@ -58,7 +58,7 @@ class MinimiserTests {
 		// given
 		Set<String> allowed = Set.of("identity", "language", "case-notes");
 		// when
-		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, allowed);
+		ObjectNode minimised = minimiser.minimise(DocumentType.of("client-profile"), this.amira, allowed);
 		// then
 		assertThat(minimised.propertyNames()).doesNotContain("wellbeing", "health");
 	}
@@ -69,7 +69,7 @@ class MinimiserTests {
 		Set<String> allowed = Set.of("identity", "practical.digidd");
 		// when / then
 		assertThatExceptionOfType(UnknownFieldOrCategory.class)
-			.isThrownBy(() -> minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, allowed))
+			.isThrownBy(() -> minimiser.minimise(DocumentType.of("client-profile"), this.amira, allowed))
 			.satisfies((ex) -> assertThat(ex.entry()).isEqualTo("practical.digidd"));
 	}
 
@@ -78,7 +78,7 @@ class MinimiserTests {
 		// given
 		Set<String> allowed = Set.of("identity", "practical.digid", "practical.digidd", "beliefs");
 		// when
-		var unknown = minimiser.unknownEntries(DocumentType.CLIENT_PROFILE, allowed);
+		var unknown = minimiser.unknownEntries(DocumentType.of("client-profile"), allowed);
 		// then
 		assertThat(unknown).containsExactly("beliefs", "practical.digidd");
 	}
@@ -86,7 +86,7 @@ class MinimiserTests {
 	@Test
 	void returnsADeepCopy() {
 		// given
-		ObjectNode minimised = minimiser.minimise(DocumentType.CLIENT_PROFILE, this.amira, Set.of("identity"));
+		ObjectNode minimised = minimiser.minimise(DocumentType.of("client-profile"), this.amira, Set.of("identity"));
 		// when
 		((ObjectNode) minimised.get("name")).put("familyName", "changed");
 		// then

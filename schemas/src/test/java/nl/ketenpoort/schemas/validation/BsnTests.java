@@ -43,7 +43,7 @@ class BsnTests {
 				 "birthDate": "1990-01-01", "languages": [{"language": "ar", "level": "native"}]}
 				""";
 		// when
-		List<Violation> violations = validator.validate(DocumentType.CLIENT_PROFILE, document);
+		List<Violation> violations = validator.validate(DocumentType.of("client-profile"), document);
 		// then
 		assertThat(violations).containsExactly(new Violation("/subject/bsn", "format", "is not a valid bsn"));
 	}

@@ -39,7 +39,7 @@ class FormatTests {
 				 "receivingContact": {"name": "Sevda Yilmaz", "role": "klantmanager", %s}}
 				""".formatted(contact);
 		// when
-		List<Violation> violations = validator.validate(DocumentType.HANDOVER_NOTICE, document);
+		List<Violation> violations = validator.validate(DocumentType.of("handover-notice"), document);
 		// then
 		if ("ok".equals(expected)) {
 			assertThat(violations).isEmpty();
@@ -73,7 +73,7 @@ class FormatTests {
 				 "birthDate": "%s", "languages": [{"language": "ar", "level": "native"}]}
 				""".formatted(value);
 		// when
-		List<Violation> violations = validator.validate(DocumentType.CLIENT_PROFILE, document);
+		List<Violation> violations = validator.validate(DocumentType.of("client-profile"), document);
 		// then
 		assertThat(violations).extracting(Violation::keyword)
 			.isEqualTo("ok".equals(expected) ? List.of() : List.of(expected));

@@ -11,6 +11,7 @@ import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.identity.Person;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,31 +70,31 @@ public class BrokerLogins {
 	 * @param session the login session
 	 * @return the account: a status holder linked to the known subject, or a
 	 * representative's
-	 * @throws FederatedLoginRefused with {@link Refusal#ACR_TOO_LOW},
-	 * {@link Refusal#NO_BSN}, {@link Refusal#REPRESENTS_INVALID},
-	 * {@link Refusal#NO_SUBJECT}, {@link Refusal#ACCOUNT_DISABLED} or, for a
-	 * representative, {@link Refusal#NO_MANDATE}, {@link Refusal#MANDATE_EXPIRED} or
-	 * {@link Refusal#MANDATE_REVOKED}
+	 * @throws FederatedLoginRefused with {@link RefusalReason#ACR_TOO_LOW},
+	 * {@link RefusalReason#NO_BSN}, {@link RefusalReason#REPRESENTS_INVALID},
+	 * {@link RefusalReason#NO_SUBJECT}, {@link RefusalReason#ACCOUNT_DISABLED} or, for a
+	 * representative, {@link RefusalReason#NO_MANDATE},
+	 * {@link RefusalReason#MANDATE_EXPIRED} or {@link RefusalReason#MANDATE_REVOKED}
 	 */
 	public Person person(OidcIdToken idToken, HttpSession session) {
 		String acr = idToken.getClaimAsString(IdTokenClaimNames.ACR);
 		if (acr == null || !this.broker.acrValues().contains(acr)) {
 			log.debug("Refused a sign-in through the broker: its level of assurance is not one of {}",
 					this.broker.acrValues());
-			throw new FederatedLoginRefused(Refusal.ACR_TOO_LOW, null);
+			throw new FederatedLoginRefused(RefusalReason.ACR_TOO_LOW, null);
 		}
 		Bsn bsn = bsn(idToken);
 		Optional<Bsn> represented = this.represents.represented(idToken.getClaims());
 		Person person = account(idToken.getIssuer().toString(), bsn, represented.isPresent())
-			.orElseThrow(() -> new FederatedLoginRefused(Refusal.NO_SUBJECT, null));
+			.orElseThrow(() -> new FederatedLoginRefused(RefusalReason.NO_SUBJECT, null));
 		if (!person.active()) {
 			log.debug("Refused a sign-in through the broker: the account is deactivated");
-			throw new FederatedLoginRefused(Refusal.ACCOUNT_DISABLED, person.toActor(Set.of()));
+			throw new FederatedLoginRefused(RefusalReason.ACCOUNT_DISABLED, person.toActor(Set.of()));
 		}
 		if (represented.isPresent()) {
-			Optional<Refusal> refusal = (this.representations != null)
+			Optional<RefusalReason> refusal = (this.representations != null)
 					? this.representations.represent(person.id(), represented.get(), session)
-					: Optional.of(Refusal.NO_MANDATE);
+					: Optional.of(RefusalReason.NO_MANDATE);
 			if (refusal.isPresent()) {
 				// Never the representative's own portal instead: they signed in to act
 				// for someone.
@@ -140,14 +141,14 @@ public class BrokerLogins {
 		try {
 			if (!(claim instanceof String value)) {
 				log.debug("Refused a sign-in through the broker: its token has no claim {}", this.broker.bsnClaim());
-				throw new FederatedLoginRefused(Refusal.NO_BSN, null);
+				throw new FederatedLoginRefused(RefusalReason.NO_BSN, null);
 			}
 			return Bsn.parse(value);
 		}
 		catch (IdentifierInvalid ex) {
 			log.debug("Refused a sign-in through the broker: the claim {} holds no valid BSN ({})",
 					this.broker.bsnClaim(), ex.reason());
-			throw new FederatedLoginRefused(Refusal.NO_BSN, null);
+			throw new FederatedLoginRefused(RefusalReason.NO_BSN, null);
 		}
 	}
 

@@ -12,6 +12,7 @@ import nl.ketenpoort.gateway.identity.LoginFailed;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 import nl.ketenpoort.gateway.problem.Problems;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.springframework.web.client.ResourceAccessException;
  * step it failed (the redirect to the provider, or its answer): to a browser a page in
  * the person's language, to anything else an RFC 9457 problem document; never a 500.
  * Every failure of a sign-in that was under way is audited as {@code login-failed} with
- * its bounded {@link Refusal}; an answer that belongs to no sign-in begun here (no
+ * its bounded {@link RefusalReason}; an answer that belongs to no sign-in begun here (no
  * matching {@code state}), an unknown provider, and a provider already known to be down
  * are not, so that nobody can flood the audit log with them.
  */
@@ -64,7 +65,7 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 			this.problems.write(request, response, ProblemCode.NOT_FOUND, ProblemCode.NOT_FOUND.defaultDetail());
 			return;
 		}
-		Refusal refusal = refusal(exception);
+		RefusalReason refusal = refusal(exception);
 		if (audited(exception)) {
 			Optional<Actor> account = (exception instanceof FederatedLoginRefused refused) ? refused.account()
 					: Optional.empty();
@@ -74,7 +75,7 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 		String provider = this.providers.provider(registrationId).map(Upstream::displayName).orElse("");
 		if (this.browsers.matches(request)) {
 			request.setAttribute(ProviderRefusalPage.ATTRIBUTE, new ProviderRefusalPage(refusal, provider));
-			response.setStatus(refusal.status().value());
+			response.setStatus(ProviderRefusalPage.status(refusal).value());
 			request.getRequestDispatcher(ProviderRefusalPage.PAGE).forward(request, response);
 			return;
 		}
@@ -88,15 +89,15 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 		this.problems.write(response, problem);
 	}
 
-	static Refusal refusal(AuthenticationException exception) {
+	static RefusalReason refusal(AuthenticationException exception) {
 		if (exception instanceof FederatedLoginRefused refused) {
 			return refused.refusal();
 		}
 		if (find(exception, ProviderUnavailable.class) != null
 				|| find(exception, ResourceAccessException.class) != null) {
-			return Refusal.PROVIDER_UNAVAILABLE;
+			return RefusalReason.PROVIDER_UNAVAILABLE;
 		}
-		return Refusal.PROVIDER_ERROR;
+		return RefusalReason.PROVIDER_ERROR;
 	}
 
 	private static boolean audited(AuthenticationException exception) {
@@ -114,7 +115,7 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
-	private static String detail(Refusal refusal) {
+	private static String detail(RefusalReason refusal) {
 		return switch (refusal) {
 			case ACR_TOO_LOW -> "The level of assurance of this sign-in is too low.";
 			case ORGANISATION_MISMATCH -> "The provider's token names another organisation.";
@@ -127,7 +128,8 @@ class FederatedLoginFailures implements AuthenticationFailureHandler {
 			case MANDATE_EXPIRED -> "The mandate to act for the represented person has ended.";
 			case MANDATE_REVOKED -> "The mandate to act for the represented person was revoked.";
 			case PROVIDER_UNAVAILABLE -> "The sign-in service cannot be reached now; try again later.";
-			case PROVIDER_ERROR -> "The sign-in did not succeed.";
+			// PROVIDER_ERROR; the reasons of other refusals never reach a sign-in.
+			default -> "The sign-in did not succeed.";
 		};
 	}
 

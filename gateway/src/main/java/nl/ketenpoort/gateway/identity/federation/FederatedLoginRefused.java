@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Optional;
 
 import nl.ketenpoort.gateway.identity.Actor;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -18,7 +19,7 @@ public class FederatedLoginRefused extends OAuth2AuthenticationException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	private final Refusal refusal;
+	private final RefusalReason refusal;
 
 	private final transient @Nullable Actor account;
 
@@ -26,13 +27,13 @@ public class FederatedLoginRefused extends OAuth2AuthenticationException {
 	 * @param refusal why
 	 * @param account the account concerned, if one is known
 	 */
-	public FederatedLoginRefused(Refusal refusal, @Nullable Actor account) {
+	public FederatedLoginRefused(RefusalReason refusal, @Nullable Actor account) {
 		super(new OAuth2Error(refusal.name()), "The sign-in was refused: " + refusal);
 		this.refusal = refusal;
 		this.account = account;
 	}
 
-	public Refusal refusal() {
+	public RefusalReason refusal() {
 		return this.refusal;
 	}
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import nl.ketenpoort.gateway.identity.ActingForCheck;
 import nl.ketenpoort.gateway.identity.FederatedPerson;
 import nl.ketenpoort.gateway.identity.Person;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -42,7 +43,7 @@ class FederatedUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		session.removeAttribute(ActingForCheck.ENDED_ATTRIBUTE);
 		if (FederationSettings.BROKER.equals(registrationId)) {
 			if (this.broker == null) {
-				throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
+				throw new FederatedLoginRefused(RefusalReason.PROVIDER_ERROR, null);
 			}
 			Person person = this.broker.person(idToken, session);
 			// The broker's token carries the BSN: only its harmless claims stay.
@@ -60,7 +61,7 @@ class FederatedUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	 */
 	private static HttpSession session() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
+			throw new FederatedLoginRefused(RefusalReason.PROVIDER_ERROR, null);
 		}
 		return attributes.getRequest().getSession();
 	}

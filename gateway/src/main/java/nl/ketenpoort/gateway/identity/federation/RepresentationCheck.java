@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 import nl.ketenpoort.consent.subject.Bsn;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * Decides, for a sign-in through the broker whose {@code represents} claim names someone,
@@ -22,9 +23,9 @@ public interface RepresentationCheck {
 	 * @param represented the BSN of the person the claim names
 	 * @param session the login session
 	 * @return empty when the session acts for them; else why not:
-	 * {@link Refusal#NO_MANDATE}, {@link Refusal#MANDATE_EXPIRED} or
-	 * {@link Refusal#MANDATE_REVOKED}
+	 * {@link RefusalReason#NO_MANDATE}, {@link RefusalReason#MANDATE_EXPIRED} or
+	 * {@link RefusalReason#MANDATE_REVOKED}
 	 */
-	Optional<Refusal> represent(UUID representative, Bsn represented, HttpSession session);
+	Optional<RefusalReason> represent(UUID representative, Bsn represented, HttpSession session);
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.IdentifierInvalid;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,8 @@ final class RepresentsClaim {
 	 * The represented person's BSN, or empty when the token represents nobody.
 	 * @param claims the ID token's claims
 	 * @return the BSN
-	 * @throws FederatedLoginRefused with {@link Refusal#REPRESENTS_INVALID} when the
-	 * claim is there but names no valid BSN
+	 * @throws FederatedLoginRefused with {@link RefusalReason#REPRESENTS_INVALID} when
+	 * the claim is there but names no valid BSN
 	 */
 	Optional<Bsn> represented(Map<String, Object> claims) {
 		Object value = claims.get(this.path.get(0));
@@ -44,7 +45,7 @@ final class RepresentsClaim {
 		if (!(value instanceof String bsn)) {
 			log.debug("Refused a sign-in through the broker: its claim {} holds no string",
 					String.join(".", this.path));
-			throw new FederatedLoginRefused(Refusal.REPRESENTS_INVALID, null);
+			throw new FederatedLoginRefused(RefusalReason.REPRESENTS_INVALID, null);
 		}
 		try {
 			return Optional.of(Bsn.parse(bsn));
@@ -52,7 +53,7 @@ final class RepresentsClaim {
 		catch (IdentifierInvalid ex) {
 			log.debug("Refused a sign-in through the broker: its claim {} holds no valid BSN ({})",
 					String.join(".", this.path), ex.reason());
-			throw new FederatedLoginRefused(Refusal.REPRESENTS_INVALID, null);
+			throw new FederatedLoginRefused(RefusalReason.REPRESENTS_INVALID, null);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import nl.ketenpoort.gateway.identity.Person;
 import nl.ketenpoort.gateway.identity.Role;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class StaffLogins {
 	Person person(String organisation, OidcIdToken idToken) {
 		FederationSettings.OrganisationProvider provider = this.organisations.get(organisation);
 		if (provider == null) {
-			throw new FederatedLoginRefused(Refusal.PROVIDER_ERROR, null);
+			throw new FederatedLoginRefused(RefusalReason.PROVIDER_ERROR, null);
 		}
 		String issuer = idToken.getIssuer().toString();
 		String subject = idToken.getSubject();
@@ -53,7 +54,7 @@ class StaffLogins {
 				&& !organisation.equals(idToken.getClaimAsString(provider.organisationClaim()))) {
 			log.debug("Refused a sign-in at the provider of {}: its token names another organisation, or none",
 					organisation);
-			throw new FederatedLoginRefused(Refusal.ORGANISATION_MISMATCH, null);
+			throw new FederatedLoginRefused(RefusalReason.ORGANISATION_MISMATCH, null);
 		}
 		Set<Role> roles = roles(provider, idToken.getClaims().get(provider.rolesClaim()));
 		Optional<Person> known = this.accounts.staff(issuer, subject);
@@ -62,11 +63,11 @@ class StaffLogins {
 			if (!person.organisation().filter(organisation::equals).isPresent()) {
 				log.debug("Refused a sign-in at the provider of {}: the account belongs to another organisation",
 						organisation);
-				throw new FederatedLoginRefused(Refusal.ORGANISATION_MISMATCH, person.toActor(Set.of()));
+				throw new FederatedLoginRefused(RefusalReason.ORGANISATION_MISMATCH, person.toActor(Set.of()));
 			}
 			if (!person.active()) {
 				log.debug("Refused a sign-in at the provider of {}: the account is deactivated", organisation);
-				throw new FederatedLoginRefused(Refusal.ACCOUNT_DISABLED, person.toActor(Set.of()));
+				throw new FederatedLoginRefused(RefusalReason.ACCOUNT_DISABLED, person.toActor(Set.of()));
 			}
 			if (!person.roles().equals(roles)) {
 				this.accounts.roles(person.id(), roles);
@@ -76,13 +77,13 @@ class StaffLogins {
 			if (roles.isEmpty()) {
 				log.debug("Refused a sign-in at the provider of {}: the token gives no role, so the account has none",
 						organisation);
-				throw new FederatedLoginRefused(Refusal.NO_ROLE, person.toActor(Set.of()));
+				throw new FederatedLoginRefused(RefusalReason.NO_ROLE, person.toActor(Set.of()));
 			}
 			return person;
 		}
 		if (roles.isEmpty()) {
 			log.debug("Refused a first sign-in at the provider of {}: the token gives no role", organisation);
-			throw new FederatedLoginRefused(Refusal.NO_ROLE, null);
+			throw new FederatedLoginRefused(RefusalReason.NO_ROLE, null);
 		}
 		Person made = this.accounts.staff(organisation, issuer, subject, organisation, roles);
 		log.info("Made the account of a {} of {} at their first sign-in", roles, organisation);

@@ -292,7 +292,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private UUID grant(SubjectRef subject, String purpose, String to) {
-		return this.fixtures.grant(subject, purpose, "tvs", List.of(to), DocumentType.CLIENT_PROFILE).id();
+		return this.fixtures.grant(subject, purpose, "tvs", List.of(to), DocumentType.of("client-profile")).id();
 	}
 
 	/** Subject and mandate of an actor's audit rows of a type, oldest first. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.ketenpoort.consent.subject.Bsn;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class RepresentsClaimTests {
 				List.of(Map.of("sub", BSN)), Map.of("sub", "x".repeat(100)))) {
 			assertThatExceptionOfType(FederatedLoginRefused.class).as("%s", represents)
 				.isThrownBy(() -> claim.represented(Map.of("represents", represents)))
-				.satisfies((refused) -> assertThat(refused.refusal()).isEqualTo(Refusal.REPRESENTS_INVALID));
+				.satisfies((refused) -> assertThat(refused.refusal()).isEqualTo(RefusalReason.REPRESENTS_INVALID));
 		}
 	}
 
