@@ -66,7 +66,7 @@ class ArchitectureTests {
 			entry("nl.ketenpoort.gateway.audit.VerifyJobs",
 					"a job neither started nor found, which its lock rules out"),
 			entry("nl.ketenpoort.gateway.exchange.AcceptSteps", "accept steps out of order are a bug"),
-			entry("nl.ketenpoort.gateway.exchange.ExchangeStore", "persist before the accept steps is a bug"),
+			entry("nl.ketenpoort.gateway.exchange.Exchanges", "persist before the accept steps is a bug"),
 			entry("nl.ketenpoort.gateway.exchange.PayloadCipher", "a stored payload's key or cipher is unusable: ours"),
 			entry("nl.ketenpoort.gateway.exchange.TvsFileIntake",
 					"a TVS type without a route; goes with the Exchange aggregate's typed intake"),

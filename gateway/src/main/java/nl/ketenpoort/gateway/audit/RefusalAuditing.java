@@ -34,7 +34,7 @@ class RefusalAuditing {
 	@EventListener
 	void denied(ApiAccessDenied denied) {
 		if (denied.submission()) {
-			// ForbiddenSubmissions records it as a refused exchange.
+			// ExchangeAuditing records it as a refused exchange.
 			return;
 		}
 		this.audit.append(AuditEvent

@@ -9,7 +9,7 @@ import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEventType;
-import nl.ketenpoort.gateway.exchange.ExchangeStore;
+import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.identity.AccessPolicy;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
@@ -39,7 +39,7 @@ class DocumentsController {
 
 	private final SubjectDocuments documents;
 
-	private final ExchangeStore exchanges;
+	private final Exchanges exchanges;
 
 	private final PageTexts texts;
 
@@ -49,7 +49,7 @@ class DocumentsController {
 
 	private final AccessPolicy access;
 
-	DocumentsController(Subjects subjects, SubjectDocuments documents, ExchangeStore exchanges, PageTexts texts,
+	DocumentsController(Subjects subjects, SubjectDocuments documents, Exchanges exchanges, PageTexts texts,
 			AuditReads audit, JsonMapper json, AccessPolicy access) {
 		this.access = access;
 		this.subjects = subjects;

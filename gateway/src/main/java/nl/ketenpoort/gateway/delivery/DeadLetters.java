@@ -1,22 +1,19 @@
 package nl.ketenpoort.gateway.delivery;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.ketenpoort.gateway.audit.AuditActor;
-import nl.ketenpoort.gateway.audit.AuditEvent;
-import nl.ketenpoort.gateway.audit.AuditEventType;
-import nl.ketenpoort.gateway.audit.AuditOutcome;
-import nl.ketenpoort.gateway.audit.AuditTrail;
-import nl.ketenpoort.gateway.exchange.ExchangeRecord;
+import nl.ketenpoort.gateway.exchange.Exchange;
+import nl.ketenpoort.gateway.exchange.ExchangeReplayed;
 import nl.ketenpoort.gateway.exchange.ExchangeStatus;
-import nl.ketenpoort.gateway.exchange.ExchangeStore;
+import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.identity.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,30 +27,20 @@ public class DeadLetters {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-	private final JdbcClient jdbc;
+	private final Exchanges exchanges;
 
-	private final ExchangeStore exchanges;
+	private final Clock clock;
 
-	private final Outbox outbox;
+	private final ApplicationEventPublisher events;
 
-	private final AuditTrail audit;
-
-	DeadLetters(JdbcClient jdbc, ExchangeStore exchanges, Outbox outbox, AuditTrail audit) {
-		this.jdbc = jdbc;
+	DeadLetters(Exchanges exchanges, Clock clock, ApplicationEventPublisher events) {
 		this.exchanges = exchanges;
-		this.outbox = outbox;
-		this.audit = audit;
+		this.clock = clock;
+		this.events = events;
 	}
 
-	public List<ExchangeRecord> list() {
-		return this.jdbc
-			.sql("SELECT id FROM exchange WHERE status IN ('dead-lettered', 'failed') ORDER BY status_changed_at DESC"
-					+ " LIMIT 500")
-			.query(UUID.class)
-			.list()
-			.stream()
-			.flatMap((id) -> this.exchanges.find(id).stream())
-			.toList();
+	public List<Exchange> list() {
+		return this.exchanges.givenUp();
 	}
 
 	/**
@@ -64,17 +51,13 @@ public class DeadLetters {
 	 */
 	@Transactional
 	public boolean replay(UUID exchangeId, Actor operator) {
-		Optional<ExchangeStatus> previous = this.outbox.replay(exchangeId);
-		Optional<ExchangeRecord> exchange = this.exchanges.find(exchangeId);
+		Optional<Exchange> exchange = this.exchanges.find(exchangeId);
+		Optional<ExchangeStatus> previous = exchange.filter(Exchange::replayable)
+			.filter((found) -> this.exchanges.apply(found.replay(this.clock.instant())))
+			.map(Exchange::status);
 		String reason = previous.map(ExchangeStatus::name).orElseGet(() -> refusal(exchange));
-		AuditEvent.Builder event = AuditEvent
-			.of(AuditEventType.REPLAYED, previous.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.REFUSED,
-					AuditActor.of(operator))
-			.reason(reason);
-		exchange.ifPresent((found) -> event.purpose(found.purpose(), null)
-			.route(found.sender(), found.recipient())
-			.document(found.documentType(), found.id()));
-		this.audit.append(event.build());
+		this.events.publishEvent(
+				new ExchangeReplayed(exchangeId, exchange.orElse(null), operator, previous.isPresent(), reason));
 		if (previous.isPresent()) {
 			log.info("An operator replayed a {} exchange", previous.get().code());
 		}
@@ -84,12 +67,9 @@ public class DeadLetters {
 		return previous.isPresent();
 	}
 
-	private static String refusal(Optional<ExchangeRecord> exchange) {
-		boolean deadLetter = exchange
-			.map((found) -> found.status() == ExchangeStatus.DEAD_LETTERED || found.status() == ExchangeStatus.FAILED)
-			.orElse(false);
+	private static String refusal(Optional<Exchange> exchange) {
 		// A dead letter whose payload is gone can never be delivered again.
-		return deadLetter ? "PAYLOAD_GONE" : "NOT_A_DEAD_LETTER";
+		return exchange.map(Exchange::givenUp).orElse(false) ? "PAYLOAD_GONE" : "NOT_A_DEAD_LETTER";
 	}
 
 }

@@ -1,5 +1,8 @@
 package nl.ketenpoort.gateway.delivery;
 
+import java.util.List;
+
+import nl.ketenpoort.gateway.exchange.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.springframework.stereotype.Component;
@@ -28,11 +31,11 @@ class DeliveryRoutes extends RouteBuilder {
 			.routeId("delivery-poll")
 			.routeConfigurationId(DeliveryErrorHandling.ID)
 			.autoStartup(this.settings.enabled())
-			.bean(this.worker, "claimDue")
+			.process((exchange) -> exchange.getMessage().setBody(this.worker.claimDue(), List.class))
 			.id("claim")
 			.split(body())
 			.parallelProcessing()
-			.bean(this.worker, "deliver")
+			.process((exchange) -> this.worker.deliver(exchange.getMessage().getMandatoryBody(Exchange.class)))
 			.id("deliver");
 	}
 

@@ -1,10 +1,12 @@
 package nl.ketenpoort.gateway.delivery;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,28 +14,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
-import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.gateway.audit.AuditActor;
-import nl.ketenpoort.gateway.audit.AuditEvent;
-import nl.ketenpoort.gateway.audit.AuditEventType;
-import nl.ketenpoort.gateway.audit.AuditOutcome;
-import nl.ketenpoort.gateway.audit.AuditTrail;
-import nl.ketenpoort.gateway.exchange.ExchangeRecord;
+import nl.ketenpoort.gateway.exchange.Exchange;
+import nl.ketenpoort.gateway.exchange.ExchangeAccessDenied;
 import nl.ketenpoort.gateway.exchange.ExchangeStatus;
-import nl.ketenpoort.gateway.exchange.ExchangeStore;
+import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.DocumentType;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,61 +54,50 @@ class InboxController {
 	 */
 	private static final Set<ExchangeStatus> WAITING = EnumSet.of(ExchangeStatus.ACCEPTED, ExchangeStatus.DELIVERING);
 
-	private final JdbcClient jdbc;
-
-	private final ExchangeStore exchanges;
+	private final Exchanges exchanges;
 
 	private final Partners partners;
 
 	private final ConsentChecks consents;
 
-	private final DeliveryWorker delivery;
-
 	private final JsonMapper json;
 
-	private final AuditTrail audit;
+	private final Clock clock;
 
-	InboxController(JdbcClient jdbc, ExchangeStore exchanges, Partners partners, ConsentChecks consents,
-			DeliveryWorker delivery, JsonMapper json, AuditTrail audit) {
-		this.jdbc = jdbc;
+	private final ApplicationEventPublisher events;
+
+	InboxController(Exchanges exchanges, Partners partners, ConsentChecks consents, JsonMapper json, Clock clock,
+			ApplicationEventPublisher events) {
 		this.exchanges = exchanges;
 		this.partners = partners;
 		this.consents = consents;
-		this.delivery = delivery;
 		this.json = json;
-		this.audit = audit;
+		this.clock = clock;
+		this.events = events;
 	}
 
 	@GetMapping
 	@Operation(summary = "Documents addressed to you that wait for collection, oldest first")
 	Map<String, Object> inbox() {
 		Actor recipient = pullRecipient();
-		List<UUID> waiting = this.jdbc
-			.sql("SELECT id FROM exchange WHERE recipient = ? AND status IN ('accepted', 'delivering')"
-					+ " ORDER BY accepted_at LIMIT 100")
-			.param(recipient.id())
-			.query(UUID.class)
-			.list();
 		List<Map<String, Object>> documents = new ArrayList<>();
-		for (UUID id : waiting) {
-			ExchangeRecord exchange = this.exchanges.find(id).orElseThrow();
-			DocumentType type = DocumentType.fromCode(exchange.documentType()).orElseThrow();
-			if (!recipient.mayReceive(type)) {
+		for (Exchange exchange : this.exchanges.waitingFor(PartnerId.of(recipient.id()))) {
+			if (!recipient.mayReceive(exchange.documentType())) {
 				continue;
 			}
-			ConsentDecision decision = this.consents.check(new SubjectRef(exchange.subjectRef()), exchange.purpose(),
-					exchange.sender(), exchange.recipient(), type);
+			ConsentDecision decision = this.consents.check(exchange.subject(), exchange.purpose().value(),
+					exchange.sender().value(), exchange.recipient().value(), exchange.documentType());
 			if (decision instanceof ConsentDecision.Denied denied) {
-				markClaimed(id);
-				conclude(exchange, ExchangeStatus.REFUSED, AuditEventType.REFUSED, AuditOutcome.REFUSED,
-						denied.reason().name());
+				collect(exchange).ifPresent((collected) -> this.exchanges
+					.apply(collected.withhold(this.clock.instant(), denied.reason().name(), true)));
 				continue;
 			}
 			Map<String, Object> item = new LinkedHashMap<>();
+			UUID id = exchange.id();
 			item.put("id", id);
-			item.put("documentType", exchange.documentType());
-			item.put("purpose", exchange.purpose());
-			item.put("sender", exchange.sender());
+			item.put("documentType", exchange.documentType().code());
+			item.put("purpose", exchange.purpose().value());
+			item.put("sender", exchange.sender().value());
 			item.put("acceptedAt", exchange.acceptedAt().toString());
 			item.put("consentStatement", ((ConsentDecision.Allowed) decision).statement());
 			item.put("document", this.json.readTree(this.exchanges.payload(id).orElseThrow()));
@@ -125,12 +111,12 @@ class InboxController {
 	@Operation(summary = "Acknowledge receipt of a document waiting in your inbox: completes the delivery")
 	Map<String, Object> acknowledge(@PathVariable UUID id) {
 		Actor recipient = pullRecipient();
-		ExchangeRecord exchange = this.exchanges.find(id).orElseThrow(InboxItemNotFound::new);
-		if (!exchange.recipient().equals(recipient.id())) {
+		Exchange exchange = this.exchanges.find(id).orElseThrow(InboxItemNotFound::new);
+		if (!exchange.recipient().value().equals(recipient.id())) {
 			// Another partner's document: answered as not found, recorded as refused.
 			throw denied(recipient, exchange, "NOT_RECIPIENT", new InboxItemNotFound());
 		}
-		DocumentType type = DocumentType.fromCode(exchange.documentType()).orElseThrow();
+		DocumentType type = exchange.documentType();
 		if (!recipient.mayReceive(type)) {
 			throw denied(recipient, exchange, "SCOPE_MISSING", new ReceiveNotAllowed(type));
 		}
@@ -138,36 +124,32 @@ class InboxController {
 			log.debug("Refused an acknowledgement: the document is {}, not waiting", exchange.status());
 			throw new NotWaiting(exchange.status());
 		}
-		markClaimed(id);
-		conclude(exchange, ExchangeStatus.DELIVERED, AuditEventType.DELIVERED, AuditOutcome.SUCCESS, null);
+		collect(exchange)
+			.ifPresent((collected) -> this.exchanges.apply(collected.deliver(this.clock.instant(), null, null, true)));
 		// Collection may have refused it in the meantime: answer what is stored.
-		ExchangeStatus status = this.exchanges.find(id).map(ExchangeRecord::status).orElseThrow();
+		ExchangeStatus status = this.exchanges.find(id).map(Exchange::status).orElseThrow();
 		if (status != ExchangeStatus.DELIVERED) {
 			throw new NotWaiting(status);
 		}
 		return Map.of("id", id, "status", status.code());
 	}
 
-	private ProblemException denied(Actor recipient, ExchangeRecord exchange, String reason, ProblemException answer) {
+	private ProblemException denied(Actor recipient, Exchange exchange, String reason, ProblemException answer) {
 		log.debug("Refused an acknowledgement: {}", reason);
-		this.audit.appendIndependently(
-				AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(recipient))
-					.reason(reason)
-					.document(exchange.documentType(), exchange.id())
-					.build());
+		this.events.publishEvent(new ExchangeAccessDenied(recipient, reason, exchange));
 		return answer;
 	}
 
-	private void markClaimed(UUID id) {
-		this.jdbc.sql("UPDATE exchange SET status = 'delivering' WHERE id = ? AND status = 'accepted'")
-			.param(id)
-			.update();
-	}
-
-	private void conclude(ExchangeRecord exchange, ExchangeStatus status, AuditEventType type, AuditOutcome outcome,
-			@Nullable String reason) {
-		this.delivery.conclude(exchange, status, type, outcome, reason, null, null,
-				AuditActor.partner(exchange.recipient(), null));
+	/**
+	 * The exchange as taken from the inbox: claimed now if it was only accepted, or as
+	 * stored if an earlier collection claimed it; empty when it no longer waits.
+	 */
+	private Optional<Exchange> collect(Exchange exchange) {
+		if (exchange.status() == ExchangeStatus.ACCEPTED) {
+			this.exchanges.apply(exchange.collect());
+			return this.exchanges.find(exchange.id()).filter((found) -> found.status() == ExchangeStatus.DELIVERING);
+		}
+		return Optional.of(exchange).filter((found) -> found.status() == ExchangeStatus.DELIVERING);
 	}
 
 	private Actor pullRecipient() {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.ketenpoort.gateway.exchange.ExchangeRecord;
+import nl.ketenpoort.gateway.exchange.Exchange;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
@@ -60,11 +60,11 @@ class OperatorController {
 		return this.health.rows();
 	}
 
-	private static Map<String, Object> view(ExchangeRecord exchange) {
-		return Map.of("id", exchange.id(), "status", exchange.status().code(), "recipient", exchange.recipient(),
-				"documentType", exchange.documentType(), "attempts", exchange.attempts(), "lastError",
-				String.valueOf(exchange.lastError()), "partnerStatus", String.valueOf(exchange.partnerStatus()),
-				"statusChangedAt", exchange.statusChangedAt().toString());
+	private static Map<String, Object> view(Exchange exchange) {
+		return Map.of("id", exchange.id(), "status", exchange.status().code(), "recipient",
+				exchange.recipient().value(), "documentType", exchange.documentType().code(), "attempts",
+				exchange.attempts(), "lastError", String.valueOf(exchange.lastError()), "partnerStatus",
+				String.valueOf(exchange.partnerStatus()), "statusChangedAt", exchange.statusChangedAt().toString());
 	}
 
 	private static Actor operator() {

@@ -1,14 +1,14 @@
 package nl.ketenpoort.gateway.delivery;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartnerHealth {
 
-	private final JdbcClient jdbc;
+	private final Exchanges exchanges;
 
 	private final Partners partners;
 
-	PartnerHealth(JdbcClient jdbc, Partners partners) {
-		this.jdbc = jdbc;
+	PartnerHealth(Exchanges exchanges, Partners partners) {
+		this.exchanges = exchanges;
 		this.partners = partners;
 	}
 
@@ -46,20 +46,9 @@ public class PartnerHealth {
 	}
 
 	private Row row(Partner partner) {
-		return this.jdbc
-			.sql("SELECT count(*) FILTER (WHERE status IN ('accepted', 'delivering')) AS queued,"
-					+ " count(*) FILTER (WHERE status IN ('dead-lettered', 'failed')) AS dead,"
-					+ " max(delivered_at) AS last_success,"
-					+ " (SELECT last_error FROM exchange f WHERE f.recipient = ? AND f.status = 'delivering'"
-					+ " AND f.last_error IS NOT NULL ORDER BY f.status_changed_at DESC LIMIT 1) AS last_failure"
-					+ " FROM exchange WHERE recipient = ?")
-			.params(partner.id(), partner.id())
-			.query((rs, n) -> {
-				Timestamp success = rs.getTimestamp("last_success");
-				return new Row(partner.id(), partner.displayName(), rs.getLong("queued"), rs.getLong("dead"),
-						(success != null) ? success.toInstant() : null, rs.getString("last_failure"));
-			})
-			.single();
+		Exchanges.Queue queue = this.exchanges.queueOf(PartnerId.of(partner.id()));
+		return new Row(partner.id(), partner.displayName(), queue.queued(), queue.givenUp(), queue.lastSuccess(),
+				queue.lastRetriedFailure());
 	}
 
 }

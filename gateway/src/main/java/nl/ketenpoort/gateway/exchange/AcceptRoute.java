@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.exchange;
 
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.springframework.stereotype.Component;
@@ -15,36 +16,39 @@ class AcceptRoute extends RouteBuilder {
 
 	private final AcceptSteps steps;
 
-	private final ExchangeStore store;
+	private final Exchanges exchanges;
 
-	AcceptRoute(AcceptSteps steps, ExchangeStore store) {
+	AcceptRoute(AcceptSteps steps, Exchanges exchanges) {
 		this.steps = steps;
-		this.store = store;
+		this.exchanges = exchanges;
 	}
 
 	@Override
 	public void configure() {
 		// A refusal is an answer to the partner, not an error of the gateway: it travels
-		// back
-		// to the caller as it is, without Camel logging it as a failed exchange.
+		// back to the caller as it is, without Camel logging it as a failed exchange.
 		errorHandler(noErrorHandler());
 		from(URI).routeId("exchange-accept")
-			.bean(this.steps, "parse")
+			.process(step(this.steps::parse))
 			.id("parse")
-			.bean(this.steps, "authoriseSender")
+			.process(step(this.steps::authoriseSender))
 			.id("authorise-sender")
-			.bean(this.steps, "validate")
+			.process(step(this.steps::validate))
 			.id("validate")
-			.bean(this.steps, "pseudonymise")
+			.process(step(this.steps::pseudonymise))
 			.id("pseudonymise")
-			.bean(this.steps, "matchSubject")
+			.process(step(this.steps::matchSubject))
 			.id("match-subject")
-			.bean(this.steps, "checkConsent")
+			.process(step(this.steps::checkConsent))
 			.id("check-consent")
-			.bean(this.steps, "minimise")
+			.process(step(this.steps::minimise))
 			.id("minimise")
-			.bean(this.store, "persist")
+			.process(Stage.of(Submission.class, this.exchanges::accept))
 			.id("persist");
+	}
+
+	private static Processor step(Stage<Submission, Submission> stage) {
+		return Stage.of(Submission.class, stage);
 	}
 
 }

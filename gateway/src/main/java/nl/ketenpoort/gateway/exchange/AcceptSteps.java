@@ -16,7 +16,7 @@ import nl.ketenpoort.consent.subject.SubjectIdentifier;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectLinkRefused;
 import nl.ketenpoort.consent.subject.Subjects;
-import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.schemas.DocumentType;
@@ -69,7 +69,57 @@ class AcceptSteps {
 		this.consents = consents;
 	}
 
-	public Submission parse(Submission submission) {
+	/**
+	 * Reads the request from the body when it came over the API, then resolves its codes:
+	 * a document type, a purpose in the catalogue, an active recipient, and the subject's
+	 * identifiers.
+	 */
+	Submission parse(Submission submission) {
+		ExchangeRequest request = submission.request();
+		Submission read = submission;
+		if (request == null) {
+			request = read(submission);
+			read = submission.read(request);
+		}
+		DocumentType type = DocumentType.fromCode(request.documentType()).orElse(null);
+		Purpose purpose = this.purposes.find(request.purpose()).orElse(null);
+		// Only a registered partner id is carried on: a refusal records the
+		// recipient, and text the caller made up must never reach the audit log.
+		PartnerId knownRecipient = this.partners.find(request.recipient())
+			.map((partner) -> PartnerId.of(partner.id()))
+			.orElse(null);
+		JsonNode document = request.document();
+		Submission parsed = read.parsed(type, purpose, knownRecipient, null, document);
+		if (type == null) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
+					"'documentType' must be one of " + DocumentType.all() + ".", parsed, null);
+		}
+		if (purpose == null) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_PURPOSE,
+					"'purpose' names no purpose in the catalogue; see GET /api/v1/purposes.", parsed, null);
+		}
+		if (knownRecipient == null || this.partners.findActive(knownRecipient.value()).isEmpty()) {
+			throw ExchangeRefused.because(ProblemCode.UNKNOWN_RECIPIENT, "'recipient' names no active partner.",
+					parsed.parsed(type, purpose, null, null, document), null);
+		}
+		if (request.vNumber() == null && request.bsn() == null) {
+			throw envelope(parsed, "'subject' must carry 'vNumber' and/or 'bsn'.");
+		}
+		try {
+			return read.parsed(type, purpose, knownRecipient,
+					SubjectIdentifiers.parse(request.vNumber(), request.bsn()), document);
+		}
+		catch (IdentifierInvalid ex) {
+			log.debug("Refused a malformed subject identifier: {}", ex.code());
+			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
+					"'subject." + ((ex.kind() == IdentifierKind.BSN) ? "bsn" : "vNumber")
+							+ "' is malformed: a V-number has six to ten digits, a BSN nine that pass the 11-test.",
+					parsed, ex.code());
+		}
+	}
+
+	/** The request in an API body, or the refusal of a body that is no request. */
+	private ExchangeRequest read(Submission submission) {
 		JsonNode request;
 		try {
 			request = this.json.readTree(submission.body());
@@ -92,53 +142,22 @@ class AcceptSteps {
 		if (document == null || !document.isObject()) {
 			throw envelope(submission, "'document' must be a JSON object.");
 		}
-		String vNumber = optionalText(subject, "vNumber", submission);
-		String bsn = optionalText(subject, "bsn", submission);
-		DocumentType type = DocumentType.fromCode(typeCode).orElse(null);
-		Purpose purpose = this.purposes.find(purposeCode).orElse(null);
-		// Only a registered partner id is carried on: a refusal records the
-		// recipient, and text the caller made up must never reach the audit log.
-		String knownRecipient = this.partners.find(recipient).map(Partner::id).orElse(null);
-		Submission parsed = submission.parsed(type, purpose, knownRecipient, null, document);
-		if (type == null) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
-					"'documentType' must be one of " + DocumentType.all() + ".", parsed, null);
-		}
-		if (purpose == null) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_PURPOSE,
-					"'purpose' names no purpose in the catalogue; see GET /api/v1/purposes.", parsed, null);
-		}
-		if (this.partners.findActive(recipient).isEmpty()) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_RECIPIENT, "'recipient' names no active partner.",
-					parsed.parsed(type, purpose, null, null, document), null);
-		}
-		if (vNumber == null && bsn == null) {
-			throw envelope(parsed, "'subject' must carry 'vNumber' and/or 'bsn'.");
-		}
-		try {
-			return submission.parsed(type, purpose, recipient, SubjectIdentifiers.parse(vNumber, bsn), document);
-		}
-		catch (IdentifierInvalid ex) {
-			log.debug("Refused a malformed subject identifier: {}", ex.code());
-			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
-					"'subject." + ((ex.kind() == IdentifierKind.BSN) ? "bsn" : "vNumber")
-							+ "' is malformed: a V-number has six to ten digits, a BSN nine that pass the 11-test.",
-					parsed, ex.code());
-		}
+		return new ExchangeRequest(typeCode, purposeCode, recipient, optionalText(subject, "vNumber", submission),
+				optionalText(subject, "bsn", submission), document);
 	}
 
-	public Submission authoriseSender(Submission submission) {
+	Submission authoriseSender(Submission submission) {
 		DocumentType type = required(submission.type());
 		Purpose purpose = required(submission.purpose());
-		String recipient = required(submission.recipient());
+		PartnerId recipient = required(submission.recipient());
 		if (!submission.scopes().contains("exchange:send:" + type.code())) {
 			log.debug("Sender lacks the scope to send {}", type);
 			throw ExchangeRefused.because(ProblemCode.SENDER_NOT_ALLOWED,
 					"Your access token has no scope to send " + type.code() + ".", submission, null);
 		}
-		if (!this.partners.mayPublish(submission.sender(), type, purpose.code())
-				|| !this.partners.mayReceive(recipient, type, purpose.code())
-				|| !purpose.covers(submission.sender(), recipient, type)) {
+		if (!this.partners.mayPublish(submission.sender().value(), type, purpose.code())
+				|| !this.partners.mayReceive(recipient.value(), type, purpose.code())
+				|| !purpose.covers(submission.sender().value(), recipient.value(), type)) {
 			log.debug("Sender {} may not send {} for {} to {}", submission.sender(), type, purpose.code(), recipient);
 			throw ExchangeRefused.because(ProblemCode.SENDER_NOT_ALLOWED, "You are not registered to send "
 					+ type.code() + " for purpose " + purpose.code() + " to " + recipient + ".", submission, null);
@@ -146,7 +165,7 @@ class AcceptSteps {
 		return submission;
 	}
 
-	public Submission validate(Submission submission) {
+	Submission validate(Submission submission) {
 		List<Violation> violations = this.schemas.validate(required(submission.type()),
 				required(submission.document()));
 		if (!violations.isEmpty()) {
@@ -174,7 +193,7 @@ class AcceptSteps {
 	 * that the document fills must name the envelope's subject: the consent checked is
 	 * the envelope's, so a document about anyone else is refused here.
 	 */
-	public Submission matchSubject(Submission submission) {
+	Submission matchSubject(Submission submission) {
 		DocumentType type = required(submission.type());
 		JsonNode document = required(submission.document());
 		SubjectIdentifiers envelope = required(submission.identifiers());
@@ -215,7 +234,7 @@ class AcceptSteps {
 	 * The subject's pseudonym, looked up without writing anything: a refused submission
 	 * never creates a subject or links identifiers (the link is written at persist).
 	 */
-	public Submission pseudonymise(Submission submission) {
+	Submission pseudonymise(Submission submission) {
 		try {
 			return submission.pseudonymised(this.subjects.pseudonymOf(required(submission.identifiers())));
 		}
@@ -226,10 +245,10 @@ class AcceptSteps {
 		}
 	}
 
-	public Submission checkConsent(Submission submission) {
+	Submission checkConsent(Submission submission) {
 		ConsentDecision decision = this.consents.check(required(submission.subject()),
-				required(submission.purpose()).code(), submission.sender(), required(submission.recipient()),
-				required(submission.type()));
+				required(submission.purpose()).code(), submission.sender().value(),
+				required(submission.recipient()).value(), required(submission.type()));
 		if (decision instanceof ConsentDecision.Denied denied) {
 			log.debug("Consent check refused the exchange: {}", denied.reason());
 			throw ExchangeRefused.withReason(ProblemCode.CONSENT_REFUSED,
@@ -239,7 +258,7 @@ class AcceptSteps {
 		return submission.consented((ConsentDecision.Allowed) decision);
 	}
 
-	public Submission minimise(Submission submission) {
+	Submission minimise(Submission submission) {
 		ConsentDecision.Allowed consent = required(submission.consent());
 		Set<String> allowed = consent.categories();
 		ObjectNode minimised = this.schemas.minimise(required(submission.type()), required(submission.document()),

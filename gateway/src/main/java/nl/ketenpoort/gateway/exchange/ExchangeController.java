@@ -11,14 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import nl.ketenpoort.gateway.audit.AuditActor;
-import nl.ketenpoort.gateway.audit.AuditEvent;
-import nl.ketenpoort.gateway.audit.AuditEventType;
-import nl.ketenpoort.gateway.audit.AuditOutcome;
-import nl.ketenpoort.gateway.audit.AuditTrace;
-import nl.ketenpoort.gateway.audit.AuditTrail;
 import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.problem.PayloadTooLarge;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
@@ -26,6 +21,7 @@ import nl.ketenpoort.gateway.system.KetenpoortSettings;
 import nl.ketenpoort.gateway.system.TraceContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,16 +43,17 @@ class ExchangeController {
 
 	private final ExchangeIntake intake;
 
-	private final ExchangeStore store;
+	private final Exchanges exchanges;
 
 	private final DataSize maxRequestSize;
 
-	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
-	ExchangeController(ExchangeIntake intake, ExchangeStore store, KetenpoortSettings settings, AuditTrail audit) {
+	ExchangeController(ExchangeIntake intake, Exchanges exchanges, KetenpoortSettings settings,
+			ApplicationEventPublisher events) {
 		this.intake = intake;
-		this.store = store;
-		this.audit = audit;
+		this.exchanges = exchanges;
+		this.events = events;
 		this.maxRequestSize = settings.maxRequestSize();
 	}
 
@@ -106,12 +103,12 @@ class ExchangeController {
 		TraceContext trace = (TraceContext) request.getAttribute(TraceContext.class.getName());
 		// The caller's own operation, when it sent a traceparent, is the Logboek foreign
 		// operation.
-		AuditTrace auditTrace = new AuditTrace(trace.traceId(), trace.spanId(),
+		ExchangeTrace exchangeTrace = new ExchangeTrace(trace.traceId(), trace.spanId(),
 				trace.parentSpanId().isPresent() ? trace.traceId() : null, trace.parentSpanId().orElse(null));
 		byte[] body = request.getInputStream().readNBytes((int) this.maxRequestSize.toBytes() + 1);
 		boolean keyValid = idempotencyKey != null && !idempotencyKey.isBlank() && idempotencyKey.length() <= 200;
-		Submission submission = Submission.received(actor.id(), actor.scopes(), keyValid ? idempotencyKey : "", body,
-				auditTrace);
+		Submission submission = Submission.received(PartnerId.of(actor.id()), actor.scopes(),
+				keyValid ? idempotencyKey : "", body, exchangeTrace);
 		if (!keyValid) {
 			throw this.intake.refuse(submission, ProblemCode.IDEMPOTENCY_KEY_MISSING,
 					"Send a unique Idempotency-Key header (at most 200 characters) with every submission.");
@@ -140,27 +137,23 @@ class ExchangeController {
 	@Operation(summary = "Status of an exchange you submitted")
 	Map<String, Object> status(@PathVariable UUID id) {
 		Actor actor = Actors.current();
-		ExchangeRecord exchange = this.store.find(id).orElseThrow(ExchangeNotFound::new);
-		if (!exchange.sender().equals(actor.id())) {
+		Exchange exchange = this.exchanges.find(id).orElseThrow(ExchangeNotFound::new);
+		if (!exchange.sender().value().equals(actor.id())) {
 			// Another partner's exchange: answered as not found, recorded as a refused
 			// read.
-			this.audit.appendIndependently(
-					AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, AuditActor.of(actor))
-						.reason("NOT_SENDER")
-						.document(exchange.documentType(), exchange.id())
-						.build());
+			this.events.publishEvent(new ExchangeAccessDenied(actor, "NOT_SENDER", exchange));
 			throw new ExchangeNotFound();
 		}
 		return view(exchange);
 	}
 
-	private static Map<String, Object> view(ExchangeRecord exchange) {
+	private static Map<String, Object> view(Exchange exchange) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", exchange.id());
 		view.put("status", exchange.status().code());
-		view.put("documentType", exchange.documentType());
-		view.put("purpose", exchange.purpose());
-		view.put("recipient", exchange.recipient());
+		view.put("documentType", exchange.documentType().code());
+		view.put("purpose", exchange.purpose().value());
+		view.put("recipient", exchange.recipient().value());
 		view.put("consentId", exchange.consentId());
 		view.put("fields", exchange.fieldNames());
 		view.put("payloadSha256", exchange.payloadSha256());

@@ -2,16 +2,13 @@ package nl.ketenpoort.gateway.exchange;
 
 import java.util.Optional;
 
-import nl.ketenpoort.gateway.audit.AuditActor;
-import nl.ketenpoort.gateway.audit.AuditEvent;
-import nl.ketenpoort.gateway.audit.AuditEventType;
-import nl.ketenpoort.gateway.audit.AuditOutcome;
-import nl.ketenpoort.gateway.audit.AuditTrail;
-import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.consent.purpose.PurposeCode;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,31 +21,28 @@ class ExchangeIntake {
 
 	private final ProducerTemplate camel;
 
-	private final ExchangeStore store;
+	private final Exchanges exchanges;
 
-	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
-	private final Partners partners;
-
-	ExchangeIntake(ProducerTemplate camel, ExchangeStore store, AuditTrail audit, Partners partners) {
+	ExchangeIntake(ProducerTemplate camel, Exchanges exchanges, ApplicationEventPublisher events) {
 		this.camel = camel;
-		this.store = store;
-		this.audit = audit;
-		this.partners = partners;
+		this.exchanges = exchanges;
+		this.events = events;
 	}
 
 	/** The outcome of a submission: the exchange and whether this call created it. */
-	record Accepted(ExchangeRecord exchange, boolean created) {
+	record Accepted(Exchange exchange, boolean created) {
 	}
 
 	Accepted submit(Submission submission) {
-		Optional<ExchangeRecord> earlier = this.store.findBySenderAndKey(submission.sender(),
+		Optional<Exchange> earlier = this.exchanges.findBySenderAndKey(submission.sender(),
 				submission.idempotencyKey());
 		if (earlier.isPresent()) {
 			return new Accepted(sameRequestOrConflict(earlier.get(), submission), false);
 		}
 		try {
-			ExchangeRecord exchange = this.camel.requestBody(AcceptRoute.URI, submission, ExchangeRecord.class);
+			Exchange exchange = this.camel.requestBody(AcceptRoute.URI, submission, Exchange.class);
 			return new Accepted(sameRequestOrConflict(exchange, submission),
 					exchange.requestSha256().equals(submission.requestSha256()));
 		}
@@ -71,7 +65,7 @@ class ExchangeIntake {
 		return refused;
 	}
 
-	private ExchangeRecord sameRequestOrConflict(ExchangeRecord exchange, Submission submission) {
+	private Exchange sameRequestOrConflict(Exchange exchange, Submission submission) {
 		if (!exchange.requestSha256().equals(submission.requestSha256())) {
 			ExchangeRefused conflict = ExchangeRefused.because(ProblemCode.IDEMPOTENCY_CONFLICT,
 					"This Idempotency-Key was used before with another request body.", submission, null);
@@ -81,21 +75,18 @@ class ExchangeIntake {
 		return exchange;
 	}
 
+	/**
+	 * Publishes the refusal; its audit record is written in the caller's transaction, or
+	 * in one of its own when there is none.
+	 */
 	private void auditRefusal(ExchangeRefused refused) {
 		Submission submission = refused.submission();
-		String organisation = this.partners.find(submission.sender())
-			.map((partner) -> partner.organisation())
-			.orElse(submission.sender());
-		this.audit.append(AuditEvent
-			.of(AuditEventType.REFUSED, AuditOutcome.REFUSED, AuditActor.partner(submission.sender(), organisation))
-			.reason(refused.reasonCode())
-			.purpose((submission.purpose() != null) ? submission.purpose().code() : null,
-					(submission.purpose() != null) ? submission.purpose().legalBasis().code() : null)
-			.subject((submission.subject() != null) ? submission.subject().pseudonym() : null)
-			.route(submission.sender(), submission.recipient())
-			.document((submission.type() != null) ? submission.type().code() : null, null)
-			.trace(submission.trace())
-			.build());
+		PartnerId sender = submission.sender();
+		this.events
+			.publishEvent(new SubmissionRefused(refused.reasonCode(), sender, this.exchanges.organisation(sender),
+					(submission.purpose() != null) ? PurposeCode.of(submission.purpose().code()) : null,
+					(submission.purpose() != null) ? submission.purpose().legalBasis() : null, submission.subject(),
+					submission.recipient(), submission.type(), submission.trace()));
 	}
 
 }

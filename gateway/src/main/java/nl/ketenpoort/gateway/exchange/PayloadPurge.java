@@ -1,13 +1,11 @@
 package nl.ketenpoort.gateway.exchange;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +19,14 @@ class PayloadPurge {
 
 	private static final Logger log = LoggerFactory.getLogger(PayloadPurge.class);
 
-	private final JdbcClient jdbc;
+	private final Exchanges exchanges;
 
 	private final Clock clock;
 
 	private final ExchangeSettings settings;
 
-	PayloadPurge(JdbcClient jdbc, Clock clock, ExchangeSettings settings) {
-		this.jdbc = jdbc;
+	PayloadPurge(Exchanges exchanges, Clock clock, ExchangeSettings settings) {
+		this.exchanges = exchanges;
 		this.clock = clock;
 		this.settings = settings;
 	}
@@ -43,11 +41,7 @@ class PayloadPurge {
 
 	/** Removes the payloads of exchanges delivered before the given moment. */
 	int purgeDeliveredBefore(Instant moment) {
-		return this.jdbc
-			.sql("UPDATE exchange SET payload = NULL, purged_at = now() WHERE payload IS NOT NULL"
-					+ " AND delivered_at IS NOT NULL AND delivered_at < ?")
-			.param(Timestamp.from(moment))
-			.update();
+		return this.exchanges.purgeDeliveredBefore(moment);
 	}
 
 }

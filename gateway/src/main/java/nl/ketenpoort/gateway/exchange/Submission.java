@@ -6,7 +6,7 @@ import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.consent.purpose.Purpose;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
 import nl.ketenpoort.consent.subject.SubjectRef;
-import nl.ketenpoort.gateway.audit.AuditTrace;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param sender the authenticated partner (client id)
  * @param scopes the scopes of the sender's access token
  * @param idempotencyKey the sender's idempotency key
- * @param body the request body as received
+ * @param body the request body as received over the API (empty for a file)
+ * @param request the request, once read from the body (or as a file intake made it)
  * @param requestSha256 SHA-256 of the body, to compare repeated submissions
  * @param trace the W3C trace of the request
  * @param type the document type, once parsed
@@ -33,36 +34,53 @@ import tools.jackson.databind.node.ObjectNode;
  * @param consent the consent relied on, once checked
  * @param minimised the document with only the allowed fields
  */
-record Submission(String sender, Set<String> scopes, String idempotencyKey, byte[] body, String requestSha256,
-		AuditTrace trace, @Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
-		@Nullable SubjectIdentifiers identifiers, @Nullable JsonNode document, @Nullable SubjectRef subject,
-		ConsentDecision.@Nullable Allowed consent, @Nullable ObjectNode minimised) {
+record Submission(PartnerId sender, Set<String> scopes, String idempotencyKey, byte[] body,
+		@Nullable ExchangeRequest request, String requestSha256, ExchangeTrace trace, @Nullable DocumentType type,
+		@Nullable Purpose purpose, @Nullable PartnerId recipient, @Nullable SubjectIdentifiers identifiers,
+		@Nullable JsonNode document, @Nullable SubjectRef subject, ConsentDecision.@Nullable Allowed consent,
+		@Nullable ObjectNode minimised) {
 
-	static Submission received(String sender, Set<String> scopes, String idempotencyKey, byte[] body,
-			AuditTrace trace) {
-		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, body, PayloadCipher.sha256(body), trace, null,
-				null, null, null, null, null, null, null);
+	/** A submission over the API: its body is read into a request by the first step. */
+	static Submission received(PartnerId sender, Set<String> scopes, String idempotencyKey, byte[] body,
+			ExchangeTrace trace) {
+		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, body, null, PayloadCipher.sha256(body), trace,
+				null, null, null, null, null, null, null, null);
 	}
 
-	Submission parsed(@Nullable DocumentType type, @Nullable Purpose purpose, @Nullable String recipient,
+	/** A submission whose request was made by the gateway itself, such as from a file. */
+	static Submission requested(PartnerId sender, Set<String> scopes, String idempotencyKey, ExchangeRequest request,
+			String requestSha256, ExchangeTrace trace) {
+		return new Submission(sender, Set.copyOf(scopes), idempotencyKey, new byte[0], request, requestSha256, trace,
+				null, null, null, null, null, null, null, null);
+	}
+
+	Submission read(ExchangeRequest request) {
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, request, this.requestSha256,
+				this.trace, null, null, null, null, null, null, null, null);
+	}
+
+	Submission parsed(@Nullable DocumentType type, @Nullable Purpose purpose, @Nullable PartnerId recipient,
 			@Nullable SubjectIdentifiers identifiers, @Nullable JsonNode document) {
-		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				type, purpose, recipient, identifiers, document, null, null, null);
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.request,
+				this.requestSha256, this.trace, type, purpose, recipient, identifiers, document, null, null, null);
 	}
 
 	Submission pseudonymised(SubjectRef subject) {
-		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, this.identifiers, this.document, subject, null, null);
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.request,
+				this.requestSha256, this.trace, this.type, this.purpose, this.recipient, this.identifiers,
+				this.document, subject, null, null);
 	}
 
 	Submission consented(ConsentDecision.Allowed consent) {
-		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, this.identifiers, this.document, this.subject, consent, null);
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.request,
+				this.requestSha256, this.trace, this.type, this.purpose, this.recipient, this.identifiers,
+				this.document, this.subject, consent, null);
 	}
 
 	Submission minimised(ObjectNode minimised) {
-		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.requestSha256, this.trace,
-				this.type, this.purpose, this.recipient, this.identifiers, null, this.subject, this.consent, minimised);
+		return new Submission(this.sender, this.scopes, this.idempotencyKey, this.body, this.request,
+				this.requestSha256, this.trace, this.type, this.purpose, this.recipient, this.identifiers, null,
+				this.subject, this.consent, minimised);
 	}
 
 	@Override

@@ -5,11 +5,12 @@ import java.util.Optional;
 
 import nl.ketenpoort.adapters.InboundDocument;
 import nl.ketenpoort.adapters.tvs.TvsFileIntakeRoutes;
-import nl.ketenpoort.gateway.audit.AuditTrace;
 import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
 import nl.ketenpoort.gateway.system.TraceContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Export files that TVS drops in its directory enter the same accept pipeline as API
- * submissions: authorised as TVS, validated, consent-checked, minimised and audited.
- * Purpose and recipient follow from the document type (an export names neither); the
- * file's content hash is the idempotency key, so the same export is accepted once. A
- * refused file goes to the error folder, and its refusal is in the audit log.
+ * submissions, as the same {@link ExchangeRequest}: authorised as TVS, validated,
+ * consent-checked, minimised and audited. Purpose and recipient follow from the document
+ * type (an export names neither); the file's content hash is the idempotency key, so the
+ * same export is accepted once. A refused file goes to the error folder, and its refusal
+ * is in the audit log.
  */
 @Component
 @ConditionalOnProperty("ketenpoort.adapters.tvs-intake.directory")
@@ -72,22 +74,38 @@ class TvsFileIntake extends RouteBuilder {
 		});
 	}
 
-	ExchangeRecord accept(InboundDocument inbound) {
+	Exchange accept(InboundDocument inbound) {
 		Routing.Target target = Optional.ofNullable(this.routing.routes().get(inbound.type().code()))
 			.orElseThrow(() -> new IllegalStateException(
 					"No purpose and recipient configured for TVS exports of " + inbound.type().code()));
 		Partner tvs = this.partners.findActive(inbound.partner()).orElseThrow();
-		ObjectNode request = this.json.createObjectNode();
-		request.put("documentType", inbound.type().code());
-		request.put("purpose", target.purpose());
-		request.put("recipient", target.recipient());
 		JsonNode subject = inbound.document().path("subject");
-		request.set("subject", subject.isObject() ? subject.deepCopy() : this.json.createObjectNode());
-		request.set("document", inbound.document());
-		AuditTrace trace = new AuditTrace(TraceContext.randomTraceId(), TraceContext.randomOperationId(), null, null);
-		Submission submission = Submission.received(tvs.id(), tvs.scopes(), "tvs-file-" + inbound.contentSha256(),
-				this.json.writeValueAsBytes(request), trace);
+		ExchangeRequest request = new ExchangeRequest(inbound.type().code(), target.purpose(), target.recipient(),
+				text(subject, "vNumber"), text(subject, "bsn"), inbound.document());
+		ExchangeTrace trace = new ExchangeTrace(TraceContext.randomTraceId(), TraceContext.randomOperationId(), null,
+				null);
+		Submission submission = Submission.requested(PartnerId.of(tvs.id()), tvs.scopes(),
+				"tvs-file-" + inbound.contentSha256(), request, requestSha256(request, subject), trace);
 		return this.intake.submit(submission).exchange();
+	}
+
+	/**
+	 * The hash of the request as the API would have received it, as it always was for
+	 * files: an export dropped again compares equal to the one accepted before.
+	 */
+	private String requestSha256(ExchangeRequest request, JsonNode subject) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("documentType", request.documentType());
+		body.put("purpose", request.purpose());
+		body.put("recipient", request.recipient());
+		body.set("subject", subject.isObject() ? subject.deepCopy() : this.json.createObjectNode());
+		body.set("document", request.document());
+		return PayloadCipher.sha256(this.json.writeValueAsBytes(body));
+	}
+
+	private static @Nullable String text(JsonNode subject, String member) {
+		JsonNode value = subject.path(member);
+		return value.isString() ? value.asString() : null;
 	}
 
 }

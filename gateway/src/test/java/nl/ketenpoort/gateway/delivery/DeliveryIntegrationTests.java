@@ -3,6 +3,8 @@ package nl.ketenpoort.gateway.delivery;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,10 @@ import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.exchange.Exchange;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
+import nl.ketenpoort.gateway.exchange.ExchangeStatus;
+import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.schemas.DocumentType;
@@ -82,6 +87,9 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Exchanges exchanges;
 
 	private String vNumber;
 
@@ -208,6 +216,27 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 			.list()).as("each replay is audited with the operator as actor and no subject")
 			.containsExactly("SUCCESS DEAD_LETTERED person OPERATOR true",
 					"REFUSED NOT_A_DEAD_LETTER person OPERATOR true");
+	}
+
+	@Test
+	void aDeliveredPayloadIsForgottenOnceItsTimeHasComeAndTheAuditKeepsItsHash() {
+		PARTNERS.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}")));
+		UUID id = UUID.fromString(submit(null));
+		deliverAll();
+		assertThat(this.exchanges.payload(id)).isPresent();
+
+		// when: a purge of what was delivered before an hour ago, then of everything
+		this.exchanges.purgeDeliveredBefore(Instant.now().minus(Duration.ofHours(1)));
+		assertThat(this.exchanges.payload(id)).as("delivered just now: kept").isPresent();
+		this.exchanges.purgeDeliveredBefore(Instant.now().plusSeconds(1));
+
+		// then
+		assertThat(this.exchanges.payload(id)).isEmpty();
+		Exchange purged = this.exchanges.find(id).orElseThrow();
+		assertThat(purged.status()).isEqualTo(ExchangeStatus.DELIVERED);
+		assertThat(purged.purgedAt()).isNotNull();
+		assertThat(purged.payloadSha256()).hasSize(64);
+		assertThat(auditTypes(id.toString())).containsExactly("accepted", "delivered");
 	}
 
 	@Test

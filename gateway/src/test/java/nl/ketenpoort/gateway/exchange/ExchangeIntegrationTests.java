@@ -406,8 +406,8 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 			.anyMatch((category) -> allowedCategories.contains(category.code()));
 	}
 
-	private ExchangeStore storeOf() {
-		return this.applicationContext.getBean(ExchangeStore.class);
+	private Exchanges storeOf() {
+		return this.applicationContext.getBean(Exchanges.class);
 	}
 
 	@Autowired
