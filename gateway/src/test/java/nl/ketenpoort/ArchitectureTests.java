@@ -34,6 +34,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
@@ -57,21 +58,25 @@ class ArchitectureTests {
 	 */
 	private static final Map<String, String> BARE_EXCEPTIONS_ALLOWED = Map.ofEntries(
 			entry("nl.ketenpoort.gateway.OperatorCommandLine", "a command class that cannot be built is a bug"),
-			entry("nl.ketenpoort.gateway.audit.AuditChainVerifier",
+			entry("nl.ketenpoort.gateway.audit.internal.AuditChainVerifier",
 					"an interrupted verification or a reader's checked failure"),
-			entry("nl.ketenpoort.gateway.audit.AuditPruner", "retention names an unknown purpose: start-up stops"),
-			entry("nl.ketenpoort.gateway.audit.AuditRetentionMinimum",
+			entry("nl.ketenpoort.gateway.audit.internal.AuditPruner",
+					"retention names an unknown purpose: start-up stops"),
+			entry("nl.ketenpoort.gateway.audit.internal.AuditRetentionMinimum",
 					"retention below the legal minimum: start-up stops"),
-			entry("nl.ketenpoort.gateway.audit.AuditSigningKeys", "moves into the keys module (another change)"),
+			entry("nl.ketenpoort.gateway.audit.internal.AuditSigningKeys",
+					"moves into the keys module (another change)"),
 			entry("nl.ketenpoort.gateway.audit.VerifyJobs",
 					"a job neither started nor found, which its lock rules out"),
-			entry("nl.ketenpoort.gateway.exchange.AcceptSteps", "accept steps out of order are a bug"),
+			entry("nl.ketenpoort.gateway.exchange.internal.AcceptSteps", "accept steps out of order are a bug"),
 			entry("nl.ketenpoort.gateway.exchange.Exchanges", "persist before the accept steps is a bug"),
-			entry("nl.ketenpoort.gateway.exchange.PayloadCipher", "a stored payload's key or cipher is unusable: ours"),
-			entry("nl.ketenpoort.gateway.exchange.TvsFileIntake",
+			entry("nl.ketenpoort.gateway.exchange.internal.PayloadCipher",
+					"a stored payload's key or cipher is unusable: ours"),
+			entry("nl.ketenpoort.gateway.exchange.internal.TvsFileIntake",
 					"a TVS type without a route; goes with the Exchange aggregate's typed intake"),
-			entry("nl.ketenpoort.gateway.identity.LoginKeys", "HMAC-SHA256 missing from the Java runtime"),
-			entry("nl.ketenpoort.gateway.system.FirstRunSecrets", "the secrets file cannot be written: start-up stops"),
+			entry("nl.ketenpoort.gateway.identity.internal.LoginKeys", "HMAC-SHA256 missing from the Java runtime"),
+			entry("nl.ketenpoort.gateway.system.internal.FirstRunSecrets",
+					"the secrets file cannot be written: start-up stops"),
 			entry("nl.ketenpoort.consent.ConsentMethod", "a method code in the database that no release wrote"),
 			entry("nl.ketenpoort.consent.ConsentStatus", "a status code in the database that no release wrote"),
 			entry("nl.ketenpoort.consent.statement.ConsentStatements", "signing fails only with an unusable key: ours"),
@@ -191,11 +196,12 @@ class ArchitectureTests {
 					if (!declared.find()) {
 						return;
 					}
-					String from = declared.group(1);
+					String from = unit(declared.group(1));
 					Matcher used = QUALIFIED_PACKAGE.matcher(code.substring(declared.end()));
 					while (used.find()) {
-						if (!used.group(1).equals(from)) {
-							uses.computeIfAbsent(from, (name) -> new TreeSet<>()).add(used.group(1));
+						String to = unit(used.group(1));
+						if (!to.equals(from)) {
+							uses.computeIfAbsent(from, (name) -> new TreeSet<>()).add(to);
 						}
 					}
 				});
@@ -207,6 +213,17 @@ class ArchitectureTests {
 		assertThat(uses).containsKeys("nl.ketenpoort.gateway.problem", "nl.ketenpoort.gateway.system");
 		assertThat(cycles(uses)).isEmpty();
 	}
+
+	/**
+	 * What may not take part in a cycle: a gateway module as a whole (its API and its
+	 * internal package use each other), or a package of a library.
+	 */
+	private static String unit(String packageName) {
+		Matcher module = GATEWAY_MODULE.matcher(packageName);
+		return module.matches() ? module.group(1) : packageName;
+	}
+
+	private static final Pattern GATEWAY_MODULE = Pattern.compile("(nl\\.ketenpoort\\.gateway\\.[a-z]+)(\\..*)?");
 
 	private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(nl\\.ketenpoort[\\w.]*)\\s*;");
 
@@ -260,8 +277,19 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void featurePackagesAreFreeOfCycles() {
-		slices().matching("nl.ketenpoort.(**)").should().beFreeOfCycles().check(MAIN);
+	void libraryPackagesAreFreeOfCycles() {
+		slices().matching("nl.ketenpoort.(**)")
+			.should()
+			.beFreeOfCycles()
+			.check(MAIN.that(resideOutsideOfPackage("nl.ketenpoort.gateway..")));
+	}
+
+	@Test
+	void gatewayModulesAreFreeOfCycles() {
+		// A module's API and its internal package may use each other; modules may not
+		// (ModularityTests checks the same through Spring Modulith, and this rule also
+		// sees the classes outside any module).
+		slices().matching("nl.ketenpoort.gateway.(*)..").should().beFreeOfCycles().check(MAIN);
 	}
 
 	@Test
@@ -281,7 +309,7 @@ class ArchitectureTests {
 		noClasses().that()
 			.doNotHaveFullyQualifiedName("nl.ketenpoort.gateway.identity.DemoPeople")
 			.and()
-			.doNotHaveFullyQualifiedName("nl.ketenpoort.gateway.identity.LocalAccounts")
+			.doNotHaveFullyQualifiedName("nl.ketenpoort.gateway.identity.internal.LocalAccounts")
 			.should()
 			.callMethod(People.class, "create", String.class, String.class, Set.class, String.class, String.class)
 			.check(MAIN);

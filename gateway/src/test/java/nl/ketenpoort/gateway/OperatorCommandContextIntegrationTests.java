@@ -6,8 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import nl.ketenpoort.gateway.database.DatabaseConnection;
-import nl.ketenpoort.gateway.database.EmbeddedPostgresServer;
+import nl.ketenpoort.gateway.database.internal.DatabaseConnection;
+import nl.ketenpoort.gateway.database.internal.EmbeddedPostgresServer;
 import nl.ketenpoort.gateway.database.SchemaOwner;
 import nl.ketenpoort.gateway.database.SchemaVersion;
 import org.apache.camel.CamelContext;

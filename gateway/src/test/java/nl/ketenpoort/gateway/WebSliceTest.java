@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import nl.ketenpoort.gateway.identity.federation.UpstreamProviders;
+import nl.ketenpoort.gateway.identity.UpstreamProviders;
 import nl.ketenpoort.gateway.problem.ProblemResponses;
 import nl.ketenpoort.gateway.system.KetenpoortSettings;
 

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.audit.internal.AuditRows;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
  * Makes synthetic audit events for benchmarks and demos: realistic exchange and consent

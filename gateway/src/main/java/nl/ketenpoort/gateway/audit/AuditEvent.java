@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
  * One thing to record. Holds only pseudonyms, codes, field names and digests: never an

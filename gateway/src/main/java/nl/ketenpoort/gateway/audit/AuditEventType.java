@@ -1,5 +1,7 @@
 package nl.ketenpoort.gateway.audit;
 
+import nl.ketenpoort.gateway.audit.internal.AuditLogCorrupted;
+
 /**
  * What happened; the codes are stable and appear in exports and in the Logboek operation
  * name.

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
  * The shapes in which audit events leave the gateway besides its own JSON: the Logboek
@@ -83,7 +84,7 @@ public final class AuditExports {
 	/**
 	 * One event in the Logboek Dataverwerkingen shape (trace, span, status, attributes).
 	 */
-	static Map<String, Object> logboek(AuditRecord record) {
+	public static Map<String, Object> logboek(AuditRecord record) {
 		AuditEvent e = record.event();
 		Map<String, Object> entry = new LinkedHashMap<>();
 		AuditTrace trace = e.trace();
@@ -122,7 +123,7 @@ public final class AuditExports {
 	}
 
 	/** A plain, self-contained HTML page listing the events, every value escaped. */
-	static String html(List<AuditRecord> events, Map<String, String> retention) {
+	public static String html(List<AuditRecord> events, Map<String, String> retention) {
 		StringBuilder page = new StringBuilder("""
 				<!DOCTYPE html>
 				<html lang="en"><head><meta charset="utf-8"><title>Ketenpoort: processing of your data</title>

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import nl.ketenpoort.gateway.audit.AuditField.Hashing;
-import nl.ketenpoort.gateway.audit.AuditField.Json;
-import nl.ketenpoort.gateway.audit.AuditField.Type;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Hashing;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Json;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Type;
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.audit.internal.AuditField;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
  * The fields of the audit event, declared once: the row mapping ({@link AuditRows}), the
@@ -178,7 +180,7 @@ public final class AuditFields {
 	 * Reads a row of {@link #COLUMNS} by index, cheaper than by name over millions of
 	 * rows.
 	 */
-	static AuditRecord read(ResultSet rs) throws SQLException {
+	public static AuditRecord read(ResultSet rs) throws SQLException {
 		Object[] values = new Object[ALL.size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = ALL.get(i).type().read(rs, i + 1);
@@ -187,7 +189,7 @@ public final class AuditFields {
 	}
 
 	/** The row's column values for {@link #COLUMNS}, in order. */
-	static Object[] parameters(AuditRecord record) {
+	public static Object[] parameters(AuditRecord record) {
 		Object[] parameters = new Object[ALL.size()];
 		for (int i = 0; i < parameters.length; i++) {
 			AuditField field = ALL.get(i);
@@ -265,7 +267,7 @@ public final class AuditFields {
 		return (Map<String, Object>) json.computeIfAbsent(name, (key) -> new LinkedHashMap<String, Object>());
 	}
 
-	static int index(AuditField field) {
+	public static int index(AuditField field) {
 		return INDEX.get(field);
 	}
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import nl.ketenpoort.gateway.audit.internal.AuditRows;
 
 /**
  * Reads the audit log for people: searches, the trail of one exchange, and per-purpose

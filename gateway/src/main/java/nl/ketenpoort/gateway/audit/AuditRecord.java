@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.audit.internal.AuditField;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
  * One row of the audit log as stored, with its place in the hash chain.
@@ -228,7 +230,7 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	 * The hash this row should have, recomputed from its content and its stored
 	 * predecessor.
 	 */
-	String recomputedHash() {
+	public String recomputedHash() {
 		return chainHash(this.prevHash, canonicalForm(this.eventId, this.recordedAt, this.operationId, this.event));
 	}
 

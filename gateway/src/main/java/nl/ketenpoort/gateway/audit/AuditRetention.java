@@ -75,7 +75,7 @@ public record AuditRetention(@DefaultValue("P7Y") Period defaultPeriod, @Default
 	}
 
 	/** Events of this purpose recorded before the returned instant may be pruned. */
-	Instant cutoff(@Nullable String purpose, Instant now) {
+	public Instant cutoff(@Nullable String purpose, Instant now) {
 		return now.atOffset(ZoneOffset.UTC).minus(periodFor(purpose)).toInstant();
 	}
 

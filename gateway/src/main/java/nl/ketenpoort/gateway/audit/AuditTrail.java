@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.ketenpoort.gateway.audit.internal.AuditRows;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
+import nl.ketenpoort.gateway.audit.internal.AuditValues;
 
 /**
  * Appends events to the hash-chained audit log. Call it inside the transaction of the

@@ -19,11 +19,11 @@ public record ChainVerification(long checked, long checkpoints, @Nullable Long f
 		return this.firstBadPosition == null;
 	}
 
-	static ChainVerification broken(long checked, long checkpoints, long position, ChainBreak kind) {
+	public static ChainVerification broken(long checked, long checkpoints, long position, ChainBreak kind) {
 		return new ChainVerification(checked, checkpoints, position, kind, 0);
 	}
 
-	ChainVerification withPruned(long pruned) {
+	public ChainVerification withPruned(long pruned) {
 		return new ChainVerification(this.checked, this.checkpoints, this.firstBadPosition, this.kind, pruned);
 	}
 

@@ -18,6 +18,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
+import nl.ketenpoort.gateway.audit.internal.PrunedRange;
 
 /**
  * The pruned ranges of the audit chain and the signed statements that cover them: signs a
@@ -51,7 +54,7 @@ public class PrunedRanges {
 	}
 
 	/** The range that holds this position, if it was pruned. */
-	Optional<PrunedRange> containing(long position) {
+	public Optional<PrunedRange> containing(long position) {
 		return this.jdbc
 			.sql("SELECT " + RANGE_COLUMNS
 					+ " FROM audit_pruned_range WHERE first_position <= ? ORDER BY first_position DESC LIMIT 1")
@@ -62,7 +65,7 @@ public class PrunedRanges {
 	}
 
 	/** Ranges that start between the two positions, both included, in chain order. */
-	List<PrunedRange> startingBetween(long from, long to) {
+	public List<PrunedRange> startingBetween(long from, long to) {
 		return this.jdbc.sql("SELECT " + RANGE_COLUMNS
 				+ " FROM audit_pruned_range WHERE first_position >= ? AND first_position <= ? ORDER BY first_position")
 			.params(from, to)
@@ -71,7 +74,7 @@ public class PrunedRanges {
 	}
 
 	/** How many prunings there have been. */
-	long count() {
+	public long count() {
 		return this.jdbc.sql("SELECT count(*) FROM audit_pruning").query(Long.class).single();
 	}
 
@@ -93,7 +96,7 @@ public class PrunedRanges {
 	 * Whether the pruning statement is signed by the audit key and signs exactly the
 	 * ranges stored under its id.
 	 */
-	boolean confirmed(UUID pruningId) {
+	public boolean confirmed(UUID pruningId) {
 		Optional<Pruning> stored = pruning(pruningId);
 		if (stored.isEmpty()) {
 			return false;
@@ -132,7 +135,7 @@ public class PrunedRanges {
 	 * chain (and the SHA-256 over those ranges), from which signed anchor, under which
 	 * retention periods.
 	 */
-	Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, RangeDigest ranges,
+	public Pruning sign(UUID pruningId, Instant prunedAt, AuditCheckpoints.Checkpoint anchor, RangeDigest ranges,
 			Map<String, String> retention) {
 		String digest = ranges.hex();
 		AuditSigningKeys.Statement statement = this.keys.sign(new JWTClaimsSet.Builder().issuer("ketenpoort")
@@ -159,7 +162,7 @@ public class PrunedRanges {
 	}
 
 	/** The digest of ranges as they are added in chain order, with their counts. */
-	static final class RangeDigest {
+	public static final class RangeDigest {
 
 		private final MessageDigest sha256;
 
@@ -167,11 +170,11 @@ public class PrunedRanges {
 
 		private long ranges;
 
-		RangeDigest() {
+		public RangeDigest() {
 			this.sha256 = Digests.newSha256();
 		}
 
-		void add(PrunedRange range) {
+		public void add(PrunedRange range) {
 			this.sha256.update((range.firstPosition() + ":" + range.lastPosition() + ":" + range.prevHash() + ":"
 					+ range.hash() + "\n")
 				.getBytes(StandardCharsets.US_ASCII));
@@ -183,7 +186,7 @@ public class PrunedRanges {
 			return this.events;
 		}
 
-		long ranges() {
+		public long ranges() {
 			return this.ranges;
 		}
 

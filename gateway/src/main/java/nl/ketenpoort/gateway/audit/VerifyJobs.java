@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 
 /**
  * Verifications of the whole chain that privacy officers start (console, API), run in the

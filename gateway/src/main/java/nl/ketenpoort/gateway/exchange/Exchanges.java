@@ -36,6 +36,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import nl.ketenpoort.gateway.exchange.internal.ExchangeRefused;
+import nl.ketenpoort.gateway.exchange.internal.PayloadCipher;
+import nl.ketenpoort.gateway.exchange.internal.Submission;
 
 /**
  * The exchanges, and the only writer of the {@code exchange} table: it stores an accepted
@@ -88,7 +91,7 @@ public class Exchanges {
 	 * request hashes).
 	 */
 	@Transactional
-	Exchange accept(Submission submission) {
+	public Exchange accept(Submission submission) {
 		ObjectNode minimised = required(submission.minimised());
 		ConsentDecision.Allowed consent = required(submission.consent());
 		byte[] payload = this.json.writeValueAsBytes(minimised);
@@ -320,7 +323,7 @@ public class Exchanges {
 			.map((stored) -> new String(this.cipher.decrypt(stored), StandardCharsets.UTF_8));
 	}
 
-	String organisation(PartnerId partner) {
+	public String organisation(PartnerId partner) {
 		return this.partners.find(partner.value()).map((found) -> found.organisation()).orElse(partner.value());
 	}
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import nl.ketenpoort.gateway.identity.internal.NotAuthenticated;
 
 /**
  * Who is calling, for code that runs in a request: a partner system with a token, or a

@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.X509ClientCertificateAuthenticationProvider;
+import nl.ketenpoort.gateway.identity.internal.CertificateBinding;
 
 /**
  * The client certificates partners authenticated with ({@code tls_client_auth}), kept so
@@ -33,7 +34,7 @@ public class PartnerCertificates {
 
 	private final Clock clock;
 
-	PartnerCertificates(JdbcClient jdbc, Clock clock) {
+	public PartnerCertificates(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -90,7 +91,7 @@ public class PartnerCertificates {
 	 * Wraps Spring Authorization Server's {@code tls_client_auth} check so that each
 	 * certificate it accepts is recorded; other providers are returned as they are.
 	 */
-	AuthenticationProvider watch(AuthenticationProvider provider) {
+	public AuthenticationProvider watch(AuthenticationProvider provider) {
 		if (!(provider instanceof X509ClientCertificateAuthenticationProvider)) {
 			return provider;
 		}

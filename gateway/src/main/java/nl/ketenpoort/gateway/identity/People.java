@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import nl.ketenpoort.gateway.identity.internal.IdentitySettingsInvalid;
 
 /**
  * The people who log in, in PostgreSQL. The login principal is named by the user id,
@@ -28,7 +29,7 @@ public class People implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	People(JdbcClient jdbc, PasswordEncoder passwords) {
+	public People(JdbcClient jdbc, PasswordEncoder passwords) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 	}

@@ -48,7 +48,7 @@ public record Mandate(UUID id, UUID representative, SubjectRef subject, MandateK
 	}
 
 	/** When it stopped holding (revoked or expired), or will stop. */
-	Instant endedAt() {
+	public Instant endedAt() {
 		return (this.revokedAt != null && this.revokedAt.isBefore(this.endsAt)) ? this.revokedAt : this.endsAt;
 	}
 

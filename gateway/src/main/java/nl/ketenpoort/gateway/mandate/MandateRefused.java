@@ -26,7 +26,7 @@ public class MandateRefused extends ProblemException {
 	}
 
 	/** A member of the request is missing, malformed or out of range. */
-	static MandateRefused invalid(String reason, String detail) {
+	public static MandateRefused invalid(String reason, String detail) {
 		return new MandateRefused(ProblemCode.INVALID_MANDATE, reason, detail, null);
 	}
 

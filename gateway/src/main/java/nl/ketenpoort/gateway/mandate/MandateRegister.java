@@ -24,7 +24,7 @@ import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.People;
 import nl.ketenpoort.gateway.identity.Person;
 import nl.ketenpoort.gateway.identity.Role;
-import nl.ketenpoort.gateway.identity.federation.BrokerLogins;
+import nl.ketenpoort.gateway.identity.BrokerLogins;
 import nl.ketenpoort.schemas.problem.CodedFailure;
 import nl.ketenpoort.schemas.problem.RefusalReason;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.mandate.internal.MandateNotFound;
+import nl.ketenpoort.gateway.mandate.internal.MandateTerm;
+import nl.ketenpoort.gateway.mandate.internal.Mandates;
 
 /**
  * Records, shows and revokes mandates, for the API and the console alike. Only a case

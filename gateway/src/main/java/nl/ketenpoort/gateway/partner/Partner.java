@@ -5,6 +5,8 @@ import java.util.Set;
 
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.partner.internal.PartnerKind;
+import nl.ketenpoort.gateway.partner.internal.Permission;
 
 /**
  * A partner system of the chain, as registered in {@code ketenpoort.partners}; its id is

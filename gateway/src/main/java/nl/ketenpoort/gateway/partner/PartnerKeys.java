@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import nl.ketenpoort.gateway.partner.internal.PartnerKeyRejected;
+import nl.ketenpoort.gateway.partner.internal.PartnerUnknown;
 
 /**
  * The public keys with which partner systems sign their client assertions
@@ -28,7 +30,7 @@ public class PartnerKeys {
 
 	private final Partners partners;
 
-	PartnerKeys(JdbcClient jdbc, Partners partners) {
+	public PartnerKeys(JdbcClient jdbc, Partners partners) {
 		this.jdbc = jdbc;
 		this.partners = partners;
 	}
@@ -125,7 +127,7 @@ public class PartnerKeys {
 		}
 	}
 
-	static JWK parse(String json) {
+	public static JWK parse(String json) {
 		try {
 			return JWK.parse(json);
 		}

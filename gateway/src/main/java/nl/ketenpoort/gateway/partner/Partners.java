@@ -16,6 +16,10 @@ import javax.security.auth.x500.X500Principal;
 import nl.ketenpoort.adapters.autoconfigure.NativeFormats;
 import nl.ketenpoort.schemas.DocumentType;
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.partner.internal.PartnerKind;
+import nl.ketenpoort.gateway.partner.internal.PartnerRegistryInvalid;
+import nl.ketenpoort.gateway.partner.internal.PartnerSettings;
+import nl.ketenpoort.gateway.partner.internal.Permission;
 
 /**
  * The partner registry: who takes part, and whether a partner may send or receive a
@@ -63,7 +67,7 @@ public class Partners {
 	/** The object identifier of the {@code serialNumber} attribute. */
 	private static final String SERIAL_NUMBER = "2.5.4.5";
 
-	static Partners from(PartnerSettings settings) {
+	public static Partners from(PartnerSettings settings) {
 		List<Partner> partners = settings.systemsOrEmpty()
 			.entrySet()
 			.stream()

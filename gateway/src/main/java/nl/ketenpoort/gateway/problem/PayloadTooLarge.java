@@ -14,7 +14,7 @@ public class PayloadTooLarge extends ProblemException {
 		super(ProblemCode.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit.toKilobytes() + " KB.");
 	}
 
-	static @Nullable PayloadTooLarge causeOf(Throwable ex) {
+	public static @Nullable PayloadTooLarge causeOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PayloadTooLarge tooLarge) {
 				return tooLarge;

@@ -52,7 +52,7 @@ public final class Problems {
 	 * A library's failure: its kind decides the status, its code and title are the
 	 * members.
 	 */
-	static ProblemDetail of(FailureCode code, String detail, HttpServletRequest request) {
+	public static ProblemDetail of(FailureCode code, String detail, HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(code.kind()), detail);
 		return complete(problem, code.name(), code.title(), request);
 	}

@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditPruner;
+import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

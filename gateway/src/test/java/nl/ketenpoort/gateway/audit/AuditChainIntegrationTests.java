@@ -18,6 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditSettings;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
+import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import nl.ketenpoort.gateway.Command;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
-import nl.ketenpoort.gateway.database.DatabaseConnection;
-import nl.ketenpoort.gateway.database.EmbeddedPostgresServer;
+import nl.ketenpoort.gateway.database.internal.DatabaseConnection;
+import nl.ketenpoort.gateway.database.internal.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.audit.internal.AuditSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import nl.ketenpoort.gateway.audit.internal.AuditValues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

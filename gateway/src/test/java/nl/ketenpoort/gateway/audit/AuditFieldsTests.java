@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import nl.ketenpoort.gateway.audit.AuditField.Hashing;
-import nl.ketenpoort.gateway.audit.AuditField.Json;
-import nl.ketenpoort.gateway.audit.AuditField.Type;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Hashing;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Json;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Type;
 import org.junit.jupiter.api.Test;
+import nl.ketenpoort.gateway.audit.internal.AuditField;
+import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

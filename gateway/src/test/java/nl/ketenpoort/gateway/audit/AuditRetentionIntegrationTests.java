@@ -25,6 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditPruneCommand;
+import nl.ketenpoort.gateway.audit.internal.AuditPruner;
+import nl.ketenpoort.gateway.audit.internal.AuditSettings;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
+import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
+import nl.ketenpoort.gateway.audit.internal.PrunedRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

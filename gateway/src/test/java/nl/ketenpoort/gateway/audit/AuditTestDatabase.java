@@ -18,6 +18,11 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditRows;
+import nl.ketenpoort.gateway.audit.internal.AuditSettings;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
 
 /**
  * A real PostgreSQL with the gateway's migrations for the audit tests, reached as the

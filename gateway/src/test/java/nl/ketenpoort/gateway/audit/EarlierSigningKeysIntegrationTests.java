@@ -40,8 +40,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import nl.ketenpoort.consent.statement.ConsentKeys;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
-import nl.ketenpoort.gateway.database.DatabaseConnection;
-import nl.ketenpoort.gateway.identity.SigningKeys;
+import nl.ketenpoort.gateway.database.internal.DatabaseConnection;
+import nl.ketenpoort.gateway.identity.internal.SigningKeys;
 import nl.ketenpoort.keys.KeyRings;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +52,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditSettings;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
+import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

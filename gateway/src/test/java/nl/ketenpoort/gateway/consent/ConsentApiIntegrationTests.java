@@ -13,7 +13,7 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
-import nl.ketenpoort.gateway.delivery.DeliveryWorker;
+import nl.ketenpoort.gateway.delivery.internal.DeliveryWorker;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;

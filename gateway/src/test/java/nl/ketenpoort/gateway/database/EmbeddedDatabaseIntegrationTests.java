@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.database.internal.DatabaseConnection;
+import nl.ketenpoort.gateway.database.internal.EmbeddedPostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -30,7 +30,7 @@ import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
-import nl.ketenpoort.gateway.audit.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.ChainVerification;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.identity.TestTokens;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@link java.net.http.HttpClient} on Java 17 cannot do. One login session (cookie and
  * CSRF token) serves every address, as a session is not bound to one.
  */
-final class LoginForm {
+public final class LoginForm {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -42,7 +42,7 @@ final class LoginForm {
 	}
 
 	/** Opens the login page once, for its session cookie and CSRF token. */
-	static LoginForm open(int port) {
+	public static LoginForm open(int port) {
 		Answer page = exchange(port, "127.0.0.1",
 				"GET /login HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/html\r\n\r\n", "");
 		Matcher session = SESSION.matcher(page.header("set-cookie").orElseThrow());
@@ -54,7 +54,7 @@ final class LoginForm {
 	}
 
 	/** Posts the form from this client address, as a browser (HTML) or not. */
-	Answer post(String clientAddress, String username, String password, String accept) {
+	public Answer post(String clientAddress, String username, String password, String accept) {
 		String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(this.csrf);
 		String head = "POST /login HTTP/1.0\r\nHost: 127.0.0.1:" + this.port + "\r\nAccept: " + accept
 				+ "\r\nAccept-Language: nl\r\nCookie: JSESSIONID=" + this.cookie
@@ -89,7 +89,7 @@ final class LoginForm {
 	}
 
 	/** An HTTP answer: status, headers (names in lower case) and body. */
-	record Answer(int status, Map<String, String> headers, String body) {
+	public record Answer(int status, Map<String, String> headers, String body) {
 
 		static Answer parse(String raw) {
 			int end = raw.indexOf("\r\n\r\n");
@@ -104,17 +104,17 @@ final class LoginForm {
 			return new Answer(status, headers, raw.substring(end + 4));
 		}
 
-		Optional<String> header(String name) {
+		public Optional<String> header(String name) {
 			return Optional.ofNullable(this.headers.get(name));
 		}
 
 		/** Whether this is the redirect of a refused password back to the form. */
-		boolean isWrongPassword() {
+		public boolean isWrongPassword() {
 			return this.status == 302 && header("location").orElse("").endsWith("/login?error");
 		}
 
 		/** Whether this is the redirect of an accepted login. */
-		boolean isLoggedIn() {
+		public boolean isLoggedIn() {
 			return this.status == 302 && !header("location").orElse("").contains("/login");
 		}
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.identity.internal.AddPersonCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.identity.internal.LoginKeys;
+import nl.ketenpoort.gateway.identity.internal.Refusals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

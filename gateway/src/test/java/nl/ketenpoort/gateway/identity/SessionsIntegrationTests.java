@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.identity.internal.SessionLifetime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -31,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.mandate.internal.MandateTerm;
+import nl.ketenpoort.gateway.mandate.internal.Representation;
+import nl.ketenpoort.gateway.mandate.internal.Representations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

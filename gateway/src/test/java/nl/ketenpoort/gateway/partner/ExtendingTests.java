@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import nl.ketenpoort.gateway.partner.internal.PartnerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

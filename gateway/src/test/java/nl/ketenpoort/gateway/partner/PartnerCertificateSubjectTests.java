@@ -1,6 +1,9 @@
 package nl.ketenpoort.gateway.partner;
 
 import org.junit.jupiter.api.Test;
+import nl.ketenpoort.gateway.partner.internal.PartnerKind;
+import nl.ketenpoort.gateway.partner.internal.PartnerRegistryInvalid;
+import nl.ketenpoort.gateway.partner.internal.PartnerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import nl.ketenpoort.gateway.partner.internal.PartnerKeyRejected;
+import nl.ketenpoort.gateway.partner.internal.PartnerKind;
+import nl.ketenpoort.gateway.partner.internal.RegisterPartnerKeyCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * without depending on any feature's controller.
  */
 @RestController
-class ProblemProbeController {
+public class ProblemProbeController {
 
 	record Probe(String name, int count) {
 	}

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import nl.ketenpoort.gateway.identity.internal.DemoMtlsStores;
+import nl.ketenpoort.gateway.identity.internal.MtlsStores;
 
 /**
  * Demo profile only: a development CA ({@code O=Ketenpoort demo CA}, which the

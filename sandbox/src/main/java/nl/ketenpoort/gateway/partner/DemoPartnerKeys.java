@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import nl.ketenpoort.gateway.partner.internal.PartnerKeyRejected;
 
 /**
  * Demo profile only: gives every sandbox partner an EC P-256 key pair on first start,

@@ -26,7 +26,7 @@ import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.audit.BackgroundVerification;
-import nl.ketenpoort.gateway.delivery.DeliveryWorker;
+import nl.ketenpoort.gateway.delivery.internal.DeliveryWorker;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
 import nl.ketenpoort.gateway.partner.PartnerKeys;

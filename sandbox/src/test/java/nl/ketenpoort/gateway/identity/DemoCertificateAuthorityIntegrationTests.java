@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.unit.DataSize;
+import nl.ketenpoort.gateway.identity.internal.IdentitySettingsInvalid;
+import nl.ketenpoort.gateway.identity.internal.MtlsStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

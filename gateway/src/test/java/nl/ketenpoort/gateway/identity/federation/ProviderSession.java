@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * the gateway's {@code /oauth2/authorization/<registration>} to the provider's
  * authorization endpoint and back to the gateway's callback.
  */
-final class ProviderSession {
+public final class ProviderSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -44,7 +44,7 @@ final class ProviderSession {
 	 * @param port the gateway's port
 	 * @param language the browser's preferred language ({@code Accept-Language})
 	 */
-	ProviderSession(int port, String language) {
+	public ProviderSession(int port, String language) {
 		this.base = "http://127.0.0.1:" + port;
 		this.language = language;
 	}
@@ -53,7 +53,7 @@ final class ProviderSession {
 	 * Signs in at the provider of this registration as a browser would: the gateway's
 	 * answer to the provider's callback, or the first answer that is no redirect.
 	 */
-	HttpResponse<String> signIn(String registrationId) {
+	public HttpResponse<String> signIn(String registrationId) {
 		HttpResponse<String> start = get("/oauth2/authorization/" + registrationId);
 		if (start.statusCode() != 302) {
 			return start;
@@ -67,7 +67,7 @@ final class ProviderSession {
 	}
 
 	/** The authorization request the last sign-in sent the browser to. */
-	URI authorizationRequest() {
+	public URI authorizationRequest() {
 		if (this.authorization == null) {
 			throw new IllegalStateException("No sign-in was started");
 		}
@@ -75,12 +75,12 @@ final class ProviderSession {
 	}
 
 	/** GET a page of the gateway; remembers its CSRF token. */
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(URI.create(this.base + path), "text/html");
 	}
 
 	/** GET anything, as a client that asks for this media type. */
-	HttpResponse<String> send(URI uri, String accept) {
+	public HttpResponse<String> send(URI uri, String accept) {
 		HttpResponse<String> response = exchange(
 				HttpRequest.newBuilder(uri).header("Accept", accept).header("Accept-Language", this.language).GET());
 		Matcher matcher = CSRF.matcher(response.body());
@@ -91,7 +91,7 @@ final class ProviderSession {
 	}
 
 	/** POST a form of the gateway with the CSRF token of the last page. */
-	HttpResponse<String> post(String path, Map<String, String> form) {
+	public HttpResponse<String> post(String path, Map<String, String> form) {
 		Map<String, String> withToken = new LinkedHashMap<>(form);
 		withToken.put("_csrf", this.csrf);
 		String body = withToken.entrySet()
@@ -106,7 +106,7 @@ final class ProviderSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	static URI location(HttpResponse<String> response) {
+	public static URI location(HttpResponse<String> response) {
 		return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
 	}
 

@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.identity.internal.federation.FederatedLoginIntegrationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

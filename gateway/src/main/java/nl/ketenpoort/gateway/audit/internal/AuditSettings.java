@@ -1,0 +1,21 @@
+package nl.ketenpoort.gateway.audit.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the audit log.
+ *
+ * @param checkpointEvery sign a checkpoint after this many new events
+ * @param checkpointInterval and at least this often while events arrive
+ * @param keyEncryptionKey base64 AES-256 key that encrypts the checkpoint signing key at
+ * rest
+ * @param verifyBatchSize rows read per round trip while verifying
+ */
+@ConfigurationProperties("ketenpoort.audit")
+public record AuditSettings(@DefaultValue("1000") int checkpointEvery, @DefaultValue("60s") Duration checkpointInterval,
+		String keyEncryptionKey, @DefaultValue("5000") int verifyBatchSize) {
+
+}

@@ -1,0 +1,78 @@
+package nl.ketenpoort.gateway.audit.internal;
+
+import java.io.PrintWriter;
+
+import nl.ketenpoort.gateway.Command;
+import nl.ketenpoort.gateway.CommandProgress;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.springframework.stereotype.Component;
+import nl.ketenpoort.gateway.audit.ChainVerification;
+
+/**
+ * {@code java -jar ketenpoort-gateway.jar audit verify [from] [to]}: checks the audit
+ * chain of the configured database, prints how many events it checked, and exits 0 when
+ * intact or 1 with the first bad position and its kind.
+ */
+@Component
+@picocli.CommandLine.Command(name = "verify",
+		description = { "Checks the audit chain of the configured database and prints how many events it checked.",
+				"Exits 0 when intact, 1 with the first bad position and its kind." })
+public class AuditVerifyCommand implements Command {
+
+	private final AuditChainVerifier verifier;
+
+	// Every option has its default in the annotation: the command is a singleton bean,
+	// and picocli resets a field to it on every parse.
+	@Parameters(index = "0", arity = "0..1", defaultValue = "1", paramLabel = "<from-position>",
+			description = "First position to check (default: 1).")
+	long from;
+
+	@Parameters(index = "1", arity = "0..1", defaultValue = "9223372036854775807", paramLabel = "<to-position>",
+			description = "Last position to check (default: the head).")
+	long to;
+
+	@Spec
+	CommandSpec spec;
+
+	public AuditVerifyCommand(AuditChainVerifier verifier) {
+		this.verifier = verifier;
+	}
+
+	@Override
+	public String group() {
+		return "audit";
+	}
+
+	@Override
+	public Integer call() {
+		if (this.from < 1 || this.to < this.from) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"Positions start at 1 and <to-position> may not be before <from-position>.");
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		ChainVerification result;
+		long first = this.from;
+		long last = (this.to == Long.MAX_VALUE) ? this.verifier.head() : this.to;
+		try (CommandProgress progress = CommandProgress.start(this.spec.commandLine().getErr(), "Verified",
+				() -> Math.max(0, this.verifier.reached() - first + 1), Math.max(0, last - first + 1))) {
+			result = this.verifier.verifyOnRequest(this.from, this.to);
+		}
+		out.println(
+				"Checked " + result.checked() + " audit events and " + result.checkpoints() + " signed checkpoints.");
+		if (result.pruned() > 0) {
+			out.println("Linked through " + result.pruned()
+					+ " events that retention pruned, under signed pruning statements.");
+		}
+		if (result.intact()) {
+			out.println("The audit chain is intact.");
+			return OK;
+		}
+		out.println("The audit chain is broken at position " + result.firstBadPosition() + ": "
+				+ result.kind().name().toLowerCase() + ".");
+		return FINDING;
+	}
+
+}

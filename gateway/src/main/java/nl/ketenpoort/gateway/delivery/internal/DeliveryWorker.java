@@ -1,0 +1,177 @@
+package nl.ketenpoort.gateway.delivery.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import nl.ketenpoort.adapters.AdapterSettings;
+import nl.ketenpoort.adapters.Delivery;
+import nl.ketenpoort.adapters.DeliveryOutcome;
+import nl.ketenpoort.adapters.PartnerAdapter;
+import nl.ketenpoort.adapters.PartnerAdapters;
+import nl.ketenpoort.consent.ConsentChecks;
+import nl.ketenpoort.consent.ConsentDecision;
+import nl.ketenpoort.gateway.exchange.Exchange;
+import nl.ketenpoort.gateway.exchange.Exchanges;
+import nl.ketenpoort.gateway.partner.Partner;
+import nl.ketenpoort.gateway.partner.PartnerId;
+import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.system.TraceContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers one claimed exchange: the consent it was accepted under is checked again (its
+ * revocation stops what is still queued, whatever other consent exists), the recipient's
+ * adapter sends it with the exchange id as idempotency key, and the outcome is stored
+ * together with its event (and so its audit record).
+ */
+@Component
+public class DeliveryWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final Exchanges exchanges;
+
+	private final ConsentChecks consents;
+
+	private final Partners partners;
+
+	private final PartnerAdapters adapters;
+
+	private final AdapterSettings adapterSettings;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final DeliverySettings settings;
+
+	DeliveryWorker(Exchanges exchanges, ConsentChecks consents, Partners partners, PartnerAdapters adapters,
+			AdapterSettings adapterSettings, JsonMapper json, Clock clock, DeliverySettings settings) {
+		this.exchanges = exchanges;
+		this.consents = consents;
+		this.partners = partners;
+		this.adapters = adapters;
+		this.adapterSettings = adapterSettings;
+		this.json = json;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Claims what is due for the push recipients and delivers it; returns how many it
+	 * handled.
+	 */
+	public int runOnce() {
+		List<Exchange> claimed = claimDue();
+		claimed.forEach(this::deliver);
+		return claimed.size();
+	}
+
+	List<Exchange> claimDue() {
+		List<PartnerId> pushRecipients = this.partners.all()
+			.stream()
+			.filter(Partner::active)
+			.filter((partner) -> !partner.delivery().isPull())
+			.map((partner) -> PartnerId.of(partner.id()))
+			.toList();
+		return this.exchanges.claimDue(pushRecipients, this.settings.lease(), this.settings.batchSize());
+	}
+
+	/**
+	 * Delivers one claimed exchange; never throws, so one failure never stops the others.
+	 */
+	public void deliver(UUID id) {
+		this.exchanges.find(id).ifPresent(this::deliver);
+	}
+
+	void deliver(Exchange exchange) {
+		try {
+			// The very consent the exchange was accepted under, not any covering one: the
+			// statement sent and the consent the audit names are the same.
+			ConsentDecision decision = this.consents.recheck(exchange.consentId(), exchange.subject(),
+					exchange.purpose().value(), exchange.sender().value(), exchange.recipient().value(),
+					exchange.documentType());
+			if (decision instanceof ConsentDecision.Denied denied) {
+				log.debug("Delivery refused at re-check: {}", denied.reason());
+				this.exchanges.apply(exchange.withhold(this.clock.instant(), denied.reason().name(), false));
+				return;
+			}
+			ConsentDecision.Allowed consent = (ConsentDecision.Allowed) decision;
+			Optional<String> payload = this.exchanges.payload(exchange.id());
+			Optional<PartnerAdapter> adapter = adapterFor(exchange.recipient());
+			Optional<URI> target = targetFor(exchange.recipient());
+			if (payload.isEmpty() || adapter.isEmpty() || target.isEmpty()) {
+				this.exchanges.apply(exchange.deadLetter(this.clock.instant(),
+						payload.isEmpty() ? "PAYLOAD_GONE" : "NO_ADAPTER", null));
+				return;
+			}
+			JsonNode document = this.json.readTree(payload.get());
+			String traceparent = "00-" + exchange.traceId() + "-" + TraceContext.randomOperationId() + "-01";
+			String id = exchange.id().toString();
+			DeliveryOutcome outcome = adapter.get()
+				.deliver(new Delivery(id, id, exchange.documentType(), document, consent.statement(), traceparent,
+						target.get()));
+			record(exchange, outcome);
+		}
+		catch (RuntimeException ex) {
+			// The lease runs out and another attempt follows; the exchange is never lost.
+			log.warn("Delivery attempt failed unexpectedly; it will be retried after the lease", ex);
+		}
+	}
+
+	private void record(Exchange exchange, DeliveryOutcome outcome) {
+		Instant now = this.clock.instant();
+		if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+			this.exchanges.apply(exchange.deliver(now, delivered.partnerStatus(), delivered.partnerTrace(), false));
+		}
+		else if (outcome instanceof DeliveryOutcome.PermanentFailure failure) {
+			log.debug("Delivery failed permanently: {} ({})", failure.kind(), failure.partnerStatus());
+			this.exchanges.apply(exchange.fail(now, failure.kind().name(), failure.partnerStatus()));
+		}
+		else if (outcome instanceof DeliveryOutcome.RetryableFailure failure) {
+			boolean exhausted = exchange.attempts() >= this.settings.maxAttempts()
+					|| exchange.acceptedAt().plus(this.settings.giveUpAfter()).isBefore(now);
+			if (exhausted) {
+				this.exchanges.apply(exchange.deadLetter(now, failure.kind().name(), failure.partnerStatus()));
+				return;
+			}
+			Instant next = now.plus(backoff(exchange.attempts(), failure.retryAfter()));
+			this.exchanges.apply(exchange.retry(next, failure.kind().name(), failure.partnerStatus()));
+		}
+	}
+
+	/** Exponential backoff with jitter, never shorter than the partner's Retry-After. */
+	Duration backoff(int attempts, @Nullable Duration retryAfter) {
+		long initial = this.settings.initialBackoff().toMillis();
+		long exponential = initial << Math.min(Math.max(attempts - 1, 0), 20);
+		long capped = Math.min(exponential, this.settings.maxBackoff().toMillis());
+		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		Duration wait = Duration.ofMillis(jittered);
+		return (retryAfter != null && retryAfter.compareTo(wait) > 0) ? retryAfter : wait;
+	}
+
+	private Optional<PartnerAdapter> adapterFor(PartnerId partner) {
+		return this.adapters.all().stream().filter((adapter) -> adapter.partner().equals(partner.value())).findFirst();
+	}
+
+	private Optional<URI> targetFor(PartnerId partner) {
+		URI configured = this.adapterSettings.targets().get(partner.value());
+		if (configured != null) {
+			return Optional.of(configured);
+		}
+		return this.partners.find(partner.value()).flatMap((found) -> found.delivery().pushEndpoint());
+	}
+
+}
