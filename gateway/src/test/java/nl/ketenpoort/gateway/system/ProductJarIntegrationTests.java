@@ -33,8 +33,8 @@ class ProductJarIntegrationTests {
 
 		// then: it is the executable product (so that the absences below mean something)
 		assertThat(entries).contains(CLASSES + "nl/ketenpoort/gateway/KetenpoortApplication.class",
-				CLASSES + "nl/ketenpoort/gateway/audit/AuditVerifyCommand.class",
-				CLASSES + "nl/ketenpoort/gateway/identity/SecurityConfiguration.class",
+				CLASSES + "nl/ketenpoort/gateway/audit/internal/AuditVerifyCommand.class",
+				CLASSES + "nl/ketenpoort/gateway/identity/internal/SecurityConfiguration.class",
 				CLASSES + "db/migration/gateway/V3_60__sandbox.sql");
 		assertThat(entries)
 			.filteredOn((entry) -> entry.startsWith(CLASSES + "nl/ketenpoort/gateway/sandbox/")
@@ -49,7 +49,8 @@ class ProductJarIntegrationTests {
 			.isEmpty();
 		assertThat(entries).filteredOn((entry) -> entry.startsWith("BOOT-INF/lib/ketenpoort-"))
 			.extracting((entry) -> entry.substring("BOOT-INF/lib/".length()).replaceAll("-[0-9].*", ""))
-			.containsExactlyInAnyOrder("ketenpoort-schemas", "ketenpoort-consent-registry", "ketenpoort-adapters");
+			.containsExactlyInAnyOrder("ketenpoort-schemas", "ketenpoort-keys", "ketenpoort-consent-registry",
+					"ketenpoort-adapters");
 	}
 
 	@Test
