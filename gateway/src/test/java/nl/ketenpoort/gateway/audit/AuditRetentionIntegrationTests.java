@@ -133,9 +133,9 @@ class AuditRetentionIntegrationTests {
 	void anExchangeWhoseAcceptedEventWasPrunedStillVerifies() {
 		UUID exchange = UUID.randomUUID();
 		database.insertExchange(exchange);
-		database.tamper("UPDATE exchange SET accepted_position = 2, accepted_event_id = '" + database.row(2).eventId()
-				+ "', status_position = 4, status_event_id = '" + database.row(4).eventId() + "' WHERE id = '"
-				+ exchange + "'");
+		database.tamper("INSERT INTO audit_tail_anchor (exchange_id, accepted_position, accepted_event_id,"
+				+ " status_position, status_event_id) VALUES ('" + exchange + "', 2, '" + database.row(2).eventId()
+				+ "', 4, '" + database.row(4).eventId() + "')");
 
 		pruner(TWO_YEARS_LATER).prune();
 

@@ -460,14 +460,14 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	/**
-	 * The audit events the exchange row names as its accepted and last status event,
-	 * found by event id and position together.
+	 * The audit events the exchange's tail anchor names as its accepted and last status
+	 * event, found by event id and position together.
 	 */
 	private List<String> anchoredTypes(String id) {
 		return JdbcClient.create(this.dataSource)
-			.sql("SELECT a.event_type FROM exchange x JOIN audit_event a"
+			.sql("SELECT a.event_type FROM audit_tail_anchor x JOIN audit_event a"
 					+ " ON (a.event_id, a.position) IN ((x.accepted_event_id, x.accepted_position),"
-					+ " (x.status_event_id, x.status_position)) WHERE x.id = ? ORDER BY a.position")
+					+ " (x.status_event_id, x.status_position)) WHERE x.exchange_id = ? ORDER BY a.position")
 			.param(UUID.fromString(id))
 			.query(String.class)
 			.list();

@@ -231,18 +231,19 @@ public class AuditChainVerifier {
 	/**
 	 * The first position in the range that an exchange names as its accepted or last
 	 * status event but that holds no such event and was not pruned: the anchor for the
-	 * end of the chain between signed heads. One set-based statement over all exchanges.
+	 * end of the chain between signed heads. One set-based statement over all anchors.
 	 */
 	private Optional<Long> firstMissingExchangeEvent(long from, long to) {
-		return this.jdbc.sql("SELECT ref.position FROM ("
-				+ "SELECT accepted_position AS position, accepted_event_id AS event_id FROM exchange"
-				+ " WHERE accepted_position BETWEEN ? AND ?"
-				+ " UNION ALL SELECT status_position, status_event_id FROM exchange WHERE status_position BETWEEN ? AND ?"
-				+ ") ref WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
-				+ " WHERE a.position = ref.position AND a.event_id = ref.event_id)"
-				+ " AND NOT EXISTS (SELECT 1 FROM audit_pruned_range r"
-				+ " WHERE r.first_position <= ref.position AND r.last_position >= ref.position)"
-				+ " ORDER BY ref.position LIMIT 1")
+		return this.jdbc
+			.sql("SELECT ref.position FROM ("
+					+ "SELECT accepted_position AS position, accepted_event_id AS event_id FROM audit_tail_anchor"
+					+ " WHERE accepted_position BETWEEN ? AND ?"
+					+ " UNION ALL SELECT status_position, status_event_id FROM audit_tail_anchor"
+					+ " WHERE status_position BETWEEN ? AND ?" + ") ref WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
+					+ " WHERE a.position = ref.position AND a.event_id = ref.event_id)"
+					+ " AND NOT EXISTS (SELECT 1 FROM audit_pruned_range r"
+					+ " WHERE r.first_position <= ref.position AND r.last_position >= ref.position)"
+					+ " ORDER BY ref.position LIMIT 1")
 			.params(from, to, from, to)
 			.query(Long.class)
 			.optional();
