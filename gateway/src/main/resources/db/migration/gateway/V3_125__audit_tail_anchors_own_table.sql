@@ -1,8 +1,9 @@
 -- The tail anchors of V3_82 move out of the exchange row into a table of the audit log's own: the
 -- exchange table is written by the exchange store alone, and the anchors belong to the audit chain.
--- One row per exchange that has an anchored event; the positions are those the verifier scans.
+-- One row per exchange that has an anchored event; the positions are those the verifier scans. An
+-- anchor goes with its exchange row, as the columns on that row did.
 CREATE TABLE audit_tail_anchor (
-    exchange_id       uuid   PRIMARY KEY,
+    exchange_id       uuid   PRIMARY KEY REFERENCES exchange (id) ON DELETE CASCADE,
     accepted_event_id uuid,
     accepted_position bigint,
     status_event_id   uuid,

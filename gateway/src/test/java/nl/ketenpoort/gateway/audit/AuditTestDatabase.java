@@ -67,7 +67,7 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Empties every audit table, as a superuser may. */
 	void empty() {
-		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning");
+		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
 	}
 
 	/**
