@@ -5,6 +5,6 @@
  * else.
  */
 @NullMarked
-package nl.ketenpoort.gateway.identity.federation;
+package nl.ketenpoort.gateway.identity.internal.federation;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * The identity module's own classes: other modules use its API, the package above, and
+ * never these (ModularityTests).
+ */
+@NullMarked
+package nl.ketenpoort.gateway.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

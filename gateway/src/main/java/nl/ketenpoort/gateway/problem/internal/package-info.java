@@ -1,0 +1,8 @@
+/**
+ * The problem module's own classes: other modules use its API, the package above, and
+ * never these (ModularityTests).
+ */
+@NullMarked
+package nl.ketenpoort.gateway.problem.internal;
+
+import org.jspecify.annotations.NullMarked;
