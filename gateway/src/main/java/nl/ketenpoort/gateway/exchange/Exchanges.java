@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.ketenpoort.gateway.exchange.internal.ExchangeRefused;
 import nl.ketenpoort.gateway.exchange.internal.PayloadCipher;
 import nl.ketenpoort.gateway.exchange.internal.Submission;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * The exchanges, and the only writer of the {@code exchange} table: it stores an accepted
@@ -127,7 +128,7 @@ public class Exchanges {
 			// Another exchange linked one of the identifiers to someone else meanwhile.
 			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
 					"The V-number and BSN given belong to different status holders.", submission,
-					ExchangeRefused.IDENTIFIERS_CONFLICT);
+					RefusalReason.IDENTIFIERS_CONFLICT.name());
 		}
 		// Read back before the audit append: from the append on, the transaction holds
 		// the audit chain lock that every other append waits for. For the same reason

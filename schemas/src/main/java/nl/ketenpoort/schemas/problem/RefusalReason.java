@@ -182,6 +182,12 @@ public enum RefusalReason {
 	/** Refused before the caller was known. */
 	ACCESS_DENIED,
 
+	/**
+	 * A submission that access control refused before the exchange API (a token without a
+	 * send scope, a person's token).
+	 */
+	FORBIDDEN,
+
 	/** A summary of requests from one address that carried no credentials. */
 	NO_CREDENTIALS,
 

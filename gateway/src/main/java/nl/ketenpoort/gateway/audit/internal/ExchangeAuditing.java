@@ -24,6 +24,7 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * Records every step of an exchange in the audit log: accepted, refused, delivered,
@@ -41,8 +42,6 @@ class ExchangeAuditing {
 	private static final AuditActor UNKNOWN = new AuditActor("person", "unknown", null, null);
 
 	/** The reason of a submission refused by access control. */
-	private static final String FORBIDDEN = "FORBIDDEN";
-
 	private final AuditTrail audit;
 
 	ExchangeAuditing(AuditTrail audit) {
@@ -94,7 +93,7 @@ class ExchangeAuditing {
 		log.debug("Recording a submission refused by access control");
 		this.audit.append(AuditEvent
 			.of(AuditEventType.REFUSED, AuditOutcome.REFUSED, denied.caller().map(AuditActor::of).orElse(UNKNOWN))
-			.reason(FORBIDDEN)
+			.reason(RefusalReason.FORBIDDEN.name())
 			.build());
 	}
 

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * Pull delivery: a recipient without an endpoint collects the documents addressed to it
@@ -114,11 +115,11 @@ class InboxController {
 		Exchange exchange = this.exchanges.find(id).orElseThrow(InboxItemNotFound::new);
 		if (!exchange.recipient().value().equals(recipient.id())) {
 			// Another partner's document: answered as not found, recorded as refused.
-			throw denied(recipient, exchange, "NOT_RECIPIENT", new InboxItemNotFound());
+			throw denied(recipient, exchange, RefusalReason.NOT_RECIPIENT.name(), new InboxItemNotFound());
 		}
 		DocumentType type = exchange.documentType();
 		if (!recipient.mayReceive(type)) {
-			throw denied(recipient, exchange, "SCOPE_MISSING", new ReceiveNotAllowed(type));
+			throw denied(recipient, exchange, RefusalReason.SCOPE_MISSING.name(), new ReceiveNotAllowed(type));
 		}
 		if (!WAITING.contains(exchange.status())) {
 			log.debug("Refused an acknowledgement: the document is {}, not waiting", exchange.status());
@@ -180,7 +181,7 @@ class InboxController {
 
 		@Override
 		public Map<String, Object> properties() {
-			return Map.of("reason", "SCOPE_MISSING");
+			return Map.of("reason", RefusalReason.SCOPE_MISSING.name());
 		}
 
 	}

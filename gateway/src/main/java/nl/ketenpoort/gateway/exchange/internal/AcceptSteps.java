@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * The steps of the accept route, in the order of the flow: parse, authorise the sender,
@@ -241,7 +242,7 @@ class AcceptSteps {
 		catch (SubjectLinkRefused ex) {
 			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
 					"The V-number and BSN given belong to different status holders.", submission,
-					ExchangeRefused.IDENTIFIERS_CONFLICT);
+					RefusalReason.IDENTIFIERS_CONFLICT.name());
 		}
 	}
 

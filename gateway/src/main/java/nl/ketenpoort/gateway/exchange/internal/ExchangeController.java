@@ -36,6 +36,7 @@ import nl.ketenpoort.gateway.exchange.Exchange;
 import nl.ketenpoort.gateway.exchange.ExchangeAccessDenied;
 import nl.ketenpoort.gateway.exchange.ExchangeTrace;
 import nl.ketenpoort.gateway.exchange.Exchanges;
+import nl.ketenpoort.schemas.problem.RefusalReason;
 
 /**
  * The partner API for submitting documents and following them.
@@ -145,7 +146,7 @@ class ExchangeController {
 		if (!exchange.sender().value().equals(actor.id())) {
 			// Another partner's exchange: answered as not found, recorded as a refused
 			// read.
-			this.events.publishEvent(new ExchangeAccessDenied(actor, "NOT_SENDER", exchange));
+			this.events.publishEvent(new ExchangeAccessDenied(actor, RefusalReason.NOT_SENDER.name(), exchange));
 			throw new ExchangeNotFound();
 		}
 		return view(exchange);

@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class ExchangeRefused extends ProblemException {
 
-	/** Reason code: the V-number and the BSN given belong to different status holders. */
-	public static final String IDENTIFIERS_CONFLICT = "IDENTIFIERS_CONFLICT";
-
 	private final Submission submission;
 
 	private final String reasonCode;
