@@ -66,7 +66,7 @@ public class AddPersonCommand implements Command {
 	CommandSpec spec;
 
 	/** Where {@code --password-stdin} reads: the process's standard input. */
-	public Supplier<InputStream> stdin = () -> new FileInputStream(FileDescriptor.in);
+	Supplier<InputStream> stdin = () -> new FileInputStream(FileDescriptor.in);
 
 	private final LocalAccounts accounts;
 

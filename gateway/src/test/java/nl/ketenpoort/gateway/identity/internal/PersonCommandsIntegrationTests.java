@@ -1,4 +1,4 @@
-package nl.ketenpoort.gateway.identity;
+package nl.ketenpoort.gateway.identity.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -17,13 +17,15 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.gateway.Command;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
+import nl.ketenpoort.gateway.identity.People;
+import nl.ketenpoort.gateway.identity.Person;
+import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.portal.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import nl.ketenpoort.gateway.identity.internal.AddPersonCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
