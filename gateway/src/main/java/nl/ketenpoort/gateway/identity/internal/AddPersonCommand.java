@@ -85,14 +85,8 @@ public class AddPersonCommand implements Command {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		String password = this.passwordFromStdin ? readPassword() : generatedPassword();
-		Person added;
-		try {
-			added = this.accounts.add(this.username, PersonRolesCommand.roles(this.spec, this.roles), this.organisation,
-					this.vNumber, password);
-		}
-		catch (AccountRefused ex) {
-			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
-		}
+		Person added = PersonRolesCommand.refusalAsUsageError(this.spec, () -> this.accounts.add(this.username,
+				PersonRolesCommand.roles(this.spec, this.roles), this.organisation, this.vNumber, password));
 		out.println("Added user " + added.id() + " (" + LocalAccounts.codes(added.roles())
 				+ added.organisation().map((org) -> " at " + org).orElse("")
 				+ added.subjectRef().map((subject) -> ", linked to subject " + subject).orElse("") + ").");
@@ -124,15 +118,12 @@ public class AddPersonCommand implements Command {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the password from stdin", ex);
 		}
-		String password = line.toString(StandardCharsets.UTF_8);
-		password = password.endsWith("\r") ? password.substring(0, password.length() - 1) : password;
-		try {
+		String read = line.toString(StandardCharsets.UTF_8);
+		String password = read.endsWith("\r") ? read.substring(0, read.length() - 1) : read;
+		return PersonRolesCommand.refusalAsUsageError(this.spec, () -> {
 			LocalAccounts.checkPassword(password);
-		}
-		catch (AccountRefused ex) {
-			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
-		}
-		return password;
+			return password;
+		});
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 
 import nl.ketenpoort.gateway.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,13 +38,8 @@ class DisablePersonCommand implements Command {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		LocalAccounts.Changed disabled;
-		try {
-			disabled = this.accounts.disable(this.username);
-		}
-		catch (AccountRefused ex) {
-			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
-		}
+		LocalAccounts.Changed disabled = PersonRolesCommand.refusalAsUsageError(this.spec,
+				() -> this.accounts.disable(this.username));
 		out.println(disabled.changed() ? "Disabled user " + disabled.person().id() + "."
 				: "User " + disabled.person().id() + " was disabled already; nothing was changed.");
 		return OK;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import nl.ketenpoort.gateway.Command;
@@ -51,17 +52,25 @@ class PersonRolesCommand implements Command {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		LocalAccounts.Changed changed;
-		try {
-			changed = this.accounts.replaceRoles(this.username, roles(this.spec, this.roles));
-		}
-		catch (AccountRefused ex) {
-			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
-		}
+		LocalAccounts.Changed changed = refusalAsUsageError(this.spec,
+				() -> this.accounts.replaceRoles(this.username, roles(this.spec, this.roles)));
 		out.println((changed.changed() ? "User " + changed.person().id() + " now has the roles "
 				: "User " + changed.person().id() + " has the roles already: ")
 				+ LocalAccounts.codes(changed.person().roles()) + ".");
 		return OK;
+	}
+
+	/**
+	 * What the account change gives, with a refusal shown as a usage error (exit 2, the
+	 * reason on stderr), as the person commands all answer.
+	 */
+	static <T> T refusalAsUsageError(CommandSpec spec, Supplier<T> change) {
+		try {
+			return change.get();
+		}
+		catch (AccountRefused ex) {
+			throw new ParameterException(spec.commandLine(), ex.getMessage());
+		}
 	}
 
 	/** The roles named by their codes; a usage error for any other word. */
