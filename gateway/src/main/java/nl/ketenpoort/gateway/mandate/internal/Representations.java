@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
@@ -157,9 +158,7 @@ public class Representations implements ActingForCheck {
 			@Nullable String subject) {
 		logger.debug("Refused a representation: {}", reason);
 		AuditActor actor = this.people.find(representative)
-			.map((person) -> AuditActor.person(person.id().toString(),
-					person.roles().stream().sorted().findFirst().map(Enum::name).orElse(null),
-					person.organisation().orElse(null)))
+			.map((person) -> AuditActor.of(person.toActor(Set.of())))
 			.orElse(AuditActor.person(representative.toString(), null, null))
 			.withMandate(mandate);
 		this.audit.appendIndependently(AuditEvent.of(AuditEventType.ACCESS_DENIED, AuditOutcome.REFUSED, actor)
