@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  */
 public record SubjectRef(String pseudonym) {
 
-	private static final Pattern FORMAT = Pattern.compile("(vnr|bsn)_[A-Za-z0-9_-]{43}");
+	/** The shape of a pseudonym, as a regular expression (audit schema, audit gate). */
+	public static final String SHAPE = "(vnr|bsn)_[A-Za-z0-9_-]{43}";
+
+	private static final Pattern FORMAT = Pattern.compile(SHAPE);
 
 	public SubjectRef {
 		if (!isPseudonym(pseudonym)) {

@@ -1,10 +1,14 @@
 package nl.ketenpoort.gateway.audit;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import nl.ketenpoort.gateway.audit.internal.AuditCatalogueMisdeclared;
+import nl.ketenpoort.gateway.audit.internal.AuditField;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
@@ -28,15 +32,24 @@ import nl.ketenpoort.gateway.audit.internal.AuditTrace;
  * @param partnerStatus the HTTP status a partner answered with
  * @param startedAt when the operation started (defaults to the recording time)
  * @param trace trace and operation ids; {@code null} takes the current request's
+ * @param extra the values of the fields added to the catalogue since its members were
+ * fixed, by field name ({@link AuditFields#ACTOR_PERSON} and the others declared with
+ * {@code AuditField.extra}); set with {@link Builder#with}
  */
 public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable String reasonCode, AuditActor actor,
 		@Nullable String purpose, @Nullable String legalBasis, @Nullable UUID consentId, @Nullable String subjectRef,
 		@Nullable String sender, @Nullable String recipient, @Nullable String documentType, @Nullable UUID exchangeId,
 		List<String> fieldNames, @Nullable String payloadSha256, @Nullable Integer partnerStatus,
-		@Nullable Instant startedAt, @Nullable AuditTrace trace) {
+		@Nullable Instant startedAt, @Nullable AuditTrace trace, Map<String, Object> extra) {
 
 	public AuditEvent {
 		fieldNames = List.copyOf(fieldNames);
+		extra = Map.copyOf(extra);
+	}
+
+	/** The value of a field added to the catalogue, or {@code null}. */
+	public @Nullable Object extra(AuditField field) {
+		return this.extra.get(field.name());
 	}
 
 	public static Builder of(AuditEventType type, AuditOutcome outcome, AuditActor actor) {
@@ -57,7 +70,8 @@ public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable St
 			.payload(this.fieldNames, this.payloadSha256)
 			.partnerStatus(this.partnerStatus)
 			.startedAt(this.startedAt)
-			.trace(this.trace);
+			.trace(this.trace)
+			.extra(this.extra);
 	}
 
 	/** Builds an event step by step, since most events fill only some members. */
@@ -96,6 +110,8 @@ public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable St
 		private @Nullable Instant startedAt;
 
 		private @Nullable AuditTrace trace;
+
+		private final Map<String, Object> extra = new HashMap<>();
 
 		private Builder(AuditEventType type, AuditOutcome outcome, AuditActor actor) {
 			this.type = type;
@@ -162,10 +178,38 @@ public record AuditEvent(AuditEventType type, AuditOutcome outcome, @Nullable St
 			return this;
 		}
 
+		/**
+		 * Sets a field added to the catalogue; {@code null} unsets it.
+		 * @param field the field, declared with {@code AuditField.extra}
+		 * @param value a value of the field's column type
+		 * @return this builder
+		 */
+		public Builder with(AuditField field, @Nullable Object value) {
+			if (!field.extra()) {
+				throw new AuditCatalogueMisdeclared(field.name() + " is a member of the event, not an extra field");
+			}
+			if (value == null) {
+				this.extra.remove(field.name());
+				return this;
+			}
+			if (!field.type().holds(value)) {
+				throw new AuditCatalogueMisdeclared(
+						field.name() + " holds a " + field.type() + ", not a " + value.getClass().getSimpleName());
+			}
+			this.extra.put(field.name(), value);
+			return this;
+		}
+
+		private Builder extra(Map<String, Object> values) {
+			this.extra.clear();
+			this.extra.putAll(values);
+			return this;
+		}
+
 		public AuditEvent build() {
 			return new AuditEvent(this.type, this.outcome, this.reasonCode, this.actor, this.purpose, this.legalBasis,
 					this.consentId, this.subjectRef, this.sender, this.recipient, this.documentType, this.exchangeId,
-					this.fieldNames, this.payloadSha256, this.partnerStatus, this.startedAt, this.trace);
+					this.fieldNames, this.payloadSha256, this.partnerStatus, this.startedAt, this.trace, this.extra);
 		}
 
 	}

@@ -75,7 +75,13 @@ public enum AuditEventType {
 	PERSON_DISABLED("person-disabled"),
 
 	/** An operator replaced the roles of an account. */
-	PERSON_ROLES_CHANGED("person-roles-changed");
+	PERSON_ROLES_CHANGED("person-roles-changed"),
+
+	/**
+	 * The chain continues in another canonical form: the first event of the new form,
+	 * naming the last position and hash of the previous one, signed by the audit key.
+	 */
+	AUDIT_EPOCH("audit-epoch");
 
 	private final String code;
 

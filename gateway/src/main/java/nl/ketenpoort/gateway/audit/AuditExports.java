@@ -26,8 +26,6 @@ public final class AuditExports {
 	private AuditExports() {
 	}
 
-	private static final String[] CSV_HEADER = AuditFields.csvHeader();
-
 	/** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -39,16 +37,7 @@ public final class AuditExports {
 	 * @throws UncheckedIOException when writing fails
 	 */
 	public static void csv(Iterable<AuditRecord> records, Writer out) {
-		try {
-			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out);
-			for (AuditRecord record : records) {
-				csv.printRecord(AuditFields.csvRow(record).stream().map(AuditExports::neutralised));
-			}
-			csv.flush();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		csv(AuditFields.CATALOGUE, records, out);
 	}
 
 	/**
@@ -82,9 +71,25 @@ public final class AuditExports {
 	}
 
 	/**
-	 * One event in the Logboek Dataverwerkingen shape (trace, span, status, attributes).
+	 * One event in the Logboek Dataverwerkingen shape (trace, span, status, attributes):
+	 * one record per data subject the event concerns (one without a subject when it
+	 * concerns none), each naming its subject in {@code dpl.core.data_subject_id}. The
+	 * envelope is that standard's; the attributes are the catalogue's Logboek view.
 	 */
-	public static Map<String, Object> logboek(AuditRecord record) {
+	public static List<Map<String, Object>> logboek(AuditRecord record) {
+		return logboek(AuditFields.CATALOGUE, record);
+	}
+
+	static List<Map<String, Object>> logboek(AuditCatalogue catalogue, AuditRecord record) {
+		List<String> subjects = catalogue.dataSubjects(record);
+		if (subjects.isEmpty()) {
+			return List.of(logboekRecord(catalogue, record, null));
+		}
+		return subjects.stream().map((subject) -> logboekRecord(catalogue, record, subject)).toList();
+	}
+
+	private static Map<String, Object> logboekRecord(AuditCatalogue catalogue, AuditRecord record,
+			@Nullable String subject) {
 		AuditEvent e = record.event();
 		Map<String, Object> entry = new LinkedHashMap<>();
 		AuditTrace trace = e.trace();
@@ -96,25 +101,7 @@ public final class AuditExports {
 		entry.put("end_time", record.recordedAt().toString());
 		entry.put("status_code", e.outcome().logboekStatus());
 		entry.put("resource", Map.of("name", "ketenpoort", "organisation", nz(e.actor().organisation())));
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		put(attributes, "dpl.core.processing_activity_id", e.purpose());
-		put(attributes, "dpl.core.legal_basis", e.legalBasis());
-		put(attributes, "dpl.core.data_subject_id", e.subjectRef());
-		if (e.subjectRef() != null) {
-			attributes.put("dpl.core.data_subject_id_type", "pseudonym");
-		}
-		put(attributes, "ketenpoort.consent_id", e.consentId());
-		put(attributes, "ketenpoort.sender", e.sender());
-		put(attributes, "ketenpoort.recipient", e.recipient());
-		put(attributes, "ketenpoort.document_type", e.documentType());
-		put(attributes, "ketenpoort.exchange_id", e.exchangeId());
-		put(attributes, "ketenpoort.reason_code", e.reasonCode());
-		put(attributes, "ketenpoort.mandate_id", e.actor().mandate());
-		put(attributes, "ketenpoort.payload_sha256", e.payloadSha256());
-		if (!e.fieldNames().isEmpty()) {
-			attributes.put("ketenpoort.field_names", e.fieldNames());
-		}
-		entry.put("attributes", attributes);
+		entry.put("attributes", catalogue.logboekAttributes(record, subject));
 		if (trace != null && trace.foreignOperationId() != null) {
 			entry.put("foreign_operation",
 					Map.of("trace_id", nz(trace.foreignTraceId()), "span_id", trace.foreignOperationId()));
@@ -124,6 +111,10 @@ public final class AuditExports {
 
 	/** A plain, self-contained HTML page listing the events, every value escaped. */
 	public static String html(List<AuditRecord> events, Map<String, String> retention) {
+		return html(AuditFields.CATALOGUE, events, retention);
+	}
+
+	static String html(AuditCatalogue catalogue, List<AuditRecord> events, Map<String, String> retention) {
 		StringBuilder page = new StringBuilder("""
 				<!DOCTYPE html>
 				<html lang="en"><head><meta charset="utf-8"><title>Ketenpoort: processing of your data</title>
@@ -133,16 +124,14 @@ public final class AuditExports {
 				<p>Every exchange of documents about you that went through Ketenpoort, with the purpose,
 				the organisations involved and the fields that were sent. The documents themselves are not
 				kept.</p>
-				<table><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Outcome</th>
-				<th scope="col">Purpose</th><th scope="col">From</th><th scope="col">To</th>
-				<th scope="col">Document</th><th scope="col">Fields</th></tr></thead><tbody>
-				""");
+				<table><thead><tr>""");
+		for (String title : catalogue.htmlTitles()) {
+			page.append("<th scope=\"col\">").append(HtmlUtils.htmlEscape(title)).append("</th>");
+		}
+		page.append("</tr></thead><tbody>\n");
 		for (AuditRecord record : events) {
-			AuditEvent e = record.event();
 			page.append("<tr>");
-			for (String cell : List.of(record.recordedAt().toString(), e.type().code(), e.outcome().name(),
-					nz(e.purpose()), nz(e.sender()), nz(e.recipient()), nz(e.documentType()),
-					String.join(", ", e.fieldNames()))) {
+			for (String cell : catalogue.htmlRow(record)) {
 				page.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
 			}
 			page.append("</tr>\n");
@@ -154,6 +143,20 @@ public final class AuditExports {
 			.append(HtmlUtils.htmlEscape(inWords(java.time.Period.parse(period))))
 			.append(", then removed.</li>\n"));
 		return page.append("</ul></body></html>\n").toString();
+	}
+
+	/** Writes the events as CSV of a catalogue's fields (see {@link #csv}). */
+	static void csv(AuditCatalogue catalogue, Iterable<AuditRecord> records, Writer out) {
+		try {
+			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(catalogue.csvHeader()).get().print(out);
+			for (AuditRecord record : records) {
+				csv.printRecord(catalogue.csvRow(record).stream().map(AuditExports::neutralised));
+			}
+			csv.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A period in English words, such as "7 years" or "1 year, 6 months". */

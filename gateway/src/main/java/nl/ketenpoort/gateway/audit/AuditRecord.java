@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
-import nl.ketenpoort.gateway.audit.internal.AuditField;
+import nl.ketenpoort.gateway.audit.internal.AuditLogCorrupted;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 /**
@@ -22,9 +22,23 @@ import nl.ketenpoort.gateway.audit.internal.AuditTrace;
  * @param event what was recorded
  * @param prevHash hash of the previous row (64 zeros for the first)
  * @param hash {@code SHA-256(prevHash || canonical form)}, hex
+ * @param form the canonical form it was hashed with: 1 (a fixed text, every event before
+ * the epoch event) or 2 (RFC 8785 of the catalogue's hashed fields); see
+ * {@code docs/audit-formats.md}
  */
 public record AuditRecord(long position, UUID eventId, Instant recordedAt, String operationId, AuditEvent event,
-		String prevHash, String hash) {
+		String prevHash, String hash, int form) {
+
+	/**
+	 * A record in the current form ({@link AuditCatalogue#FORM}) with its hash computed.
+	 */
+	public static AuditRecord hashed(long position, UUID eventId, Instant recordedAt, String operationId,
+			AuditEvent event, String prevHash) {
+		AuditRecord unhashed = new AuditRecord(position, eventId, recordedAt, operationId, event, prevHash, GENESIS,
+				AuditCatalogue.FORM);
+		return new AuditRecord(position, eventId, recordedAt, operationId, event, prevHash,
+				AuditFields.CATALOGUE.hash(unhashed), AuditCatalogue.FORM);
+	}
 
 	/** The hash before the first event. */
 	public static final String GENESIS = "0".repeat(64);
@@ -34,7 +48,7 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
 	/**
-	 * The canonical form: a JSON object with a fixed member order and every member
+	 * The canonical form 1: a JSON object with a fixed member order and every member
 	 * present, except {@code actor_mandate}, which follows {@code actor_organisation}
 	 * only when the event concerns a mandate. The position is deliberately not part of
 	 * it, so that a moved row shows as reordered.
@@ -47,17 +61,10 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	 * them: {@code \"}, {@code \\}, the short escapes {@code \b \t \n \f \r}, a
 	 * backslash, {@code u00} and two upper-case hex digits for the other characters below
 	 * U+0020, everything else raw). {@code AuditCanonicalFormTests} holds the Jackson
-	 * rendering as the reference.
+	 * rendering as the reference. Form 2 ({@link AuditCatalogue#canonical}) follows it
+	 * after the epoch event; nothing is added here any more.
 	 */
-	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
-		return canonicalForm(eventId, recordedAt, operationId, event, AuditFields.HASHED_WHEN_SET);
-	}
-
-	/**
-	 * The canonical form with these fields appended when set (tests declare more).
-	 */
-	static String canonicalForm(UUID eventId, Instant recordedAt, String operationId, AuditEvent event,
-			List<AuditField> whenSet) {
+	static String canonicalFormV1(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
 		AuditTrace trace = event.trace();
 		AuditActor actor = event.actor();
 		StringBuilder out = new StringBuilder(1024);
@@ -131,44 +138,8 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 		}
 		out.append(",\"started_at\":");
 		string(out, (event.startedAt() != null) ? event.startedAt().toString() : null);
-		if (!whenSet.isEmpty()) {
-			whenSet(out, whenSet, new AuditRecord(0, eventId, recordedAt, operationId, event, GENESIS, GENESIS));
-		}
 		out.append('}');
 		return out.toString();
-	}
-
-	/**
-	 * The fields added after the fixed form ({@link AuditField.Hashing#WHEN_SET}): each
-	 * only when set, so that every event recorded before it existed keeps its text.
-	 */
-	private static void whenSet(StringBuilder out, List<AuditField> fields, AuditRecord record) {
-		for (AuditField field : fields) {
-			Object value = field.of(record);
-			if (value == null) {
-				continue;
-			}
-			out.append(",\"").append(field.name()).append("\":");
-			if (value instanceof Number number) {
-				out.append(number.longValue());
-			}
-			else if (value instanceof List<?> list) {
-				out.append('[');
-				for (int i = 0; i < list.size(); i++) {
-					if (i > 0) {
-						out.append(',');
-					}
-					string(out, String.valueOf(list.get(i)));
-				}
-				out.append(']');
-			}
-			else if (value instanceof Boolean bool) {
-				out.append(bool.booleanValue());
-			}
-			else {
-				string(out, value.toString());
-			}
-		}
 	}
 
 	/** A JSON string (or {@code null}), escaped exactly as Jackson escapes it. */
@@ -231,7 +202,16 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 	 * predecessor.
 	 */
 	public String recomputedHash() {
-		return chainHash(this.prevHash, canonicalForm(this.eventId, this.recordedAt, this.operationId, this.event));
+		return chainHash(this.prevHash, canonicalForm());
+	}
+
+	/** The text the chain hashed for this row, in its form. */
+	public String canonicalForm() {
+		return switch (this.form) {
+			case 1 -> canonicalFormV1(this.eventId, this.recordedAt, this.operationId, this.event);
+			case AuditCatalogue.FORM -> AuditFields.CATALOGUE.canonical(this);
+			default -> throw new AuditLogCorrupted("Canonical form " + this.form + " is not one Ketenpoort writes");
+		};
 	}
 
 	/** Field names as stored. */

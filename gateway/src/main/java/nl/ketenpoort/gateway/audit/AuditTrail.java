@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 import nl.ketenpoort.gateway.audit.internal.AuditValues;
@@ -20,6 +21,10 @@ import nl.ketenpoort.gateway.audit.internal.AuditValues;
  * Appends events to the hash-chained audit log. Call it inside the transaction of the
  * change it records, as late as possible: the append holds the chain lock until that
  * transaction commits, which serialises appends across threads and gateway nodes.
+ * <p>
+ * Events are hashed in canonical form {@value AuditCatalogue#FORM}; when the head of the
+ * chain is of an earlier form, the first append writes the signed epoch event
+ * ({@link AuditEpochs}) before its own.
  */
 @Service
 public class AuditTrail {
@@ -31,28 +36,43 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final AuditEpochs epochs;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, AuditEpochs epochs) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.epochs = epochs;
 	}
 
 	@Transactional
 	public AuditRecord append(AuditEvent event) {
 		AuditEvent traced = withTrace(AuditValues.bounded(event));
-		var head = this.jdbc.sql("SELECT head_position, head_hash FROM audit_lock_chain_head(?)")
+		var head = this.jdbc.sql("SELECT head_position, head_hash, head_form FROM audit_lock_chain_head(?)")
 			.param(CHAIN_LOCK)
-			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3)))
 			.optional();
-		long position = head.map((h) -> (long) h[0] + 1).orElse(1L);
-		String prevHash = head.map((h) -> (String) h[1]).orElse(AuditRecord.GENESIS);
+		long position = head.map((h) -> h.position() + 1).orElse(1L);
+		String prevHash = head.map(Head::hash).orElse(AuditRecord.GENESIS);
+		if (head.isPresent() && head.get().form() < AuditCatalogue.FORM) {
+			AuditRecord epoch = chained(position, prevHash,
+					withTrace(this.epochs.epoch(head.get().position(), head.get().hash())));
+			AuditRows.insert(this.jdbc, epoch);
+			position = epoch.position() + 1;
+			prevHash = epoch.hash();
+		}
+		AuditRecord record = chained(position, prevHash, traced);
+		AuditRows.insert(this.jdbc, record);
+		return record;
+	}
+
+	private AuditRecord chained(long position, String prevHash, AuditEvent event) {
 		UUID eventId = UUID.randomUUID();
 		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String operationId = TraceContext.randomOperationId();
-		String hash = AuditRecord.chainHash(prevHash,
-				AuditRecord.canonicalForm(eventId, recordedAt, operationId, traced));
-		AuditRecord record = new AuditRecord(position, eventId, recordedAt, operationId, traced, prevHash, hash);
-		AuditRows.insert(this.jdbc, record);
-		return record;
+		return AuditRecord.hashed(position, eventId, recordedAt, operationId, event, prevHash);
+	}
+
+	private record Head(long position, String hash, int form) {
 	}
 
 	/**

@@ -12,6 +12,15 @@ public enum AuditView {
 	CONSOLE,
 
 	/** The CSV export of the API and the console: snake_case columns. */
-	CSV
+	CSV,
+
+	/**
+	 * The attributes of the Logboek Dataverwerkingen export (its envelope of trace, span,
+	 * name, times and status is that standard's, not a field list).
+	 */
+	LOGBOEK,
+
+	/** The page for a status holder's access request (GDPR Art. 15): titled columns. */
+	HTML
 
 }

@@ -86,7 +86,7 @@ class AuditCanonicalFormTests {
 			String operationId = (random.nextInt(20) == 0) ? null : nasty(random);
 			AuditEvent event = event(random);
 			assertSame(eventId, recordedAt, operationId, event);
-			String canonical = AuditRecord.canonicalForm(eventId, recordedAt, operationId, event);
+			String canonical = AuditRecord.canonicalFormV1(eventId, recordedAt, operationId, event);
 			String hash = AuditRecord.chainHash(prevHash, canonical);
 			assertThat(hash).as("hash of case %d", i).isEqualTo(referenceHash(prevHash, canonical));
 			prevHash = hash;
@@ -101,7 +101,7 @@ class AuditCanonicalFormTests {
 			String one = String.valueOf((char) c);
 			AuditEvent event = new AuditEvent(AuditEventType.DELIVERED, AuditOutcome.values()[0], one,
 					new AuditActor(one, "x" + one + "y", one + one, null), null, null, null, one, null, null, null,
-					null, List.of(one, "a" + one), null, null, null, null);
+					null, List.of(one, "a" + one), null, null, null, null, Map.of());
 			assertSame(eventId, recordedAt, one, event);
 		}
 	}
@@ -112,7 +112,7 @@ class AuditCanonicalFormTests {
 		Instant recordedAt = Instant.EPOCH;
 		AuditEvent bare = AuditEvent.of(AuditEventType.ACCEPTED, AuditOutcome.values()[0], AuditActor.SYSTEM).build();
 		assertSame(eventId, recordedAt, "00000000000000aa", bare);
-		assertThat(AuditRecord.canonicalForm(eventId, recordedAt, "00000000000000aa", bare)).isEqualTo(
+		assertThat(AuditRecord.canonicalFormV1(eventId, recordedAt, "00000000000000aa", bare)).isEqualTo(
 				"{\"event_id\":\"00000000-0000-0000-0000-000000000001\",\"recorded_at\":\"1970-01-01T00:00:00Z\","
 						+ "\"trace_id\":null,\"operation_id\":\"00000000000000aa\",\"parent_operation_id\":null,"
 						+ "\"foreign_trace_id\":null,\"foreign_operation_id\":null,\"event_type\":\"accepted\","
@@ -152,8 +152,8 @@ class AuditCanonicalFormTests {
 			.build();
 
 		// when
-		String plain = AuditRecord.canonicalForm(eventId, Instant.EPOCH, "00000000000000aa", without);
-		String named = AuditRecord.canonicalForm(eventId, Instant.EPOCH, "00000000000000aa", with);
+		String plain = AuditRecord.canonicalFormV1(eventId, Instant.EPOCH, "00000000000000aa", without);
+		String named = AuditRecord.canonicalFormV1(eventId, Instant.EPOCH, "00000000000000aa", with);
 
 		// then
 		assertSame(eventId, Instant.EPOCH, "00000000000000aa", with);
@@ -164,7 +164,7 @@ class AuditCanonicalFormTests {
 
 	private static void assertSame(UUID eventId, Instant recordedAt, @Nullable String operationId, AuditEvent event) {
 		String expected = reference(eventId, recordedAt, operationId, event);
-		String actual = AuditRecord.canonicalForm(eventId, recordedAt, operationId, event);
+		String actual = AuditRecord.canonicalFormV1(eventId, recordedAt, operationId, event);
 		assertThat(actual).isEqualTo(expected);
 		assertThat(actual.getBytes(StandardCharsets.UTF_8)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
 	}
@@ -195,7 +195,7 @@ class AuditCanonicalFormTests {
 				maybe(random), maybe(random), (random.nextBoolean()) ? null : new UUID(random.nextLong(), 0),
 				maybe(random), maybe(random), maybe(random), maybe(random),
 				(random.nextBoolean()) ? null : new UUID(0, random.nextLong()), fieldNames, maybe(random),
-				partnerStatus, (random.nextBoolean()) ? null : instant(random), trace);
+				partnerStatus, (random.nextBoolean()) ? null : instant(random), trace, Map.of());
 	}
 
 	private static @Nullable String maybe(Random random) {

@@ -73,7 +73,7 @@ class AuditChainIntegrationTests {
 		this.settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
 		this.checkpoints = parts.checkpoints();
 		this.verifier = parts.verifier();
-		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC());
+		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC(), parts.epochs());
 		for (int i = 0; i < 20; i++) {
 			this.trail.append(sampleEvent(i));
 		}
@@ -135,9 +135,7 @@ class AuditChainIntegrationTests {
 		AuditRecord six = database.row(6);
 		AuditEvent forged = sampleEvent(99);
 		UUID id = UUID.randomUUID();
-		String canonical = AuditRecord.canonicalForm(id, six.recordedAt(), "00000000000000aa", forged);
-		AuditRecord record = new AuditRecord(7, id, six.recordedAt(), "00000000000000aa", forged, six.hash(),
-				AuditRecord.chainHash(six.hash(), canonical));
+		AuditRecord record = AuditRecord.hashed(7, id, six.recordedAt(), "00000000000000aa", forged, six.hash());
 		database.tamperInsert(record);
 
 		assertBroken(this.verifier.verify(), 7, ChainBreak.INSERTED);
@@ -149,7 +147,7 @@ class AuditChainIntegrationTests {
 		database.tamper("UPDATE audit_event SET position = position - 999 WHERE position >= 1007");
 		AuditRecord six = database.row(6);
 		AuditRecord record = new AuditRecord(7, UUID.randomUUID(), six.recordedAt(), "00000000000000aa",
-				sampleEvent(99), six.hash(), "f".repeat(64));
+				sampleEvent(99), six.hash(), "f".repeat(64), AuditCatalogue.FORM);
 		database.tamperInsert(record);
 
 		assertBroken(this.verifier.verify(), 7, ChainBreak.INSERTED);
@@ -252,8 +250,9 @@ class AuditChainIntegrationTests {
 		String prev = database.row(9).hash();
 		for (long position = 10; position <= 20; position++) {
 			AuditRecord record = database.row(position);
-			String hash = AuditRecord.chainHash(prev, AuditRecord.canonicalForm(record.eventId(), record.recordedAt(),
-					record.operationId(), record.event()));
+			String hash = AuditRecord
+				.hashed(position, record.eventId(), record.recordedAt(), record.operationId(), record.event(), prev)
+				.hash();
 			database.tamper("UPDATE audit_event SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE position = "
 					+ position);
 			prev = hash;

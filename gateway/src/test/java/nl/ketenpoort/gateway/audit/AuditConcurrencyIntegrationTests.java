@@ -126,7 +126,8 @@ class AuditConcurrencyIntegrationTests {
 			config.setMaximumPoolSize(connections);
 			this.pool = new HikariDataSource(config);
 			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.pool));
-			this.trail = new AuditTrail(JdbcClient.create(this.pool), Clock.systemUTC());
+			this.trail = new AuditTrail(JdbcClient.create(this.pool), Clock.systemUTC(),
+					database.parts(new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50)).epochs());
 		}
 
 		@Override

@@ -90,7 +90,7 @@ class AuditExportsTests {
 			.reason(reason)
 			.build();
 		return new AuditRecord(7, UUID.randomUUID(), Instant.parse("2026-12-01T09:00:00Z"), "00f067aa0ba902b7", event,
-				AuditRecord.GENESIS, "a".repeat(64));
+				AuditRecord.GENESIS, "a".repeat(64), AuditCatalogue.FORM);
 	}
 
 }

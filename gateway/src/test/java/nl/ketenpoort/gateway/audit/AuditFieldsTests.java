@@ -1,7 +1,7 @@
 package nl.ketenpoort.gateway.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +12,19 @@ import java.util.UUID;
 import nl.ketenpoort.gateway.audit.internal.AuditField.Hashing;
 import nl.ketenpoort.gateway.audit.internal.AuditField.Json;
 import nl.ketenpoort.gateway.audit.internal.AuditField.Type;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import nl.ketenpoort.gateway.audit.internal.AuditCatalogueMisdeclared;
 import nl.ketenpoort.gateway.audit.internal.AuditField;
+import nl.ketenpoort.gateway.audit.internal.AuditShape;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit fields declared once ({@link AuditFields}): the views keep their shape, and a
- * field added to the declaration shows in every view and, only when set, in the hash.
+ * field added to a catalogue shows in every view and in the hash.
  */
 class AuditFieldsTests {
 
@@ -30,26 +34,28 @@ class AuditFieldsTests {
 
 	private static final Instant RECORDED_AT = Instant.parse("2026-11-20T10:15:30.123456Z");
 
-	/** The worked example of docs/extending.md: an FSC transaction id. */
-	private static final AuditField FSC_TRANSACTION_ID = new AuditField("fsc_transaction_id", "fsc_transaction_id",
-			Type.TEXT, Hashing.WHEN_SET, "fscTransactionId", Json.WHEN_SET, Set.of(AuditView.API, AuditView.CSV),
-			(record) -> (record.event().exchangeId() != null) ? "fsc-" + record.event().exchangeId() : null);
+	/** A field only this test declares: the one entry a new field is. */
+	private static final AuditField TICKET = AuditField.extra("case_ticket", Type.TEXT, AuditShape.LOWER_CODE,
+			"caseTicket", "Case ticket", Set.of(AuditView.values()));
 
-	private static final List<AuditField> WITH_NEW_FIELD = with(FSC_TRANSACTION_ID);
+	private static final AuditCatalogue WITH_TICKET = AuditFields.CATALOGUE.with(TICKET);
 
 	@Test
-	void theTableColumnsAreThoseTheRowsAlwaysHad() {
-		// given the column list before the declaration
+	void theTableColumnsAreThoseTheRowsHadAndTheCataloguesNewOnes() {
+		// given the column list before the catalogue, and the columns of V3_126
 		List<String> before = List.of("position", "event_id", "recorded_at", "trace_id", "operation_id",
 				"parent_operation_id", "foreign_trace_id", "foreign_operation_id", "event_type", "outcome",
 				"reason_code", "actor_kind", "actor_id", "actor_role", "actor_organisation", "purpose", "legal_basis",
 				"consent_id", "subject_ref", "sender", "recipient", "document_type", "exchange_id", "field_names",
 				"payload_sha256", "partner_status", "started_at", "ended_at", "prev_hash", "hash", "actor_mandate");
+		List<String> added = List.of("form", "actor_person", "actor_on_behalf_of", "legal_basis_reference",
+				"fsc_transaction_id", "statement_id", "epoch_previous_position", "epoch_previous_hash",
+				"epoch_statement");
 		// when
 		List<String> declared = Arrays.asList(AuditFields.COLUMNS.split(", "));
 		// then
-		assertThat(declared).containsExactlyInAnyOrderElementsOf(before);
-		assertThat(AuditFields.HASHED_WHEN_SET).isEmpty();
+		assertThat(declared).containsExactlyInAnyOrderElementsOf(
+				java.util.stream.Stream.concat(before.stream(), added.stream()).toList());
 	}
 
 	@Test
@@ -82,6 +88,7 @@ class AuditFieldsTests {
 		expected.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 		expected.put("operationId", "00f067aa0ba902b7");
 		expected.put("hash", "f".repeat(64));
+		expected.put("form", 2);
 		assertThat(view).isEqualTo(expected);
 	}
 
@@ -98,41 +105,95 @@ class AuditFieldsTests {
 	}
 
 	@Test
-	void aNewFieldShowsInEveryViewItIsDeclaredFor() {
-		// given
-		AuditRecord record = record(delivered(), "f".repeat(64));
-		// when
-		Map<String, Object> api = AuditFields.json(WITH_NEW_FIELD, record, AuditView.API);
-		Map<String, Object> console = AuditFields.json(WITH_NEW_FIELD, record, AuditView.CONSOLE);
-		String[] header = AuditFields.csvHeader(WITH_NEW_FIELD);
-		List<String> row = AuditFields.csvRow(WITH_NEW_FIELD, record);
-		// then
-		assertThat(api).containsEntry("fscTransactionId", "fsc-" + EXCHANGE_ID);
-		assertThat(console).doesNotContainKey("fscTransactionId");
-		assertThat(header).startsWith(AuditFields.csvHeader()).endsWith("fsc_transaction_id");
-		assertThat(row).startsWith(AuditFields.csvRow(record).toArray(String[]::new)).endsWith("fsc-" + EXCHANGE_ID);
+	void aFieldAddedToTheCatalogueShowsInEveryViewAndInTheHash() {
+		// given an event that sets the field only a test catalogue declares
+		AuditEvent event = delivered().toBuilder().with(TICKET, "t-2026-17").build();
+		AuditRecord record = record(event, "f".repeat(64));
+		AuditRecord without = record(delivered(), "f".repeat(64));
+
+		// when: every shape the catalogue makes
+		Object[] parameters = WITH_TICKET.parameters(record);
+		Map<String, Object> api = WITH_TICKET.json(record, AuditView.API);
+		Map<String, Object> console = WITH_TICKET.json(record, AuditView.CONSOLE);
+		String[] csvHeader = WITH_TICKET.csvHeader();
+		List<String> csvRow = WITH_TICKET.csvRow(record);
+		StringWriter csv = new StringWriter();
+		AuditExports.csv(WITH_TICKET, List.of(record), csv);
+		List<Map<String, Object>> logboek = AuditExports.logboek(WITH_TICKET, record);
+		String html = AuditExports.html(WITH_TICKET, List.of(record), Map.of());
+		Map<String, Object> schema = WITH_TICKET.schema();
+		String canonical = WITH_TICKET.canonical(record);
+
+		// then: the table mapping
+		assertThat(WITH_TICKET.columns()).endsWith(", case_ticket");
+		assertThat(WITH_TICKET.insert()).contains(", case_ticket)");
+		assertThat(parameters[parameters.length - 1]).isEqualTo("t-2026-17");
+		// and: the JSON views, CSV, Logboek and the Art. 15 page
+		assertThat(api).containsEntry("caseTicket", "t-2026-17");
+		assertThat(console).containsEntry("caseTicket", "t-2026-17");
+		assertThat(csvHeader).endsWith("case_ticket");
+		assertThat(csvRow).endsWith("t-2026-17");
+		assertThat(csv.toString().lines().toList()).first().asString().endsWith(",case_ticket");
+		assertThat(csv.toString().lines().toList()).last().asString().endsWith(",t-2026-17");
+		assertThat(logboek).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("attributes")).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("ketenpoort.case_ticket", "t-2026-17"));
+		assertThat(html).contains("<th scope=\"col\">Case ticket</th>").contains("<td>t-2026-17</td>");
+		// and: the published schema
+		assertThat(schema.get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.extractingByKey("caseTicket")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("type", "string")
+			.containsEntry("title", "Case ticket")
+			.containsKey("pattern");
+		// and: the hash, which an event without the field keeps unchanged
+		assertThat(canonical).contains("\"case_ticket\":\"t-2026-17\"");
+		assertThat(WITH_TICKET.hash(record)).isNotEqualTo(AuditFields.CATALOGUE.hash(record));
+		assertThat(WITH_TICKET.canonical(without)).isEqualTo(AuditFields.CATALOGUE.canonical(without));
+		// and: the shipped catalogue does not know it
+		assertThat(AuditFields.json(record, AuditView.API)).doesNotContainKey("caseTicket");
 	}
 
 	@Test
-	void aNewFieldIsHashedOnlyWhenSetSoEarlierChainsKeepTheirText() {
-		// given an event without the new field's value and one with it
-		AuditEvent without = AuditEvent.of(AuditEventType.REFUSED, AuditOutcome.REFUSED, AuditActor.SYSTEM)
-			.reason("NO_CONSENT")
-			.build();
-		AuditEvent with = delivered();
+	void formTwoIsTheJcsOfTheHashedFieldsThatAreSet() {
+		// given
+		AuditRecord record = record(delivered(), "f".repeat(64));
 		// when
-		String before = AuditRecord.canonicalForm(EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", without);
-		String unset = AuditRecord.canonicalForm(EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", without,
-				WITH_NEW_FIELD.stream().filter((field) -> field.hashing() == Hashing.WHEN_SET).toList());
-		String fixed = AuditRecord.canonicalForm(EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", with);
-		String set = AuditRecord.canonicalForm(EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", with,
-				List.of(FSC_TRANSACTION_ID));
+		String canonical = AuditFields.CATALOGUE.canonical(record);
+		// then: members sorted, absent ones left out, "v":2
+		assertThat(canonical).isEqualTo("{\"actor_id\":\"ketenpoort\",\"actor_kind\":\"system\","
+				+ "\"document_type\":\"client-profile\",\"event_id\":\"00000000-0000-0000-0000-0000000000e1\","
+				+ "\"event_type\":\"delivered\",\"exchange_id\":\"00000000-0000-0000-0000-0000000000e2\","
+				+ "\"field_names\":[\"name.givenNames\",\"subject.vNumber\"],\"legal_basis\":\"gdpr-9-2-a\","
+				+ "\"operation_id\":\"00f067aa0ba902b7\",\"outcome\":\"SUCCESS\",\"partner_status\":202,"
+				+ "\"purpose\":\"handover-coa-municipality\",\"recipient\":\"raak\","
+				+ "\"recorded_at\":\"2026-11-20T10:15:30.123456Z\",\"sender\":\"tvs\","
+				+ "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"v\":2}");
+		assertThat(canonical).isEqualTo(nl.ketenpoort.gateway.audit.internal.Jcs
+			.canonical(tools.jackson.databind.json.JsonMapper.builder().build().readValue(canonical, Object.class)));
+	}
+
+	@Test
+	void everyMemberOfFormOneIsHashedInFormTwo() {
+		// given the members of the fixed form 1
+		List<String> formOne = List.of("event_id", "recorded_at", "trace_id", "operation_id", "parent_operation_id",
+				"foreign_trace_id", "foreign_operation_id", "event_type", "outcome", "reason_code", "actor_kind",
+				"actor_id", "actor_role", "actor_organisation", "actor_mandate", "purpose", "legal_basis", "consent_id",
+				"subject_ref", "sender", "recipient", "document_type", "exchange_id", "field_names", "payload_sha256",
+				"partner_status", "started_at");
 		// then
-		assertThat(unset).isEqualTo(before);
-		assertThat(set)
-			.isEqualTo(fixed.substring(0, fixed.length() - 1) + ",\"fsc_transaction_id\":\"fsc-" + EXCHANGE_ID + "\"}");
-		assertThat(AuditRecord.chainHash(AuditRecord.GENESIS, set))
-			.isNotEqualTo(AuditRecord.chainHash(AuditRecord.GENESIS, fixed));
+		assertThat(AuditFields.CATALOGUE.canonicalMembers()).containsAll(formOne)
+			.contains("v", "actor_person", "statement_id")
+			.isSorted();
+	}
+
+	@Test
+	void aFieldOfAnotherTypeThanItsColumnIsRefused() {
+		assertThatThrownBy(() -> delivered().toBuilder().with(AuditFields.STATEMENT_ID, "not-a-uuid"))
+			.isInstanceOf(AuditCatalogueMisdeclared.class);
+		assertThatThrownBy(() -> new AuditField("count", Type.SMALLINT, Hashing.YES, "count", Json.ALWAYS,
+				Set.of(AuditView.API), AuditShape.NUMBER, "Count", null, true, (record) -> null))
+			.isInstanceOf(AuditCatalogueMisdeclared.class);
 	}
 
 	private static AuditEvent delivered() {
@@ -147,13 +208,8 @@ class AuditFieldsTests {
 	}
 
 	private static AuditRecord record(AuditEvent event, String hash) {
-		return new AuditRecord(7, EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", event, AuditRecord.GENESIS, hash);
-	}
-
-	private static List<AuditField> with(AuditField field) {
-		List<AuditField> fields = new ArrayList<>(AuditFields.ALL);
-		fields.add(field);
-		return List.copyOf(fields);
+		return new AuditRecord(7, EVENT_ID, RECORDED_AT, "00f067aa0ba902b7", event, AuditRecord.GENESIS, hash,
+				AuditCatalogue.FORM);
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
@@ -110,7 +111,12 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** The audit log's parts over this database, wired as the gateway wires them. */
 	record Parts(JdbcClient jdbc, AuditSigningKeys keys, AuditCheckpoints checkpoints, PrunedRanges pruned,
-			AuditChainVerifier verifier) {
+			AuditEpochs epochs, AuditChainVerifier verifier) {
+
+		AuditTrail trail(Clock clock) {
+			return new AuditTrail(this.jdbc, clock, this.epochs);
+		}
+
 	}
 
 	Parts parts(AuditSettings settings) {
@@ -119,7 +125,9 @@ final class AuditTestDatabase implements AutoCloseable {
 				new KeyRings(this.pool, new DataSourceTransactionManager(this.pool), Clock.systemUTC()), settings);
 		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, keys, Clock.systemUTC(), settings);
 		PrunedRanges pruned = new PrunedRanges(jdbc, keys);
-		return new Parts(jdbc, keys, checkpoints, pruned, new AuditChainVerifier(jdbc, checkpoints, pruned, settings));
+		AuditEpochs epochs = new AuditEpochs(keys);
+		return new Parts(jdbc, keys, checkpoints, pruned, epochs,
+				new AuditChainVerifier(jdbc, checkpoints, pruned, epochs, settings));
 	}
 
 	AuditRecord row(long position) {

@@ -54,6 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
 import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
 import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
@@ -134,10 +135,9 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 		storeConsent(jdbc, statementOfTheRetiredKey, retiredConsentKey.getKeyID());
 		String statement = consentStatement(consentKey);
 		ECKey auditKey = storeAuditKey(jdbc);
-		AuditTrail trail = new AuditTrail(jdbc, Clock.systemUTC());
 		AuditRecord head = null;
 		for (int i = 0; i < 5; i++) {
-			head = trail.append(AuditChainIntegrationTests.sampleEvent(i));
+			head = EarlierAuditRows.append(jdbc, AuditChainIntegrationTests.sampleEvent(i));
 		}
 		storeCheckpoint(jdbc, auditKey, head.position(), head.hash());
 
@@ -175,15 +175,16 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 				Base64.getEncoder().encodeToString(AUDIT_KEK), 7);
 		AuditSigningKeys auditKeys = new AuditSigningKeys(keyRings, settings);
 		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, auditKeys, Clock.systemUTC(), settings);
+		AuditEpochs epochs = new AuditEpochs(auditKeys);
 		AuditChainVerifier verifier = new AuditChainVerifier(jdbc, checkpoints, new PrunedRanges(jdbc, auditKeys),
-				settings);
+				epochs, settings);
 		StringWriter output = new StringWriter();
 		int exit = new AuditVerifyCommand(verifier).run(List.of(), new PrintWriter(output, true));
 		assertThat(exit).as(output.toString()).isZero();
 		assertThat(output.toString()).contains("Checked 5 audit events and 1 signed checkpoints")
 			.contains("The audit chain is intact.");
 		assertThat(auditKeys.publicKeys().getKeys()).singleElement().isEqualTo(auditKey.toPublicJWK());
-		trail.append(AuditChainIntegrationTests.sampleEvent(5));
+		new AuditTrail(jdbc, Clock.systemUTC(), epochs).append(AuditChainIntegrationTests.sampleEvent(5));
 		assertThat(checkpoints.signHead())
 			.hasValueSatisfying((checkpoint) -> assertThat(checkpoint.keyId()).isEqualTo(auditKey.getKeyID()));
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import nl.ketenpoort.gateway.audit.AuditCatalogue;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.ChainBreak;
 import nl.ketenpoort.gateway.audit.ChainVerification;
@@ -43,17 +44,20 @@ public class AuditChainVerifier {
 
 	private final PrunedRanges pruned;
 
+	private final AuditEpochs epochs;
+
 	private final int batchSize;
 
 	// The position the latest walk has reached, for a command's progress line; walks of
 	// the service may overlap, a command runs one.
 	private final java.util.concurrent.atomic.AtomicLong reached = new java.util.concurrent.atomic.AtomicLong();
 
-	public AuditChainVerifier(JdbcClient jdbc, AuditCheckpoints checkpoints, PrunedRanges pruned,
+	public AuditChainVerifier(JdbcClient jdbc, AuditCheckpoints checkpoints, PrunedRanges pruned, AuditEpochs epochs,
 			AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
 		this.pruned = pruned;
+		this.epochs = epochs;
 		this.batchSize = settings.verifyBatchSize();
 	}
 
@@ -150,6 +154,9 @@ public class AuditChainVerifier {
 		Set<UUID> prunings = new LinkedHashSet<>();
 		@Nullable AuditRecord previous = null;
 		@Nullable AuditRecord beforePrevious = null;
+		// The canonical form of the rows so far (0 at the start and after a pruned range:
+		// the next row's own); it changes only at a signed epoch event.
+		int form = 0;
 		Future<Batch> pending = reader.submit(() -> read(start, to));
 		while (pending != null) {
 			Batch batch = await(pending);
@@ -173,6 +180,7 @@ public class AuditChainVerifier {
 					prunedEvents += range.eventCount();
 					previous = null;
 					beforePrevious = null;
+					form = 0;
 					expectedPrev = range.hash();
 					expectedPosition = range.lastPosition() + 1;
 					continue;
@@ -181,6 +189,9 @@ public class AuditChainVerifier {
 				checked++;
 				if (row.position() != expectedPosition) {
 					return ChainVerification.broken(checked, 0, expectedPosition, ChainBreak.DELETED);
+				}
+				if (!knownForm(row.form())) {
+					return ChainVerification.broken(checked, 0, row.position(), ChainBreak.MODIFIED);
 				}
 				boolean selfValid = row.recomputedHash().equals(row.hash());
 				if (!selfValid) {
@@ -199,6 +210,10 @@ public class AuditChainVerifier {
 					}
 					return ChainVerification.broken(checked, 0, row.position(), ChainBreak.DELETED);
 				}
+				if (row.form() < form || (form != 0 && row.form() > form && !this.epochs.starts(row))) {
+					return ChainVerification.broken(checked, 0, row.position(), ChainBreak.MODIFIED);
+				}
+				form = row.form();
 				beforePrevious = previous;
 				previous = row;
 				expectedPrev = row.hash();
@@ -247,6 +262,10 @@ public class AuditChainVerifier {
 			.params(from, to, from, to)
 			.query(Long.class)
 			.optional();
+	}
+
+	private static boolean knownForm(int form) {
+		return form == 1 || form == AuditCatalogue.FORM;
 	}
 
 	/**

@@ -243,7 +243,7 @@ class AuditController {
 		if (format == ExportFormat.LOGBOEK) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(events.stream().map(AuditExports::logboek).toList());
+				.body(events.stream().flatMap((event) -> AuditExports.logboek(event).stream()).toList());
 		}
 		if (format == ExportFormat.HTML) {
 			return ResponseEntity.ok()

@@ -18,8 +18,7 @@ public final class AuditRows {
 
 	public static final RowMapper<AuditRecord> MAPPER = AuditRows::map;
 
-	private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS + ") VALUES ("
-			+ String.join(", ", java.util.Collections.nCopies(AuditFields.ALL.size(), "?")) + ")";
+	private static final String INSERT = AuditFields.CATALOGUE.insert();
 
 	private AuditRows() {
 	}
