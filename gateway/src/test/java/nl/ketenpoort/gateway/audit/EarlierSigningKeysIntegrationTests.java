@@ -109,7 +109,7 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	/** The server's owner, on the gateway's database or on another one. */
-	private static DataSource asOwner(@Nullable String database) {
+	static DataSource asOwner(@Nullable String database) {
 		DatabaseConnection connection = DatabaseConnection.read(dataDir()).orElseThrow();
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(connection.url());
