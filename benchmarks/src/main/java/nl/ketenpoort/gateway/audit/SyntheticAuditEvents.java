@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 
@@ -64,12 +65,15 @@ class SyntheticAuditEvents {
 
 	private final Clock clock;
 
+	private final AuditEpochs epochs;
+
 	SyntheticAuditEvents(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			Clock clock, AuditEpochs epochs) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.epochs = epochs;
 	}
 
 	/** What one run appended. */
@@ -110,11 +114,20 @@ class SyntheticAuditEvents {
 	private long[] appendBatch(int size, long offset, long subjects, Instant start, long stepMicros,
 			SplittableRandom random) {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(AuditTrail.CHAIN_LOCK).query().singleRow();
-		var head = this.jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
-			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
+		var head = this.jdbc.sql("SELECT position, hash, form FROM audit_event ORDER BY position DESC LIMIT 1")
+			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
 			.optional();
 		long position = head.map((h) -> (long) h[0]).orElse(0L);
 		String prevHash = head.map((h) -> (String) h[1]).orElse(AuditRecord.GENESIS);
+		if (head.isPresent() && (int) head.get()[2] < AuditCatalogue.FORM) {
+			// A chain of form 1 continues in form 2 only after the signed epoch event.
+			AuditRecord epoch = AuditRecord.hashed(position + 1, UUID.randomUUID(),
+					this.clock.instant().truncatedTo(ChronoUnit.MICROS), hex(random, 8),
+					this.epochs.epoch(position, prevHash), prevHash);
+			AuditRows.insert(this.jdbc, epoch);
+			position = epoch.position();
+			prevHash = epoch.hash();
+		}
 		long firstPosition = position + 1;
 		StringBuilder csv = new StringBuilder(size * 900);
 		for (int i = 0; i < size; i++) {
@@ -124,16 +137,15 @@ class SyntheticAuditEvents {
 			UUID eventId = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
 					(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
 			String operationId = hex(random, 8);
-			String hash = AuditRecord.chainHash(prevHash,
-					AuditRecord.canonicalForm(eventId, recordedAt, operationId, event));
-			row(csv, new AuditRecord(position, eventId, recordedAt, operationId, event, prevHash, hash));
-			prevHash = hash;
+			AuditRecord record = AuditRecord.hashed(position, eventId, recordedAt, operationId, event, prevHash);
+			row(csv, record);
+			prevHash = record.hash();
 		}
 		copy(csv.toString());
 		return new long[] { firstPosition, position };
 	}
 
-	private static AuditEvent event(SplittableRandom random, long subjects) {
+	static AuditEvent event(SplittableRandom random, long subjects) {
 		Route route = ROUTES.get(random.nextInt(ROUTES.size()));
 		String subject = subjectRef(random.nextLong(subjects));
 		AuditTrace trace = new AuditTrace(hex(random, 16), null, null, null);

@@ -58,6 +58,9 @@ public final class AuditCatalogue {
 
 	private final String[] quotedNames;
 
+	/** {@link #canonicalOrder} as an array, for the loop that hashes millions. */
+	private final @Nullable AuditField[] canonicalFields;
+
 	private final String columns;
 
 	private final String insert;
@@ -79,6 +82,7 @@ public final class AuditCatalogue {
 		hashed.add(null);
 		hashed.sort((a, b) -> memberName(a).compareTo(memberName(b)));
 		this.canonicalOrder = Collections.unmodifiableList(hashed);
+		this.canonicalFields = hashed.toArray(new AuditField[0]);
 		this.quotedNames = hashed.stream().map((field) -> {
 			StringBuilder name = new StringBuilder();
 			Jcs.string(name, memberName(field));
@@ -256,12 +260,24 @@ public final class AuditCatalogue {
 	 * millions of these.
 	 */
 	public String canonical(AuditRecord record) {
-		StringBuilder out = new StringBuilder(768);
+		StringBuilder out = new StringBuilder(1024);
 		out.append('{');
 		boolean first = true;
-		for (int i = 0; i < this.canonicalOrder.size(); i++) {
-			AuditField field = this.canonicalOrder.get(i);
-			Object value = (field != null) ? field.of(record) : FORM;
+		// Most events set no extra field: then none of them is looked up.
+		boolean extras = !record.event().extra().isEmpty();
+		AuditField[] order = this.canonicalFields;
+		for (int i = 0; i < order.length; i++) {
+			AuditField field = order[i];
+			Object value;
+			if (field == null) {
+				value = FORM;
+			}
+			else if (field.extra() && !extras) {
+				continue;
+			}
+			else {
+				value = field.of(record);
+			}
 			if (value == null || value instanceof List<?> list && list.isEmpty()) {
 				continue;
 			}
@@ -270,7 +286,12 @@ public final class AuditCatalogue {
 			}
 			first = false;
 			out.append(this.quotedNames[i]);
-			canonicalValue(out, value);
+			if (value instanceof String text) {
+				Jcs.string(out, text);
+			}
+			else {
+				canonicalValue(out, value);
+			}
 		}
 		return out.append('}').toString();
 	}
@@ -283,7 +304,7 @@ public final class AuditCatalogue {
 			Jcs.string(out, uuid.toString());
 		}
 		else if (value instanceof Instant instant) {
-			Jcs.string(out, TIMESTAMP.format(instant));
+			timestamp(out, instant);
 		}
 		else if (value instanceof Number number) {
 			Jcs.integer(out, number);
@@ -304,6 +325,39 @@ public final class AuditCatalogue {
 		else {
 			throw new AuditCatalogueMisdeclared("An audit value of type " + value.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Writes an instant as {@link #TIMESTAMP} formats it, digit by digit: verification
+	 * writes two per event, and the formatter's generality costs more than the hash.
+	 */
+	static void timestamp(StringBuilder out, Instant instant) {
+		java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+				ZoneOffset.UTC);
+		if (t.getYear() < 0 || t.getYear() > 9999) {
+			Jcs.string(out, TIMESTAMP.format(instant));
+			return;
+		}
+		out.append('"');
+		digits(out, t.getYear(), 4).append('-');
+		digits(out, t.getMonthValue(), 2).append('-');
+		digits(out, t.getDayOfMonth(), 2).append('T');
+		digits(out, t.getHour(), 2).append(':');
+		digits(out, t.getMinute(), 2).append(':');
+		digits(out, t.getSecond(), 2).append('.');
+		digits(out, t.getNano() / 1000, 6).append("Z\"");
+	}
+
+	private static StringBuilder digits(StringBuilder out, int value, int width) {
+		int divisor = 1;
+		for (int i = 1; i < width; i++) {
+			divisor *= 10;
+		}
+		for (int rest = value; divisor > 0; divisor /= 10) {
+			out.append((char) ('0' + rest / divisor));
+			rest %= divisor;
+		}
+		return out;
 	}
 
 	/** The hash of a record of form 2: {@code SHA-256(prev_hash || canonical form)}. */

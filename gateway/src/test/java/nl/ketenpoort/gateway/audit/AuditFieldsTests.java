@@ -174,6 +174,18 @@ class AuditFieldsTests {
 	}
 
 	@Test
+	void timestampsAreWrittenWithSixFractionDigitsInUtc() {
+		java.util.Random random = new java.util.Random(8785);
+		for (int i = 0; i < 10_000; i++) {
+			Instant instant = Instant.ofEpochSecond(random.nextLong(253_402_300_799L),
+					random.nextInt(1_000_000) * 1000L);
+			StringBuilder written = new StringBuilder();
+			AuditCatalogue.timestamp(written, instant);
+			assertThat(written.toString()).isEqualTo("\"" + AuditCatalogue.TIMESTAMP.format(instant) + "\"");
+		}
+	}
+
+	@Test
 	void everyMemberOfFormOneIsHashedInFormTwo() {
 		// given the members of the fixed form 1
 		List<String> formOne = List.of("event_id", "recorded_at", "trace_id", "operation_id", "parent_operation_id",

@@ -130,19 +130,28 @@ public final class Jcs {
 	public static void string(StringBuilder out, String value) {
 		out.append('"');
 		int length = value.length();
-		for (int i = 0; i < length; i++) {
+		// Most values are codes and pseudonyms that need no escape: copied in one piece.
+		int plain = 0;
+		while (plain < length && plain(value.charAt(plain))) {
+			plain++;
+		}
+		if (plain == length) {
+			out.append(value).append('"');
+			return;
+		}
+		out.append(value, 0, plain);
+		for (int i = plain; i < length; i++) {
 			char c = value.charAt(i);
-			if (c >= 0x20 && c != '"' && c != '\\') {
-				if (Character.isSurrogate(c)) {
-					if (Character.isHighSurrogate(c) && i + 1 < length
-							&& Character.isLowSurrogate(value.charAt(i + 1))) {
-						out.append(c).append(value.charAt(++i));
-						continue;
-					}
-					throw new NotCanonical("a lone surrogate");
-				}
+			if (plain(c)) {
 				out.append(c);
 				continue;
+			}
+			if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+					out.append(c).append(value.charAt(++i));
+					continue;
+				}
+				throw new NotCanonical("a lone surrogate");
 			}
 			out.append('\\');
 			switch (c) {
@@ -157,6 +166,11 @@ public final class Jcs {
 			}
 		}
 		out.append('"');
+	}
+
+	/** A character written as it is: not a control, quote, backslash or surrogate. */
+	private static boolean plain(char c) {
+		return c >= 0x20 && c != '"' && c != '\\' && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE);
 	}
 
 	/** A value RFC 8785, as restricted here, cannot write. */
