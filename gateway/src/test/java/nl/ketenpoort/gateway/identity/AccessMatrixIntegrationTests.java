@@ -220,6 +220,8 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /login/no-digid", (f, r, own) -> get("/login/no-digid"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /v3/api-docs", (f, r, own) -> get("/v3/api-docs"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /v3/api-docs.yaml", (f, r, own) -> get("/v3/api-docs.yaml"), OK, OK, OK, OK, OK, OK, OK, OK),
+		row("GET /api/v1/openapi.json", (f, r, own) -> get("/api/v1/openapi.json"), OK, OK, OK, OK, OK, OK, OK, OK),
+		row("GET /api/v1/openapi.yaml", (f, r, own) -> get("/api/v1/openapi.yaml"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /v3/api-docs/swagger-config", (f, r, own) -> get("/v3/api-docs/swagger-config"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("GET /swagger-ui.html", (f, r, own) -> get("/swagger-ui.html"), OK, OK, OK, OK, OK, OK, OK, OK),
 		row("* /error", (f, r, own) -> get("/error"), NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
