@@ -227,7 +227,8 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("* /error", (f, r, own) -> get("/error"), NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
 		// Consents: the status holder's own, a professional's own organisation's routes
 		row("POST /api/v1/consents", (f, r, own) -> postJson("/api/v1/consents", f.grant(r, own)), LOGIN, FORBIDDEN, OK, OWN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
-		row("GET /api/v1/consents", (f, r, own) -> get("/api/v1/consents?vNumber=" + f.vNumber).listing(f.consent(r, true), f.consent(r, false)), LOGIN, FORBIDDEN, OWN, OWN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/consents", (f, r, own) -> get("/api/v1/consents?vNumber=" + f.vNumber), LOGIN, FORBIDDEN, REACHED, REACHED, REACHED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+		row("POST /api/v1/consents/search", (f, r, own) -> postJson("/api/v1/consents/search", "{\"vNumber\":\"" + f.vNumber + "\"}").listing(f.consent(r, true), f.consent(r, false)), LOGIN, FORBIDDEN, OWN, OWN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/consents/{id}", (f, r, own) -> get("/api/v1/consents/" + f.consent(r, own)), LOGIN, FORBIDDEN, OWN, OWN, OWN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/consents/{id}/revoke", (f, r, own) -> post("/api/v1/consents/" + f.freshConsent(r, own) + "/revoke"), LOGIN, FORBIDDEN, OWN, OWN, OWN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
 		// Mandates: a case manager, for the mandates whose record their own organisation holds
@@ -235,9 +236,11 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/mandates/{id}", (f, r, own) -> get("/api/v1/mandates/" + f.mandate(own)), LOGIN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/mandates/{id}/revoke", (f, r, own) -> post("/api/v1/mandates/" + f.freshMandate(own) + "/revoke"), LOGIN, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 		// Audit: a privacy officer the events of their organisation, a status holder their own
-		row("GET /api/v1/audit/events", (f, r, own) -> get("/api/v1/audit/events?vNumber=" + f.vNumber).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/audit/events", (f, r, own) -> get("/api/v1/audit/events?vNumber=" + f.vNumber), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, REACHED, FORBIDDEN, FORBIDDEN),
+		row("POST /api/v1/audit/events/search", (f, r, own) -> postJson("/api/v1/audit/events/search", "{\"vNumber\":\"" + f.vNumber + "\"}").listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/exchanges/{id}", (f, r, own) -> get("/api/v1/audit/exchanges/" + f.exchange(r, own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
-		row("GET /api/v1/audit/export", (f, r, own) -> get("/api/v1/audit/export?vNumber=" + f.vNumber).listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/audit/export", (f, r, own) -> get("/api/v1/audit/export?vNumber=" + f.vNumber), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, REACHED, FORBIDDEN, FORBIDDEN),
+		row("POST /api/v1/audit/exports", (f, r, own) -> postJson("/api/v1/audit/exports", "{\"vNumber\":\"" + f.vNumber + "\"}").listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/audit/verify", (f, r, own) -> post("/api/v1/audit/verify"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/verify/{id}", (f, r, own) -> get("/api/v1/audit/verify/" + f.verification(own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/overview", (f, r, own) -> get("/api/v1/audit/overview"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -59,8 +60,12 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Writes the headers for an answer to this path, leaving those already set. */
-	static void write(String path, HttpServletResponse response) {
+	/**
+	 * Writes the headers for an answer to this path, leaving those already set; without a
+	 * usable path (the container could not parse the request line) it is treated as an
+	 * API answer.
+	 */
+	static void write(@Nullable String path, HttpServletResponse response) {
 		setIfAbsent(response, ApiVersion.HEADER, ApiVersion.CURRENT);
 		EVERY_ANSWER.forEach((name, value) -> setIfAbsent(response, name, value));
 		if (isApi(path)) {
@@ -68,7 +73,10 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 		}
 	}
 
-	static boolean isApi(String path) {
+	static boolean isApi(@Nullable String path) {
+		if (path == null) {
+			return true;
+		}
 		for (String prefix : API_PATHS) {
 			if (path.startsWith(prefix)) {
 				return true;
