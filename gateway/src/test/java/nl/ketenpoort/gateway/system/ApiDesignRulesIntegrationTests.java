@@ -152,6 +152,39 @@ class ApiDesignRulesIntegrationTests extends GatewayIntegrationTest {
 		Files.writeString(LINTED_DOCUMENT, json.body());
 	}
 
+	@Test
+	void theDocumentSaysHowToGetATokenWhatErrorsLookLikeAndWhatAPushedPartnerReceives() {
+		// when
+		JsonNode document = json(send(get("/api/v1/openapi.json", null)));
+
+		// then
+		JsonNode schemes = document.path("components").path("securitySchemes");
+		assertThat(schemes.path("partnerToken").path("type").asString()).isEqualTo("oauth2");
+		assertThat(schemes.path("partnerToken").path("flows").path("clientCredentials").path("tokenUrl").asString())
+			.isEqualTo("/oauth2/token");
+		assertThat(schemes.path("partnerToken")
+			.path("flows")
+			.path("clientCredentials")
+			.path("scopes")
+			.has("exchange:send:client-profile")).isTrue();
+		assertThat(schemes.path("bearerToken").path("scheme").asString()).isEqualTo("bearer");
+		assertThat(document.path("security").toString()).contains("partnerToken", "bearerToken");
+		JsonNode submit = document.path("paths").path("/exchanges").path("post");
+		for (String status : List.of("400", "401", "403", "409", "413", "415", "500")) {
+			assertThat(submit.path("responses")
+				.path(status)
+				.path("content")
+				.path("application/problem+json")
+				.path("schema")
+				.path("$ref")
+				.asString()).as(status).isEqualTo("#/components/schemas/Problem");
+		}
+		assertThat(document.path("paths").path("/purposes").path("get").path("security").isEmpty()).isTrue();
+		JsonNode delivery = document.path("webhooks").path("documentDelivery").path("post");
+		assertThat(delivery.path("parameters").valueStream().map((parameter) -> parameter.path("name").asString()))
+			.contains("Idempotency-Key", "Ketenpoort-Consent", "traceparent");
+	}
+
 	private static List<String> missingApiHeaders(String controller, Map<String, List<String>> headers) {
 		Map<String, String> expected = Map.of("api-version", "1.0.0", "cache-control", "no-store",
 				"content-security-policy", "default-src 'none'; frame-ancestors 'none'", "strict-transport-security",

@@ -66,16 +66,29 @@ class OpenApiConfiguration {
 			Paths relative = new Paths();
 			Paths generated = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 			generated.forEach((path, item) -> {
+				String key = path;
 				if (path.startsWith(ApiVersion.BASE_PATH + "/")) {
-					relative.addPathItem(path.substring(ApiVersion.BASE_PATH.length()), item);
+					key = path.substring(ApiVersion.BASE_PATH.length());
 				}
 				else {
-					relative.addPathItem(path, item.servers(List
-						.of(new Server().url("/").description("This gateway's root: the path is not versioned"))));
+					item.servers(List
+						.of(new Server().url("/").description("This gateway's root: the path is not versioned")));
 				}
-				item.readOperations().forEach(OpenApiConfiguration::conform);
+				relative.addPathItem(key, item);
+				String relativePath = key;
+				item.readOperationsMap().forEach((method, operation) -> {
+					OpenApiContract.conform(relativePath, method, operation);
+					conform(operation);
+				});
 			});
 			openApi.setPaths(relative);
+			// Here rather than on the bean: springdoc builds its document from the bean's
+			// info and servers, and keeps what a customizer adds.
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			OpenApiContract.addComponents(openApi);
+			OpenApiContract.addWebhooks(openApi);
 		};
 	}
 
