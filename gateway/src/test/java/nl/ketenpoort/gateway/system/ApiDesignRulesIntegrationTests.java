@@ -19,6 +19,7 @@ import java.util.UUID;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.schemas.DocumentType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -180,6 +181,27 @@ class ApiDesignRulesIntegrationTests extends GatewayIntegrationTest {
 				.asString()).as(status).isEqualTo("#/components/schemas/Problem");
 		}
 		assertThat(document.path("paths").path("/purposes").path("get").path("security").isEmpty()).isTrue();
+		assertThat(submit.path("responses").has("202")).isTrue();
+		assertThat(submit.path("responses").has("200")).isFalse();
+		assertThat(submit.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("schema")
+			.path("$ref")
+			.asString()).isEqualTo("#/components/schemas/ExchangeSubmission");
+		JsonNode schemas = document.path("components").path("schemas");
+		assertThat(schemas.path("ExchangeSubmission").path("oneOf").size()).isEqualTo(DocumentType.all().size());
+		assertThat(schemas.path("ExchangeSubmission").path("discriminator").path("propertyName").asString())
+			.isEqualTo("documentType");
+		assertThat(schemas.path("ClientProfileSubmission")
+			.path("properties")
+			.path("documentType")
+			.path("const")
+			.asString()).isEqualTo("client-profile");
+		assertThat(schemas.path("ClientProfileDocument").path("required").toString()).contains("subject", "name");
+		assertThat(schemas.path("ClientProfileDocument").path("properties").path("subject").path("$ref").asString())
+			.isEqualTo("#/components/schemas/ClientProfileDocumentSubject");
+		assertThat(schemas.has("ClientProfileDocumentSubject")).isTrue();
 		JsonNode delivery = document.path("webhooks").path("documentDelivery").path("post");
 		assertThat(delivery.path("parameters").valueStream().map((parameter) -> parameter.path("name").asString()))
 			.contains("Idempotency-Key", "Ketenpoort-Consent", "traceparent");

@@ -97,6 +97,7 @@ final class OpenApiContract {
 					.description("An access token pasted as it is: a partner's (client credentials) or a person's"
 							+ " (authorization code with PKCE after the login form)."));
 		components.addSchemas(PROBLEM, problemSchema());
+		SubmissionSchemas.addTo(components);
 		openApi.addSecurityItem(new SecurityRequirement().addList(PARTNER_TOKEN))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
