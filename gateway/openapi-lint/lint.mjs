@@ -1,11 +1,13 @@
 // Lints the live OpenAPI document that ApiDesignRulesIntegrationTests wrote with Ketenpoort's
-// Spectral ruleset (ketenpoort-spectral.yml); any error fails the build. Spectral comes from
+// Spectral ruleset (ketenpoort-spectral.yml), then checks the suite's recorded answers against
+// it (contract.mjs); any lint error or unstated answer fails the build. Spectral comes from
 // the committed package-lock.json through `npm ci`, run again whenever the lock file changed.
 // Without the document (integration tests skipped) there is nothing to lint, and it says so.
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { check } from './contract.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const document = path.resolve(here, process.argv[2] ?? '../target/openapi/openapi.json');
@@ -27,4 +29,5 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
 const spectral = path.join(here, 'node_modules', '.bin', process.platform === 'win32' ? 'spectral.cmd' : 'spectral');
 const result = spawnSync(spectral, ['lint', '--fail-severity', 'error', '--ruleset',
   path.join(here, 'ketenpoort-spectral.yml'), document], { cwd: here, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const contract = check(document, path.resolve(path.dirname(document), '..', 'contract', 'answers.jsonl'));
+process.exit((result.status ?? 1) !== 0 ? (result.status ?? 1) : contract);

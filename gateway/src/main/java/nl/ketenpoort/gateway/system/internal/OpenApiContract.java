@@ -66,6 +66,19 @@ final class OpenApiContract {
 		ERRORS.put("503", "Temporarily unavailable: SERVICE_UNAVAILABLE; retry later");
 	}
 
+	/**
+	 * What the annotations leave out and the contract check found the gateway answering:
+	 * an operation's other successes, and its own refusals outside the general rule.
+	 */
+	private static final Map<String, Map<String, String>> ALSO_ANSWERS = Map.of("POST /consents",
+			Map.of("201", "Granted: a new consent, at Location (200: the same consent was already active)"),
+			"POST /mandates", Map.of("201", "Recorded: the new mandate, at Location"), "GET /consents",
+			Map.of("422", "A case manager named no status holder (reason VNUMBER_MISSING): use POST /consents/search"));
+
+	/** Exports answer in the format asked for, not only JSON. */
+	private static final Set<String> EXPORTS = Set.of("GET /audit/export", "POST /audit/exports",
+			"GET /audit/me/export");
+
 	private OpenApiContract() {
 	}
 
@@ -113,6 +126,22 @@ final class OpenApiContract {
 			operation.setSecurity(List.of());
 		}
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+		ALSO_ANSWERS.getOrDefault(key, Map.of()).forEach((status, description) -> {
+			if (!responses.containsKey(status)) {
+				responses.addApiResponse(status, status.startsWith("2") ? new ApiResponse().description(description)
+					.content(new Content().addMediaType("application/json", new MediaType()))
+					.addHeaderObject("Location", new Header().description("The resource").schema(new StringSchema()))
+						: problem(description));
+			}
+		});
+		ApiResponse exported = responses.get("200");
+		if (EXPORTS.contains(key) && exported != null) {
+			Content formats = (exported.getContent() != null) ? exported.getContent() : new Content();
+			formats.addMediaType("text/csv", new MediaType().schema(new StringSchema().description("format csv")));
+			formats.addMediaType("text/html",
+					new MediaType().schema(new StringSchema().description("format html: a readable page")));
+			exported.setContent(formats);
+		}
 		boolean body = operation.getRequestBody() != null || method == PathItem.HttpMethod.POST;
 		for (Map.Entry<String, String> error : ERRORS.entrySet()) {
 			String status = error.getKey();
