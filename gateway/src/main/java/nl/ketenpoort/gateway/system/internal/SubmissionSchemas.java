@@ -1,5 +1,6 @@
 package nl.ketenpoort.gateway.system.internal;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,7 +104,7 @@ final class SubmissionSchemas {
 	private static Map<String, Object> read(String resource) {
 		try (InputStream in = SubmissionSchemas.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalStateException("No canonical schema at " + resource);
+				throw new FileNotFoundException("No canonical schema at " + resource);
 			}
 			return Json31.mapper().readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {
 			});
