@@ -15,6 +15,8 @@ public enum ProblemCode {
 
 	INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
 
+	IDENTIFIER_IN_QUERY(HttpStatus.BAD_REQUEST, "Identifier in the query string"),
+
 	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
 
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),

@@ -55,7 +55,7 @@ class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
 
 		// when
 		List<String> events = eventTypes(amsterdam, "");
-		List<String> byPartner = eventTypes(amsterdam, "&partner=raak");
+		List<String> byPartner = eventTypes(amsterdam, ",\"partner\":\"raak\"");
 
 		// then
 		assertThat(events).containsExactly("consent-granted");
@@ -76,17 +76,18 @@ class AuditAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest {
 		// when, then
 		for (String organisation : List.of("vwn", "coa", "amsterdam")) {
 			String officer = this.tokens.person(Role.PRIVACY_OFFICER, organisation);
-			assertThat(eventTypes(officer, "&type=consent-revoked")).as(organisation)
+			assertThat(eventTypes(officer, ",\"type\":\"consent-revoked\"")).as(organisation)
 				.containsExactly("consent-revoked");
 		}
 		String elsewhere = this.tokens.person(Role.PRIVACY_OFFICER, "taalschool-a");
 		assertThat(eventTypes(elsewhere, "")).as("an organisation not on the route").isEmpty();
 	}
 
-	private List<String> eventTypes(String officer, String query) {
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber + query))
-					.header("Authorization", "Bearer " + officer));
+	private List<String> eventTypes(String officer, String criteria) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/events/search"))
+			.header("Authorization", "Bearer " + officer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"vNumber\":\"" + this.vNumber + "\"" + criteria + "}")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json(response).get("events").valueStream().map((event) -> event.get("type").asString()).toList();
 	}

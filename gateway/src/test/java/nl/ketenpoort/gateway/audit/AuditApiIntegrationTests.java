@@ -93,8 +93,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	void officerOfAPartyFindsTheExchangeBySubjectAndOpensItsTrail() {
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
 
-		HttpResponse<String> found = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber))
-			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> found = send(searchBody(officer, "{\"vNumber\":\"" + this.vNumber + "\"}"));
 		HttpResponse<String> trail = send(HttpRequest.newBuilder(uri("/api/v1/audit/exchanges/" + this.exchangeId))
 			.header("Authorization", "Bearer " + officer));
 
@@ -110,8 +109,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	void officerOfAnotherOrganisationSeesNothingAndTheAttemptIsRecorded() {
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "vwn");
 
-		HttpResponse<String> found = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber))
-			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> found = send(searchBody(officer, "{\"vNumber\":\"" + this.vNumber + "\"}"));
 		HttpResponse<String> trail = send(HttpRequest.newBuilder(uri("/api/v1/audit/exchanges/" + this.exchangeId))
 			.header("Authorization", "Bearer " + officer));
 
@@ -237,12 +235,8 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	void subjectExportInTheLogboekShapeAndAsAReadablePage() {
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "amsterdam");
 
-		HttpResponse<String> logboek = send(
-				HttpRequest.newBuilder(uri("/api/v1/audit/export?format=logboek&vNumber=" + this.vNumber))
-					.header("Authorization", "Bearer " + officer));
-		HttpResponse<String> html = send(
-				HttpRequest.newBuilder(uri("/api/v1/audit/export?format=html&vNumber=" + this.vNumber))
-					.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> logboek = send(exportBody(officer, "logboek"));
+		HttpResponse<String> html = send(exportBody(officer, "html"));
 
 		assertThat(logboek.statusCode()).isEqualTo(200);
 		JsonNode accepted = json(logboek).values()
@@ -294,6 +288,45 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 			.param(subjectRef)
 			.query(Long.class)
 			.single();
+	}
+
+	private HttpRequest.Builder searchBody(String officer, String body) {
+		return HttpRequest.newBuilder(uri("/api/v1/audit/events/search"))
+			.header("Authorization", "Bearer " + officer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private HttpRequest.Builder exportBody(String officer, String format) {
+		return HttpRequest.newBuilder(uri("/api/v1/audit/exports"))
+			.header("Authorization", "Bearer " + officer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"vNumber\":\"" + this.vNumber + "\",\"format\":\"" + format + "\"}"));
+	}
+
+	@Test
+	void identifiersInTheQueryStringAreRefusedAndTheRefusalIsRecorded() {
+		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
+
+		HttpResponse<String> search = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=" + this.vNumber))
+			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> export = send(HttpRequest.newBuilder(uri("/api/v1/audit/export?bsn=123456782"))
+			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> withoutIdentifiers = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?partner=tvs"))
+			.header("Authorization", "Bearer " + officer));
+
+		assertThat(search.statusCode()).isEqualTo(400);
+		JsonNode problem = json(search);
+		assertThat(problem.get("code").asString()).isEqualTo("IDENTIFIER_IN_QUERY");
+		assertThat(problem.get("reason").asString()).isEqualTo("IDENTIFIER_IN_QUERY");
+		assertThat(problem.get("use").asString()).isEqualTo("POST /api/v1/audit/events/search");
+		assertThat(problem.get("parameters").valueStream().map(JsonNode::asString)).containsExactly("vNumber");
+		assertThat(search.body()).doesNotContain(this.vNumber);
+		assertThat(export.statusCode()).isEqualTo(400);
+		assertThat(json(export).get("parameters").valueStream().map(JsonNode::asString)).containsExactly("bsn");
+		assertThat(export.body()).doesNotContain("123456782");
+		assertThat(withoutIdentifiers.statusCode()).isEqualTo(200);
 	}
 
 }

@@ -92,6 +92,21 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	}
 
 	@Test
+	void aVNumberInTheQueryStringIsRefusedWithWhereItGoesInstead() {
+		// given
+		String caseManager = this.tokens.person(Role.CASE_MANAGER, "coa");
+
+		// when
+		HttpResponse<String> response = get("/api/v1/consents?vNumber=" + this.vNumber, caseManager);
+
+		// then
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(json(response).get("code").asString()).isEqualTo("IDENTIFIER_IN_QUERY");
+		assertThat(json(response).get("use").asString()).isEqualTo("POST /api/v1/consents/search");
+		assertThat(response.body()).doesNotContain(this.vNumber);
+	}
+
+	@Test
 	void aClientManagerCannotReadAnotherOrganisationsConsentAndTheAttemptIsAudited() {
 		// given
 		String clientManager = this.tokens.person(Role.CLIENT_MANAGER, "amsterdam");
@@ -158,7 +173,10 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	}
 
 	private List<String> listed(String token) {
-		HttpResponse<String> response = get("/api/v1/consents?vNumber=" + this.vNumber, token);
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/consents/search"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"vNumber\":\"" + this.vNumber + "\"}")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json(response).valueStream().map((consent) -> consent.get("id").asString()).toList();
 	}

@@ -2,11 +2,9 @@ package nl.ketenpoort.gateway.exchange;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -161,9 +159,10 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
 
 		// when
-		HttpResponse<String> response = send(HttpRequest
-			.newBuilder(uri("/api/v1/audit/events?vNumber=" + URLEncoder.encode(vNumber, StandardCharsets.UTF_8)))
-			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/events/search"))
+			.header("Authorization", "Bearer " + officer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"vNumber\":\"" + vNumber + "\"}")));
 
 		// then
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);

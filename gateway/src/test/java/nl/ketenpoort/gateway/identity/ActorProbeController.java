@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Test-only endpoint that shows the {@link Actor} the gateway established for a request.
  */
+// A test-only probe: not part of the published contract.
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 class ActorProbeController {
 

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the matrix's completeness check notices an endpoint without an entry (see
  * {@code AccessMatrixIntegrationTests}).
  */
+// A test-only probe: not part of the published contract.
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 class UnlistedProbeController {
 

@@ -132,10 +132,12 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 	void aLibrarysFailureAtARealEndpointCarriesItsReasonAndItsSection() {
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
 
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/events?vNumber=12"))
-			.header("Authorization", "Bearer " + officer));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/audit/events/search"))
+			.header("Authorization", "Bearer " + officer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"vNumber\":\"12\"}")));
 
-		JsonNode problem = assertProblem(response, 422, "INVALID_SUBJECT", "/api/v1/audit/events");
+		JsonNode problem = assertProblem(response, 422, "INVALID_SUBJECT", "/api/v1/audit/events/search");
 		assertThat(problem.get("reason").asString()).isEqualTo("V_NUMBER_MALFORMED");
 		assertThat(problem.get("documentation").asString())
 			.isEqualTo("https://ketenpoort.nl/docs/problems.md#invalid_subject");

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Test-only endpoints that provoke each error class, so the problem contract is tested
  * without depending on any feature's controller.
  */
+// A test-only probe: not part of the published contract.
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 public class ProblemProbeController {
 

@@ -30,13 +30,20 @@ record ApiOperation(String method, String path, List<Parameter> parameters, List
 		return !this.bodyMediaTypes.isEmpty() || this.method.equals("POST");
 	}
 
-	/** Every operation of the document, in its order. */
+	/**
+	 * Every operation of the document, in its order, with its full path: the document's
+	 * paths are relative to their server ({@code /api/v1}, or a path-level {@code /}).
+	 */
 	static List<ApiOperation> all(JsonNode document) {
 		List<ApiOperation> operations = new ArrayList<>();
+		String server = document.path("servers").path(0).path("url").asString("");
 		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+			String base = path.getValue().path("servers").path(0).path("url").asString(server);
+			String fullPath = base.replaceAll("/$", "") + path.getKey();
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
 				String method = operation.getKey().toUpperCase(Locale.ROOT);
-				if (method.equals("PARAMETERS") || method.equals("SUMMARY") || method.equals("DESCRIPTION")) {
+				if (method.equals("PARAMETERS") || method.equals("SUMMARY") || method.equals("DESCRIPTION")
+						|| method.equals("SERVERS")) {
 					continue;
 				}
 				List<Parameter> parameters = new ArrayList<>();
@@ -52,7 +59,7 @@ record ApiOperation(String method, String path, List<Parameter> parameters, List
 					.path("content")
 					.properties()
 					.forEach((entry) -> media.add(entry.getKey()));
-				operations.add(new ApiOperation(method, path.getKey(), List.copyOf(parameters), List.copyOf(media)));
+				operations.add(new ApiOperation(method, fullPath, List.copyOf(parameters), List.copyOf(media)));
 			}
 		}
 		return List.copyOf(operations);

@@ -248,6 +248,16 @@ public final class Walkthrough {
 					.POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** A POST with a JSON body and a bearer token, e.g. an audit export. */
+	public HttpResponse<String> postJson(String path, String token, String body) {
+		return send(this.http,
+				HttpRequest.newBuilder(this.gateway.resolve(path))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

@@ -168,8 +168,8 @@ class WalkthroughIntegrationTests extends GatewayIntegrationTest {
 				() -> json(this.walkthrough.get(started.headers().firstValue("Location").orElseThrow(), po)),
 				(job) -> "running".equals(job.get("state").asString()));
 		assertThat(verified.get("result").get("intact").asBoolean()).isTrue();
-		HttpResponse<String> export = this.walkthrough.get("/api/v1/audit/export?vNumber=" + vNumber + "&format=csv",
-				po);
+		HttpResponse<String> export = this.walkthrough.postJson("/api/v1/audit/exports", po,
+				"{\"vNumber\":\"" + vNumber + "\",\"format\":\"csv\"}");
 		assertThat(export.statusCode()).isEqualTo(200);
 		// COA's officer sees the events that involve COA: its exports and the consents
 		// for them.

@@ -197,6 +197,15 @@ public enum RefusalReason {
 	// Audit reads.
 
 	/** An audit export asked for a format that does not exist. */
-	FORMAT_UNKNOWN
+	FORMAT_UNKNOWN,
+
+	// Requests.
+
+	/**
+	 * A V-number or BSN was sent in the query string, where it ends up in access logs and
+	 * browser histories (API Design Rules {@code /core/transport/no-sensitive-uris}); the
+	 * body of the {@code POST …/search} or {@code POST …/exports} resource takes it.
+	 */
+	IDENTIFIER_IN_QUERY
 
 }

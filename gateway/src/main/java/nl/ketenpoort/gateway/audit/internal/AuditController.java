@@ -24,6 +24,7 @@ import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.problem.IdentifierInQuery;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.problem.RefusalReason;
@@ -35,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -101,7 +103,9 @@ class AuditController {
 	}
 
 	@GetMapping("/events")
-	@Operation(summary = "Search events (privacy officer): by V-number or BSN, partner, purpose, outcome, time")
+	@Operation(summary = "Search events (privacy officer): by partner, purpose, outcome, time", deprecated = true,
+			description = "Deprecated: use POST /audit/events/search. A vNumber or bsn here answers 400"
+					+ " IDENTIFIER_IN_QUERY (identifiers stay out of URLs); this operation goes in the next release.")
 	Map<String, Object> search(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn,
 			@RequestParam(required = false) @Nullable String partner,
@@ -112,12 +116,30 @@ class AuditController {
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Actor officer = Actors.current();
+		refuseIdentifiersInQuery(officer, "search", "POST /api/v1/audit/events/search", vNumber, bsn);
+		return search(officer,
+				new AuditSearchRequest(null, null, partner, purpose, outcome, type, from, to, page, size));
+	}
+
+	@PostMapping(path = "/events/search", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Search events (privacy officer): by V-number or BSN, partner, purpose, outcome, time",
+			description = "The status holder's identifiers travel in the body, never in the URL. Only events in which"
+					+ " your organisation took part; the search is recorded in the audit log (audit-read, search).")
+	Map<String, Object> search(@RequestBody AuditSearchRequest request) {
+		return search(Actors.current(), request);
+	}
+
+	private Map<String, Object> search(Actor officer, AuditSearchRequest request) {
 		EventScope scope = officerScope(officer);
+		String vNumber = request.vNumber();
+		String bsn = request.bsn();
 		String subjectRef = subjectRef(officer, vNumber, bsn);
-		int pageSize = Math.max(1, Math.min(size, 200));
+		int page = request.pageOrFirst();
+		int pageSize = Math.max(1, Math.min(request.sizeOrDefault(), 200));
 		List<AuditRecord> events = (subjectRef == null && (vNumber != null || bsn != null)) ? List.of()
-				: this.queries.search(new AuditQueries.Criteria(subjectRef, partner, purpose, outcome, type, from, to),
-						scope, Math.max(page, 0), pageSize);
+				: this.queries.search(new AuditQueries.Criteria(subjectRef, request.partner(), request.purpose(),
+						request.outcome(), request.type(), request.from(), request.to()), scope, Math.max(page, 0),
+						pageSize);
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "search", subjectRef);
 		return Map.of("page", page, "size", pageSize, "events", events.stream().map(AuditController::view).toList());
 	}
@@ -180,21 +202,52 @@ class AuditController {
 	}
 
 	@GetMapping("/export")
-	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)")
+	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)",
+			deprecated = true,
+			description = "Deprecated: use POST /audit/exports. A vNumber or bsn here answers 400 IDENTIFIER_IN_QUERY"
+					+ " (identifiers stay out of URLs); this operation goes in the next release.")
 	@Nullable ResponseEntity<?> export(@RequestParam(required = false) @Nullable String vNumber,
 			@RequestParam(required = false) @Nullable String bsn, @RequestParam(defaultValue = "json") String format,
 			HttpServletResponse response) {
 		Actor officer = Actors.current();
+		refuseIdentifiersInQuery(officer, "export", "POST /api/v1/audit/exports", vNumber, bsn);
+		return export(officer, new AuditExportRequest(null, null, format), response);
+	}
+
+	@PostMapping(path = "/exports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "GDPR Art. 15 export of one status holder's events (json, csv, logboek or html)",
+			description = "The status holder's identifiers (vNumber or bsn) and the format travel in the body, never in"
+					+ " the URL. Only events in which your organisation took part; the export is recorded in the audit"
+					+ " log (export, with the format).")
+	@Nullable ResponseEntity<?> export(@RequestBody AuditExportRequest request, HttpServletResponse response) {
+		return export(Actors.current(), request, response);
+	}
+
+	private @Nullable ResponseEntity<?> export(Actor officer, AuditExportRequest request,
+			HttpServletResponse response) {
 		EventScope scope = officerScope(officer);
-		String subjectRef = subjectRef(officer, vNumber, bsn);
+		String subjectRef = subjectRef(officer, request.vNumber(), request.bsn());
 		if (subjectRef == null) {
 			throw new AuditNotVisible();
 		}
-		ExportFormat chosen = format(officer, format);
+		ExportFormat chosen = format(officer, request.formatOrJson());
 		List<AuditRecord> events = this.queries
 			.search(new AuditQueries.Criteria(subjectRef, null, null, null, null, null, null), scope, 0, 10_000);
 		this.reads.record(officer, AuditEventType.EXPORT, chosen.code(), subjectRef);
 		return exportAs(events, chosen, response);
+	}
+
+	/**
+	 * Refuses identifiers in the query string, after the access check (whoever may not
+	 * read the log learns nothing more), and records the refusal with its bounded reason.
+	 */
+	private void refuseIdentifiersInQuery(Actor officer, String what, String use, @Nullable String vNumber,
+			@Nullable String bsn) {
+		officerScope(officer);
+		if (vNumber != null || bsn != null) {
+			this.reads.refused(officer, what, RefusalReason.IDENTIFIER_IN_QUERY.name());
+			IdentifierInQuery.refuseIfSent(use, vNumber, bsn);
+		}
 	}
 
 	@GetMapping("/me")

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.subject.SubjectIdentifiers;
@@ -28,6 +29,7 @@ import nl.ketenpoort.gateway.identity.Actor;
 import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.partner.Partners;
+import nl.ketenpoort.gateway.problem.IdentifierInQuery;
 import nl.ketenpoort.gateway.problem.ProblemCode;
 import nl.ketenpoort.gateway.problem.ProblemException;
 import nl.ketenpoort.schemas.DocumentType;
@@ -145,14 +147,41 @@ public class ConsentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Your consents (status holder), or those of a status holder (case manager)")
-	List<Map<String, Object>> list(@RequestParam(required = false) @Nullable String vNumber) {
+	@Operation(summary = "Your consents (status holder)",
+			description = "A status holder's own consents. Case managers ask for a status holder's consents with"
+					+ " POST /consents/search; a vNumber here answers 400 IDENTIFIER_IN_QUERY (identifiers stay out of"
+					+ " URLs), and the parameter goes in the next release.")
+	List<Map<String, Object>> list(
+			@Parameter(deprecated = true) @RequestParam(required = false) @Nullable String vNumber) {
 		Actor actor = Actors.current();
+		if (vNumber != null) {
+			if (!actor.hasRole(Role.STATUS_HOLDER) && !this.access.mayLookUpStatusHolders(actor)) {
+				throw new ConsentForbidden(RefusalReason.ROLE_NOT_ALLOWED.name());
+			}
+			IdentifierInQuery.refuseIfSent("POST /api/v1/consents/search", vNumber, null);
+		}
+		return list(actor, null);
+	}
+
+	@PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Your consents (status holder), or those of a status holder (case manager)",
+			description = "The status holder's V-number travels in the body, never in the URL; a status holder's own"
+					+ " consents need no body member. Only consents your organisation may see.")
+	List<Map<String, Object>> search(@RequestBody ConsentSearch search) {
+		return list(Actors.current(), search.vNumber());
+	}
+
+	private List<Map<String, Object>> list(Actor actor, @Nullable String vNumber) {
 		SubjectRef subject = actor.hasRole(Role.STATUS_HOLDER) ? ownSubject(actor) : caseManagerSubject(actor, vNumber);
 		return this.access.visible(actor, this.registry.listForSubject(subject))
 			.stream()
 			.map(ConsentController::view)
 			.toList();
+	}
+
+	/** The body of {@code POST /api/v1/consents/search}. */
+	record ConsentSearch(@Nullable String vNumber) {
+
 	}
 
 	@GetMapping("/{id}")
@@ -209,7 +238,8 @@ public class ConsentController {
 			throw new ConsentForbidden(RefusalReason.ROLE_NOT_ALLOWED.name());
 		}
 		if (vNumber == null) {
-			throw new ConsentRequestInvalid("VNUMBER_MISSING", "Name the status holder with the 'vNumber' parameter.");
+			throw new ConsentRequestInvalid("VNUMBER_MISSING",
+					"Name the status holder with 'vNumber' in the body of POST /api/v1/consents/search.");
 		}
 		return this.subjects.find(SubjectIdentifiers.parse(vNumber, null)).orElseThrow(ConsentNotVisible::new);
 	}

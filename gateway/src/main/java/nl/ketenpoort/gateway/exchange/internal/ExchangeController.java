@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,6 +104,16 @@ class ExchangeController {
 	@Operation(summary = "Submit a document",
 			description = "Accepted only when the sender may send it, it matches its schema and the status holder"
 					+ " consented to this purpose, sender and recipient. Only the fields the purpose allows are kept.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "One variant per document type, chosen by documentType; document is that type's canonical"
+					+ " schema",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(ref = "#/components/schemas/ExchangeSubmission")))
+	@ApiResponse(responseCode = "202",
+			description = "Accepted for delivery; the exchange's status resource is in" + " Location",
+			headers = @Header(name = HttpHeaders.LOCATION, description = "The exchange's status resource",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
 	ResponseEntity<Map<String, Object>> submit(@Parameter(
 			description = "Unique per submission; a repeat with the same body returns the first result") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,

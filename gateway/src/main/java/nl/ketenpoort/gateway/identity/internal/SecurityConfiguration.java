@@ -134,6 +134,10 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/v1/consents/*/status")
 						.permitAll()
+						// The API's own description is public (API Design Rules
+						// /core/publish-openapi).
+						.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.yaml")
+						.permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**")
 						.permitAll()
 						.requestMatchers("/actuator/**")

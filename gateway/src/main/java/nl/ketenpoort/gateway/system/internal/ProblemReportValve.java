@@ -55,6 +55,8 @@ final class ProblemReportValve extends ErrorReportValve {
 			request.setAttribute(TraceContext.TRACE_ID, trace.traceId());
 			response.setHeader("traceparent", trace.traceparent());
 		}
+		// What no filter saw still carries the API Design Rules' headers.
+		ApiResponseHeaders.write(request.getRequestURI(), response);
 		ProblemCode code = ProblemCode.forStatus(status);
 		ProblemDetail problem = Problems.of(code, detail(code), request);
 		problem.setStatus(status);
