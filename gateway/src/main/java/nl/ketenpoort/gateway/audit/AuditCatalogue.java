@@ -61,6 +61,9 @@ public final class AuditCatalogue {
 	/** {@link #canonicalOrder} as an array, for the loop that hashes millions. */
 	private final @Nullable AuditField[] canonicalFields;
 
+	/** The column index of each member of {@link #canonicalOrder}, -1 for the version. */
+	private final int[] canonicalColumns;
+
 	private final String columns;
 
 	private final String insert;
@@ -83,6 +86,7 @@ public final class AuditCatalogue {
 		hashed.sort((a, b) -> memberName(a).compareTo(memberName(b)));
 		this.canonicalOrder = Collections.unmodifiableList(hashed);
 		this.canonicalFields = hashed.toArray(new AuditField[0]);
+		this.canonicalColumns = hashed.stream().mapToInt((field) -> (field != null) ? index(field) : -1).toArray();
 		this.quotedNames = hashed.stream().map((field) -> {
 			StringBuilder name = new StringBuilder();
 			Jcs.string(name, memberName(field));
@@ -133,11 +137,62 @@ public final class AuditCatalogue {
 
 	/** Reads a row of {@link #columns()} by index. */
 	public AuditRecord read(ResultSet rs) throws SQLException {
+		return readWithColumns(rs).record();
+	}
+
+	/**
+	 * A row as read: its record and the column values it was made from, from which
+	 * {@link #recomputedHash(Read)} hashes form 2 without asking the record field by
+	 * field.
+	 */
+	public record Read(AuditRecord record, Object[] columns) {
+	}
+
+	/** Reads a row of {@link #columns()} by index, keeping its column values. */
+	public Read readWithColumns(ResultSet rs) throws SQLException {
 		Object[] values = new Object[this.fields.size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = this.fields.get(i).type().read(rs, i + 1);
 		}
-		return AuditFields.record(new AuditField.Row(this, values), this.extras);
+		return new Read(AuditFields.record(new AuditField.Row(this, values), this.extras), values);
+	}
+
+	/**
+	 * The hash a row read from the table should have, in its form: form 2 from the column
+	 * values (the same bytes as {@link #canonical(AuditRecord)}, see
+	 * {@code AuditFieldsTests}), form 1 from the record.
+	 */
+	public String recomputedHash(Read row) {
+		if (row.record().form() != FORM) {
+			return row.record().recomputedHash();
+		}
+		return AuditRecord.chainHash(row.record().prevHash(), canonicalOfColumns(row.columns()));
+	}
+
+	/** The canonical form 2 of a row's column values, in {@link #fields()} order. */
+	String canonicalOfColumns(Object[] columns) {
+		StringBuilder out = new StringBuilder(1024);
+		out.append('{');
+		boolean first = true;
+		for (int i = 0; i < this.canonicalColumns.length; i++) {
+			int column = this.canonicalColumns[i];
+			Object value = (column >= 0) ? columns[column] : FORM;
+			if (value == null || value instanceof List<?> list && list.isEmpty()) {
+				continue;
+			}
+			if (!first) {
+				out.append(',');
+			}
+			first = false;
+			out.append(this.quotedNames[i]);
+			if (value instanceof String text) {
+				Jcs.string(out, text);
+			}
+			else {
+				canonicalValue(out, value);
+			}
+		}
+		return out.append('}').toString();
 	}
 
 	/** The row's column values for {@link #columns()}, in order. */

@@ -174,6 +174,28 @@ class AuditFieldsTests {
 	}
 
 	@Test
+	void formTwoOfTheColumnValuesIsFormTwoOfTheRecord() {
+		// given records with every kind of value, and the column values a row read gives
+		java.util.Random random = new java.util.Random(2);
+		for (int i = 0; i < 2_000; i++) {
+			AuditEvent.Builder event = delivered().toBuilder()
+				.reason((random.nextBoolean()) ? "NO_CONSENT" : null)
+				.subject((random.nextBoolean()) ? "vnr_" + "C".repeat(43) : null)
+				.payload((random.nextBoolean()) ? List.of() : List.of("a.b", "c\"d\\e\u0001"), null)
+				.startedAt((random.nextBoolean()) ? RECORDED_AT.minusNanos(random.nextInt(1_000_000) * 1000L) : null);
+			if (random.nextBoolean()) {
+				event.with(AuditFields.STATEMENT_ID, new UUID(random.nextLong(), random.nextLong()))
+					.with(AuditFields.EPOCH_PREVIOUS_POSITION, random.nextLong(Long.MAX_VALUE >> 11));
+			}
+			AuditRecord record = record(event.build(), "f".repeat(64));
+			Object[] columns = AuditFields.ALL.stream().map((field) -> field.of(record)).toArray();
+			// then
+			assertThat(AuditFields.CATALOGUE.canonicalOfColumns(columns))
+				.isEqualTo(AuditFields.CATALOGUE.canonical(record));
+		}
+	}
+
+	@Test
 	void timestampsAreWrittenWithSixFractionDigitsInUtc() {
 		java.util.Random random = new java.util.Random(8785);
 		for (int i = 0; i < 10_000; i++) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import nl.ketenpoort.gateway.audit.AuditCatalogue;
+import nl.ketenpoort.gateway.audit.AuditFields;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.ChainBreak;
 import nl.ketenpoort.gateway.audit.ChainVerification;
@@ -185,7 +186,8 @@ public class AuditChainVerifier {
 					expectedPosition = range.lastPosition() + 1;
 					continue;
 				}
-				AuditRecord row = (AuditRecord) links.get(i);
+				AuditCatalogue.Read read = (AuditCatalogue.Read) links.get(i);
+				AuditRecord row = read.record();
 				checked++;
 				if (row.position() != expectedPosition) {
 					return ChainVerification.broken(checked, 0, expectedPosition, ChainBreak.DELETED);
@@ -193,10 +195,15 @@ public class AuditChainVerifier {
 				if (!knownForm(row.form())) {
 					return ChainVerification.broken(checked, 0, row.position(), ChainBreak.MODIFIED);
 				}
-				boolean selfValid = row.recomputedHash().equals(row.hash());
+				boolean selfValid = AuditFields.CATALOGUE.recomputedHash(read).equals(row.hash());
 				if (!selfValid) {
-					AuditRecord next = (i + 1 < links.size() && links.get(i + 1) instanceof AuditRecord following)
-							? following : rows(row.position() + 1, to, 1).stream().findFirst().orElse(null);
+					AuditRecord next = (i + 1 < links.size()
+							&& links.get(i + 1) instanceof AuditCatalogue.Read following)
+									? following.record()
+									: rows(row.position() + 1, to, 1).stream()
+										.findFirst()
+										.map(AuditCatalogue.Read::record)
+										.orElse(null);
 					ChainBreak kind = (next != null && next.prevHash().equals(expectedPrev)) ? ChainBreak.INSERTED
 							: ChainBreak.MODIFIED;
 					return ChainVerification.broken(checked, 0, row.position(), kind);
@@ -276,12 +283,12 @@ public class AuditChainVerifier {
 	}
 
 	private Batch read(long cursor, long to) {
-		List<AuditRecord> rows = rows(cursor, to, this.batchSize);
-		long bound = (rows.size() == this.batchSize) ? rows.get(rows.size() - 1).position() : to;
+		List<AuditCatalogue.Read> rows = rows(cursor, to, this.batchSize);
+		long bound = (rows.size() == this.batchSize) ? rows.get(rows.size() - 1).record().position() : to;
 		List<PrunedRange> ranges = this.pruned.startingBetween(cursor, bound);
 		long next = cursor;
 		if (!rows.isEmpty()) {
-			next = Math.max(next, rows.get(rows.size() - 1).position() + 1);
+			next = Math.max(next, rows.get(rows.size() - 1).record().position() + 1);
 		}
 		if (!ranges.isEmpty()) {
 			next = Math.max(next, ranges.get(ranges.size() - 1).lastPosition() + 1);
@@ -322,11 +329,11 @@ public class AuditChainVerifier {
 			.map(PrunedRange::hash);
 	}
 
-	private static List<Object> inChainOrder(List<AuditRecord> rows, List<PrunedRange> ranges) {
+	private static List<Object> inChainOrder(List<AuditCatalogue.Read> rows, List<PrunedRange> ranges) {
 		List<Object> links = new ArrayList<>(rows.size() + ranges.size());
 		int r = 0;
-		for (AuditRecord row : rows) {
-			while (r < ranges.size() && ranges.get(r).firstPosition() < row.position()) {
+		for (AuditCatalogue.Read row : rows) {
+			while (r < ranges.size() && ranges.get(r).firstPosition() < row.record().position()) {
 				links.add(ranges.get(r++));
 			}
 			links.add(row);
@@ -337,12 +344,12 @@ public class AuditChainVerifier {
 		return links;
 	}
 
-	private List<AuditRecord> rows(long from, long to, int limit) {
+	private List<AuditCatalogue.Read> rows(long from, long to, int limit) {
 		return this.jdbc
 			.sql("SELECT " + AuditRows.COLUMNS
 					+ " FROM audit_event WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?")
 			.params(from, to, limit)
-			.query(AuditRows.MAPPER)
+			.query((rs, row) -> AuditFields.CATALOGUE.readWithColumns(rs))
 			.list();
 	}
 
