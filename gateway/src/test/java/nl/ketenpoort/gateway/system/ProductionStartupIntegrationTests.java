@@ -24,10 +24,10 @@ class ProductionStartupIntegrationTests {
 
 	private static final Path JAR = Path.of("target", "ketenpoort-gateway.jar");
 
-	private static final Map<String, String> SECRETS = Map.of("KETENPOORT_CONSENT_PSEUDONYM_KEY",
-			"c2VjcmV0LXBzZXVkb255bS1rZXktMzItYnl0ZXMtbG9uZw==", "KETENPOORT_CONSENT_KEY_ENCRYPTION_KEY",
-			"c2VjcmV0LWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcw==", "KETENPOORT_EXCHANGE_PAYLOAD_KEY",
-			"c2VjcmV0LXBheWxvYWQta2V5LTMyLWJ5dGVzLWxvbmctLS0=", "KETENPOORT_AUDIT_KEY_ENCRYPTION_KEY",
+	private static final Map<String, String> SECRETS = Map.of("KETENPOORT_CONSENT_PSEUDONYMKEY",
+			"c2VjcmV0LXBzZXVkb255bS1rZXktMzItYnl0ZXMtbG9uZw==", "KETENPOORT_CONSENT_KEYENCRYPTIONKEY",
+			"c2VjcmV0LWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcw==", "KETENPOORT_EXCHANGE_PAYLOADKEY",
+			"c2VjcmV0LXBheWxvYWQta2V5LTMyLWJ5dGVzLWxvbmctLS0=", "KETENPOORT_AUDIT_KEYENCRYPTIONKEY",
 			"YXVkaXQta2V5LWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLS0=");
 
 	@Test
@@ -38,7 +38,7 @@ class ProductionStartupIntegrationTests {
 		// then
 		assertThat(run.exitCode()).isNotZero();
 		assertThat(run.output()).contains("SPRING_DATASOURCE_URL")
-			.doesNotContain("KETENPOORT_CONSENT_PSEUDONYM_KEY")
+			.doesNotContain("KETENPOORT_CONSENT_PSEUDONYMKEY")
 			.doesNotContain("Started KetenpoortApplication");
 		assertThat(contents(dataDir)).as("no embedded database, no secrets file").isEmpty();
 	}
@@ -51,8 +51,8 @@ class ProductionStartupIntegrationTests {
 		// then
 		assertThat(run.exitCode()).isNotZero();
 		assertThat(run.output())
-			.contains("KETENPOORT_CONSENT_PSEUDONYM_KEY", "KETENPOORT_CONSENT_KEY_ENCRYPTION_KEY",
-					"KETENPOORT_EXCHANGE_PAYLOAD_KEY", "KETENPOORT_AUDIT_KEY_ENCRYPTION_KEY")
+			.contains("KETENPOORT_CONSENT_PSEUDONYMKEY", "KETENPOORT_CONSENT_KEYENCRYPTIONKEY",
+					"KETENPOORT_EXCHANGE_PAYLOADKEY", "KETENPOORT_AUDIT_KEYENCRYPTIONKEY")
 			.doesNotContain("- SPRING_DATASOURCE_URL");
 		assertThat(contents(dataDir)).as("no secrets file").isEmpty();
 	}

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code prod} profile was started without settings it never makes up itself.
  */
-class ProductionSettingsMissing extends IllegalStateException {
+class ProductionSettingsMissing extends RuntimeException {
 
 	private final List<String> missing;
 
@@ -22,7 +22,7 @@ class ProductionSettingsMissing extends IllegalStateException {
 	 */
 	List<String> variables() {
 		return this.missing.stream()
-			.map((name) -> name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT))
+			.map((name) -> name.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT))
 			.collect(Collectors.toList());
 	}
 
