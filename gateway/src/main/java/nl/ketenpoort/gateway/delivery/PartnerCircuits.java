@@ -55,8 +55,11 @@ public class PartnerCircuits implements MeterBinder {
 
 	private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
 
+	private final boolean enabled;
+
 	PartnerCircuits(CircuitSettings settings, Partners partners, Clock clock) {
 		this.partners = partners;
+		this.enabled = settings.enabled();
 		this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.failureRate())
 			.slidingWindowSize(settings.window())
@@ -74,10 +77,19 @@ public class PartnerCircuits implements MeterBinder {
 	public CircuitBreaker of(String partner) {
 		return this.circuits.computeIfAbsent(partner, (id) -> {
 			CircuitBreaker circuit = this.registry.circuitBreaker(id);
+			if (!this.enabled) {
+				circuit.transitionToDisabledState();
+			}
 			circuit.getEventPublisher()
 				.onStateTransition((event) -> log.info("Delivery to {}: {}", id, event.getStateTransition()));
 			return circuit;
 		});
+	}
+
+	/** Whether delivery to the partner goes on as usual (its breaker closed, or off). */
+	public boolean delivering(String partner) {
+		CircuitBreaker.State state = of(partner).getState();
+		return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.DISABLED;
 	}
 
 	public State state(String partner) {

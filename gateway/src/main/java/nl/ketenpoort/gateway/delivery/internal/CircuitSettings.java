@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * When delivery to a partner pauses: the circuit breaker per partner.
  *
+ * @param enabled whether partners are paused at all (off: every partner is always
+ * delivered to, as before the breaker)
  * @param failureRate the percentage of failed attempts (server errors, timeouts, refused
  * connections) among the last {@code window} that pauses the partner
  * @param window how many recent attempts count
@@ -16,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param probes how many probe deliveries decide whether delivery resumes
  */
 @ConfigurationProperties("ketenpoort.delivery.circuit")
-public record CircuitSettings(@DefaultValue("50") float failureRate, @DefaultValue("10") int window,
-		@DefaultValue("5") int minimumAttempts, @DefaultValue("30s") Duration pause, @DefaultValue("2") int probes) {
+public record CircuitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("50") float failureRate,
+		@DefaultValue("10") int window, @DefaultValue("5") int minimumAttempts, @DefaultValue("30s") Duration pause,
+		@DefaultValue("2") int probes) {
 
 }

@@ -19,7 +19,6 @@ import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.gateway.exchange.Exchange;
 import nl.ketenpoort.gateway.exchange.Exchanges;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import nl.ketenpoort.gateway.delivery.PartnerCircuits;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.PartnerId;
@@ -98,11 +97,10 @@ public class DeliveryWorker {
 			if (!partner.active() || partner.delivery().isPull()) {
 				continue;
 			}
-			CircuitBreaker circuit = this.circuits.of(partner.id());
-			if (circuit.getState() == CircuitBreaker.State.CLOSED) {
+			if (this.circuits.delivering(partner.id())) {
 				delivering.add(PartnerId.of(partner.id()));
 			}
-			else if (circuit.tryAcquirePermission()) {
+			else if (this.circuits.of(partner.id()).tryAcquirePermission()) {
 				probed.add(PartnerId.of(partner.id()));
 			}
 		}
