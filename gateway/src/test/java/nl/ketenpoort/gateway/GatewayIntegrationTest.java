@@ -72,6 +72,9 @@ public abstract class GatewayIntegrationTest {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The static token Prometheus scrapes {@code /actuator/prometheus} with. */
+	protected static final String METRICS_TOKEN = "scrape-" + java.util.UUID.randomUUID();
+
 	protected final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -91,6 +94,7 @@ public abstract class GatewayIntegrationTest {
 		// Tests drive delivery themselves (DeliveryWorker.runOnce), so nothing
 		// moves behind their backs.
 		registry.add("ketenpoort.delivery.enabled", () -> "false");
+		registry.add("ketenpoort.identity.metrics.token", () -> METRICS_TOKEN);
 		// TVS's export directory is watched, as in production.
 		registry.add("ketenpoort.adapters.tvs-intake.directory", () -> DATA_DIR.resolve("tvs-export").toString());
 		registry.add("ketenpoort.adapters.tvs-intake.poll-interval", () -> "200ms");
@@ -145,6 +149,11 @@ public abstract class GatewayIntegrationTest {
 
 	protected int mtlsPort() {
 		return this.mtlsPort;
+	}
+
+	/** The partner systems, for a test that makes one delivery fail. */
+	protected static WireMockServer partnerSystems() {
+		return PARTNER_SYSTEMS;
 	}
 
 	protected static Path dataDir() {

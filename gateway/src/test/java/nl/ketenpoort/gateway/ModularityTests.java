@@ -38,8 +38,8 @@ class ModularityTests {
 	@Test
 	void everyFeatureIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "consent", "console", "database", "delivery", "exchange", "identity", "mandate", "partner",
-				"portal", "problem", "system");
+				"audit", "consent", "console", "database", "delivery", "exchange", "identity", "mandate", "metrics",
+				"partner", "portal", "problem", "system");
 	}
 
 	@Test

@@ -288,6 +288,31 @@ public class Exchanges {
 	}
 
 	/**
+	 * What waits in the outbox for one recipient: queued for delivery or collection.
+	 *
+	 * @param depth how many exchanges wait
+	 * @param oldestAcceptedAt when the longest-waiting one was accepted
+	 */
+	public record Outbox(long depth, @Nullable Instant oldestAcceptedAt) {
+	}
+
+	/**
+	 * The outbox per recipient that has anything waiting, in one query (metrics read it
+	 * on every scrape).
+	 */
+	public java.util.Map<PartnerId, Outbox> outbox() {
+		java.util.Map<PartnerId, Outbox> outbox = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT recipient, count(*) AS depth, min(accepted_at) AS oldest FROM exchange"
+					+ " WHERE status IN ('accepted', 'delivering') GROUP BY recipient")
+			.query((rs) -> {
+				outbox.put(PartnerId.of(rs.getString("recipient")),
+						new Outbox(rs.getLong("depth"), optionalInstant(rs, "oldest")));
+			});
+		return outbox;
+	}
+
+	/**
 	 * The exchanges about one status holder that one of these partners sent or received,
 	 * latest first, at most 500.
 	 */

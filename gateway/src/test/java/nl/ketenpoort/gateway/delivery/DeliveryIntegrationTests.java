@@ -64,6 +64,9 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		registry.add("ketenpoort.delivery.initial-backoff", () -> "1ms");
 		registry.add("ketenpoort.delivery.max-backoff", () -> "2ms");
 		registry.add("ketenpoort.delivery.max-attempts", () -> "3");
+		// These tests are about retries; pausing partners is
+		// PartnerCircuitIntegrationTests'.
+		registry.add("ketenpoort.delivery.circuit.enabled", () -> "false");
 		// VluchtelingenWerk collects its documents itself in these tests.
 		registry.add("ketenpoort.partners.systems.vvs.pull", () -> "true");
 		registry.add("ketenpoort.partners.systems.vvs.endpoint", () -> "");

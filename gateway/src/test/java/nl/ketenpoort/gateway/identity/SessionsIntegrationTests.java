@@ -12,14 +12,12 @@ import java.util.regex.Pattern;
 
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.portal.PageSession;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import nl.ketenpoort.gateway.identity.internal.SessionLifetime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +38,7 @@ class SessionsIntegrationTests extends GatewayIntegrationTest {
 	TestTokens tokens;
 
 	@Autowired
-	WebServerApplicationContext context;
+	SessionRepository<? extends Session> sessions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -172,18 +170,47 @@ class SessionsIntegrationTests extends GatewayIntegrationTest {
 		return (SessionLifetime.Stamp) session(sessionId).getAttribute(SessionLifetime.STAMP);
 	}
 
-	/** The container's own session, to move its stamp back in time. */
-	private jakarta.servlet.http.HttpSession session(String id) {
-		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
-		Context web = (Context) server.getTomcat().getHost().findChildren()[0];
-		try {
-			Session session = web.getManager().findSession(id);
-			assertThat(session).as("session " + id).isNotNull();
-			return session.getSession();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	/**
+	 * The session as every node shares it (Spring Session JDBC), to move its stamp back
+	 * in time.
+	 */
+	private StoredSession session(String id) {
+		return stored(this.sessions, id);
+	}
+
+	private static <S extends Session> StoredSession stored(SessionRepository<S> repository, String id) {
+		S session = repository.findById(id);
+		assertThat(session).as("session " + id).isNotNull();
+		return new StoredSession() {
+
+			@Override
+			public int getMaxInactiveInterval() {
+				return (int) session.getMaxInactiveInterval().toSeconds();
+			}
+
+			@Override
+			public Object getAttribute(String name) {
+				return session.getAttribute(name);
+			}
+
+			@Override
+			public void setAttribute(String name, Object value) {
+				session.setAttribute(name, value);
+				repository.save(session);
+			}
+
+		};
+	}
+
+	/** The little of a stored session these tests read and change. */
+	private interface StoredSession {
+
+		int getMaxInactiveInterval();
+
+		Object getAttribute(String name);
+
+		void setAttribute(String name, Object value);
+
 	}
 
 	private static String sessionOf(PageSession session) {

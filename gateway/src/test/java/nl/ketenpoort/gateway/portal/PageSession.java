@@ -23,17 +23,32 @@ public final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient client;
 
 	private final String base;
 
 	private String csrf = "";
 
 	private PageSession(int port) {
+		this(HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build(), port);
+	}
+
+	private PageSession(HttpClient client, int port) {
+		this.client = client;
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/**
+	 * The same browser (its cookies, its last CSRF token) talking to another gateway
+	 * node, as behind a load balancer without sticky sessions.
+	 */
+	public PageSession on(int port) {
+		PageSession other = new PageSession(this.client, port);
+		other.csrf = this.csrf;
+		return other;
 	}
 
 	/** A session that has not logged in, for tests of the login form itself. */

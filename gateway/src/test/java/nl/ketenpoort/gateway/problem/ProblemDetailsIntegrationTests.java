@@ -163,11 +163,9 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void prometheusMetricsAreExposedToOperators() {
-		String operator = this.tokens.person(Role.OPERATOR, null);
-
+	void prometheusMetricsAreExposedToTheScraper() {
 		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/actuator/prometheus")).header("Authorization", "Bearer " + operator));
+				HttpRequest.newBuilder(uri("/actuator/prometheus")).header("Authorization", "Bearer " + METRICS_TOKEN));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import nl.ketenpoort.gateway.delivery.PartnerCircuits;
 import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.PartnerId;
@@ -23,9 +24,12 @@ class DeliveryState {
 
 	private final Partners partners;
 
-	DeliveryState(Exchanges exchanges, Partners partners) {
+	private final PartnerCircuits circuits;
+
+	DeliveryState(Exchanges exchanges, Partners partners, PartnerCircuits circuits) {
 		this.exchanges = exchanges;
 		this.partners = partners;
+		this.circuits = circuits;
 	}
 
 	List<DeadLetter> deadLetters() {
@@ -44,7 +48,7 @@ class DeliveryState {
 	private Health health(Partner partner) {
 		Exchanges.Queue queue = this.exchanges.queueOf(PartnerId.of(partner.id()));
 		return new Health(partner.displayName(), queue.queued(), queue.givenUp(), queue.lastSuccess(),
-				queue.lastFailure());
+				queue.lastFailure(), this.circuits.state(partner.id()).code());
 	}
 
 	/** An exchange delivery gave up on; no content and no subject. */
@@ -54,7 +58,7 @@ class DeliveryState {
 
 	/** One partner's delivery health. */
 	record Health(String partner, long queued, long deadLetters, @Nullable Instant lastSuccess,
-			@Nullable String lastFailure) {
+			@Nullable String lastFailure, String circuit) {
 	}
 
 }

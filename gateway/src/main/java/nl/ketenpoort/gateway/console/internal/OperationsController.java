@@ -65,7 +65,7 @@ class OperationsController {
 		List<Health> partners = this.state.health()
 			.stream()
 			.map((row) -> new Health(row.partner(), row.queued(), row.deadLetters(),
-					this.texts.dateTime(row.lastSuccess()), nz(row.lastFailure())))
+					this.texts.dateTime(row.lastSuccess()), nz(row.lastFailure()), row.circuit()))
 			.toList();
 		List<Certificate> expiring = this.certificates.expiringSoon()
 			.stream()
@@ -93,8 +93,12 @@ class OperationsController {
 	record Certificate(String partner, String subject, String expires, String lastSeen) {
 	}
 
-	/** One partner's delivery health, as the table shows it. */
-	record Health(String partner, long queued, long deadLetters, String lastSuccess, String lastFailure) {
+	/**
+	 * One partner's delivery health, as the table shows it; {@code circuit} is the state
+	 * of its breaker on this node (delivering, paused, probing).
+	 */
+	record Health(String partner, long queued, long deadLetters, String lastSuccess, String lastFailure,
+			String circuit) {
 	}
 
 }

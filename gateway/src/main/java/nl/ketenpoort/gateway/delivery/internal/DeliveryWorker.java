@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import nl.ketenpoort.consent.ConsentChecks;
 import nl.ketenpoort.consent.ConsentDecision;
 import nl.ketenpoort.gateway.exchange.Exchange;
 import nl.ketenpoort.gateway.exchange.Exchanges;
+import nl.ketenpoort.gateway.delivery.PartnerCircuits;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
@@ -57,8 +59,12 @@ public class DeliveryWorker {
 
 	private final DeliverySettings settings;
 
+	private final PartnerCircuits circuits;
+
 	DeliveryWorker(Exchanges exchanges, ConsentChecks consents, Partners partners, PartnerAdapters adapters,
-			AdapterSettings adapterSettings, JsonMapper json, Clock clock, DeliverySettings settings) {
+			AdapterSettings adapterSettings, JsonMapper json, Clock clock, DeliverySettings settings,
+			PartnerCircuits circuits) {
+		this.circuits = circuits;
 		this.exchanges = exchanges;
 		this.consents = consents;
 		this.partners = partners;
@@ -79,14 +85,35 @@ public class DeliveryWorker {
 		return claimed.size();
 	}
 
+	/**
+	 * Claims what is due: a batch for the partners that take deliveries, nothing for a
+	 * paused partner, and one probe for a partner whose pause is over (or that is being
+	 * probed and has a probe left).
+	 */
 	List<Exchange> claimDue() {
-		List<PartnerId> pushRecipients = this.partners.all()
-			.stream()
-			.filter(Partner::active)
-			.filter((partner) -> !partner.delivery().isPull())
-			.map((partner) -> PartnerId.of(partner.id()))
-			.toList();
-		return this.exchanges.claimDue(pushRecipients, this.settings.lease(), this.settings.batchSize());
+		List<PartnerId> delivering = new ArrayList<>();
+		List<PartnerId> probed = new ArrayList<>();
+		for (Partner partner : this.partners.all()) {
+			if (!partner.active() || partner.delivery().isPull()) {
+				continue;
+			}
+			if (this.circuits.delivering(partner.id())) {
+				delivering.add(PartnerId.of(partner.id()));
+			}
+			else if (this.circuits.of(partner.id()).tryAcquirePermission()) {
+				probed.add(PartnerId.of(partner.id()));
+			}
+		}
+		List<Exchange> claimed = new ArrayList<>(
+				this.exchanges.claimDue(delivering, this.settings.lease(), this.settings.batchSize()));
+		for (PartnerId partner : probed) {
+			List<Exchange> probe = this.exchanges.claimDue(List.of(partner), this.settings.lease(), 1);
+			if (probe.isEmpty()) {
+				this.circuits.of(partner.value()).releasePermission();
+			}
+			claimed.addAll(probe);
+		}
+		return claimed;
 	}
 
 	/**
@@ -120,9 +147,11 @@ public class DeliveryWorker {
 			JsonNode document = this.json.readTree(payload.get());
 			String traceparent = "00-" + exchange.traceId() + "-" + TraceContext.randomOperationId() + "-01";
 			String id = exchange.id().toString();
+			long started = System.nanoTime();
 			DeliveryOutcome outcome = adapter.get()
 				.deliver(new Delivery(id, id, exchange.documentType(), document, consent.statement(), traceparent,
 						target.get()));
+			observe(exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
 			record(exchange, outcome);
 		}
 		catch (RuntimeException ex) {
@@ -149,6 +178,20 @@ public class DeliveryWorker {
 			}
 			Instant next = now.plus(backoff(exchange.attempts(), failure.retryAfter()));
 			this.exchanges.apply(exchange.retry(next, failure.kind().name(), failure.partnerStatus()));
+		}
+	}
+
+	/**
+	 * Tells the partner's breaker how the attempt went: an answer (taken, or refused for
+	 * good) shows the partner works; a failure that may pass counts against it.
+	 */
+	private void observe(Exchange exchange, DeliveryOutcome outcome, Duration took) {
+		String partner = exchange.recipient().value();
+		if (outcome instanceof DeliveryOutcome.RetryableFailure failure) {
+			this.circuits.failed(partner, took, failure.kind().name());
+		}
+		else {
+			this.circuits.answered(partner, took);
 		}
 	}
 

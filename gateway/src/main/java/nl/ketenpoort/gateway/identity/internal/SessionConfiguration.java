@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,12 @@ class SessionConfiguration {
 	@Bean
 	SessionCookies sessionCookies() {
 		return new SessionCookies();
+	}
+
+	/** Replaces Spring Boot's cookie serializer of the shared (JDBC) sessions. */
+	@Bean
+	SharedSessionCookies sharedSessionCookies(@Value("${server.servlet.session.cookie.name:JSESSIONID}") String name) {
+		return new SharedSessionCookies(name);
 	}
 
 	@Bean

@@ -23,7 +23,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * in clear. Only {@code localhost}, {@code *.localhost}, {@code 127.0.0.0/8} and
  * {@code ::1} get a cookie without the flag, so that the demo and the tests work over
  * plain HTTP. {@code HttpOnly} and {@code SameSite=Lax} are set by
- * {@code server.servlet.session.cookie.*}.
+ * {@code server.servlet.session.cookie.*}; for the shared sessions
+ * {@link SharedSessionCookies} applies the same rule.
  */
 class SessionCookies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 

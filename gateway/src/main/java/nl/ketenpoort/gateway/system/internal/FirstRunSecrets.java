@@ -23,7 +23,8 @@ import org.springframework.core.env.PropertiesPropertySource;
  * Generates the gateway's secrets on first run into
  * {@code $KETENPOORT_DATA_DIR/secrets.properties} (owner-readable only, never in git) and
  * offers them as the lowest-priority property source, so configured values (environment,
- * vault) always win.
+ * vault) always win. Under the {@code prod} profile an existing file is read but nothing
+ * is generated.
  */
 class FirstRunSecrets implements EnvironmentPostProcessor, Ordered {
 
@@ -43,7 +44,10 @@ class FirstRunSecrets implements EnvironmentPostProcessor, Ordered {
 		try {
 			Properties secrets = load(file);
 			boolean changed = false;
-			for (String name : SECRETS) {
+			// Production never makes up a secret: ProductionPrerequisites names the
+			// missing ones.
+			boolean generate = !ProductionPrerequisites.isProduction(environment);
+			for (String name : generate ? SECRETS : List.<String>of()) {
 				if (!secrets.containsKey(name) && !environment.containsProperty(name)) {
 					secrets.setProperty(name, newSecret());
 					changed = true;
@@ -61,8 +65,9 @@ class FirstRunSecrets implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the configuration files are read, so that ketenpoort.data-dir is known.
-		return Ordered.LOWEST_PRECEDENCE;
+		// After the configuration files are read, so that ketenpoort.data-dir is known;
+		// before ProductionPrerequisites, which counts a kept secrets file as configured.
+		return Ordered.LOWEST_PRECEDENCE - 1;
 	}
 
 	private String newSecret() {
