@@ -3,50 +3,80 @@ package nl.ketenpoort.gateway.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
+import nl.ketenpoort.benchmarks.report.BenchmarkReport;
 
 /**
  * What verification does per event, in each canonical form: recompute the row's hash from
  * the row as read (its record and its column values) and compare it with the stored one,
  * for the same 10,000 synthetic events (the generator of {@code audit generate}) hashed
- * once in form 1 and once in form 2. Form 1 is the baseline measured in the same run; the
- * score is events per second, so {@code formTwo / formOne} is the ratio
- * {@code docs/benchmarks.md} reports.
+ * once in form 1 and once in form 2. Form 1 is the baseline: the two alternate round by
+ * round in one JVM (JMH would run all of one before the other, and this machine's load
+ * moves in between), and the report gives each form's median events/s and the median of
+ * the per-pair ratios, with the load average.
  * <p>
  * Run:
- * {@code java -jar benchmarks/target/ketenpoort-benchmarks.jar CanonicalForm -f 1 -wi 3 -i 5 -t 1}.
+ * {@code java -cp benchmarks/target/ketenpoort-benchmarks.jar nl.ketenpoort.gateway.audit.CanonicalFormBenchmark [pairs]}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CanonicalFormBenchmark {
+public final class CanonicalFormBenchmark {
 
 	private static final int EVENTS = 10_000;
+
+	private static final int WARM_UP_PAIRS = 10;
 
 	private final List<AuditCatalogue.Read> formOne = new ArrayList<>(EVENTS);
 
 	private final List<AuditCatalogue.Read> formTwo = new ArrayList<>(EVENTS);
 
-	@Setup
-	public void setUp() {
+	public static void main(String[] args) {
+		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 30;
+		CanonicalFormBenchmark benchmark = new CanonicalFormBenchmark();
+		benchmark.setUp();
+		String loadBefore = BenchmarkReport.load();
+		for (int i = 0; i < WARM_UP_PAIRS; i++) {
+			benchmark.round(benchmark.formOne);
+			benchmark.round(benchmark.formTwo);
+		}
+		double[] one = new double[pairs];
+		double[] two = new double[pairs];
+		double[] ratio = new double[pairs];
+		for (int i = 0; i < pairs; i++) {
+			// Alternate which form goes first, so neither always runs on a warmer cache.
+			if (i % 2 == 0) {
+				one[i] = benchmark.round(benchmark.formOne);
+				two[i] = benchmark.round(benchmark.formTwo);
+			}
+			else {
+				two[i] = benchmark.round(benchmark.formTwo);
+				one[i] = benchmark.round(benchmark.formOne);
+			}
+			ratio[i] = two[i] / one[i];
+		}
+		BenchmarkReport report = new BenchmarkReport();
+		report.header("Canonical form 2 against form 1, " + EVENTS + " events a round, " + pairs + " pairs");
+		report.figure("form 1 (baseline), median", median(one), "events/s");
+		report.figure("form 2, median", median(two), "events/s");
+		report.figure("form 2 / form 1, median of the pairs", median(ratio), "");
+		report.line("load average before " + loadBefore + ", after " + BenchmarkReport.load());
+	}
+
+	private double round(List<AuditCatalogue.Read> rows) {
+		long start = System.nanoTime();
+		verified(rows);
+		return rows.size() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	void setUp() {
 		SplittableRandom random = new SplittableRandom(8785);
 		Instant recordedAt = Instant.parse("2026-12-01T09:00:00Z");
 		String prevOne = AuditRecord.GENESIS;
@@ -64,18 +94,6 @@ public class CanonicalFormBenchmark {
 			this.formTwo.add(asRead(two));
 			prevTwo = two.hash();
 		}
-	}
-
-	@Benchmark
-	@OperationsPerInvocation(EVENTS)
-	public int formOne() {
-		return verified(this.formOne);
-	}
-
-	@Benchmark
-	@OperationsPerInvocation(EVENTS)
-	public int formTwo() {
-		return verified(this.formTwo);
 	}
 
 	/** The record as verification reads it: with the column values it was made from. */

@@ -23,6 +23,7 @@ import nl.ketenpoort.gateway.audit.internal.AuditCatalogueMisdeclared;
 import nl.ketenpoort.gateway.audit.internal.AuditField;
 import nl.ketenpoort.gateway.audit.internal.AuditField.Hashing;
 import nl.ketenpoort.gateway.audit.internal.AuditField.Json;
+import nl.ketenpoort.gateway.audit.internal.AuditField.Type;
 import nl.ketenpoort.gateway.audit.internal.AuditShape;
 import nl.ketenpoort.gateway.audit.internal.Jcs;
 
@@ -64,6 +65,11 @@ public final class AuditCatalogue {
 	/** The column index of each member of {@link #canonicalOrder}, -1 for the version. */
 	private final int[] canonicalColumns;
 
+	/**
+	 * The column type of each member of {@link #canonicalOrder} (the version: integer).
+	 */
+	private final Type[] canonicalTypes;
+
 	private final String columns;
 
 	private final String insert;
@@ -87,6 +93,9 @@ public final class AuditCatalogue {
 		this.canonicalOrder = Collections.unmodifiableList(hashed);
 		this.canonicalFields = hashed.toArray(new AuditField[0]);
 		this.canonicalColumns = hashed.stream().mapToInt((field) -> (field != null) ? index(field) : -1).toArray();
+		this.canonicalTypes = hashed.stream()
+			.map((field) -> (field != null) ? field.type() : Type.INTEGER)
+			.toArray(Type[]::new);
 		this.quotedNames = hashed.stream().map((field) -> {
 			StringBuilder name = new StringBuilder();
 			Jcs.string(name, memberName(field));
@@ -174,10 +183,16 @@ public final class AuditCatalogue {
 		StringBuilder out = new StringBuilder(1024);
 		out.append('{');
 		boolean first = true;
+		// Dispatched on each member's declared column type rather than on the value's
+		// class: the same branch for the same member on every row.
 		for (int i = 0; i < this.canonicalColumns.length; i++) {
 			int column = this.canonicalColumns[i];
 			Object value = (column >= 0) ? columns[column] : FORM;
-			if (value == null || value instanceof List<?> list && list.isEmpty()) {
+			if (value == null) {
+				continue;
+			}
+			Type type = this.canonicalTypes[i];
+			if (type == Type.TEXT_ARRAY && ((List<?>) value).isEmpty()) {
 				continue;
 			}
 			if (!first) {
@@ -185,11 +200,13 @@ public final class AuditCatalogue {
 			}
 			first = false;
 			out.append(this.quotedNames[i]);
-			if (value instanceof String text) {
-				Jcs.string(out, text);
-			}
-			else {
-				canonicalValue(out, value);
+			switch (type) {
+				case TEXT -> Jcs.string(out, (String) value);
+				// A UUID's text never needs an escape.
+				case UUID -> out.append('"').append(value.toString()).append('"');
+				case TIMESTAMP -> timestamp(out, (Instant) value);
+				case INTEGER, BIGINT, SMALLINT -> Jcs.integer(out, (Number) value);
+				case TEXT_ARRAY -> canonicalValue(out, value);
 			}
 		}
 		return out.append('}').toString();
@@ -333,7 +350,9 @@ public final class AuditCatalogue {
 			else {
 				value = field.of(record);
 			}
-			if (value == null || value instanceof List<?> list && list.isEmpty()) {
+			// Tested against String (a final class) before List (an interface, a slower
+			// check): most values are strings.
+			if (value == null || !(value instanceof String) && value instanceof List<?> list && list.isEmpty()) {
 				continue;
 			}
 			if (!first) {
@@ -352,14 +371,17 @@ public final class AuditCatalogue {
 	}
 
 	private static void canonicalValue(StringBuilder out, Object value) {
-		if (value instanceof String text) {
-			Jcs.string(out, text);
-		}
-		else if (value instanceof UUID uuid) {
+		if (value instanceof UUID uuid) {
 			Jcs.string(out, uuid.toString());
 		}
 		else if (value instanceof Instant instant) {
 			timestamp(out, instant);
+		}
+		else if (value instanceof Integer || value instanceof Long) {
+			Jcs.integer(out, (Number) value);
+		}
+		else if (value instanceof String text) {
+			Jcs.string(out, text);
 		}
 		else if (value instanceof Number number) {
 			Jcs.integer(out, number);
@@ -394,25 +416,26 @@ public final class AuditCatalogue {
 			return;
 		}
 		out.append('"');
-		digits(out, t.getYear(), 4).append('-');
-		digits(out, t.getMonthValue(), 2).append('-');
-		digits(out, t.getDayOfMonth(), 2).append('T');
-		digits(out, t.getHour(), 2).append(':');
-		digits(out, t.getMinute(), 2).append(':');
-		digits(out, t.getSecond(), 2).append('.');
-		digits(out, t.getNano() / 1000, 6).append("Z\"");
+		int year = t.getYear();
+		two(out, year / 100);
+		two(out, year % 100).append('-');
+		two(out, t.getMonthValue()).append('-');
+		two(out, t.getDayOfMonth()).append('T');
+		two(out, t.getHour()).append(':');
+		two(out, t.getMinute()).append(':');
+		two(out, t.getSecond()).append('.');
+		int micros = t.getNano() / 1000;
+		two(out, micros / 10_000);
+		two(out, micros / 100 % 100);
+		two(out, micros % 100).append("Z\"");
 	}
 
-	private static StringBuilder digits(StringBuilder out, int value, int width) {
-		int divisor = 1;
-		for (int i = 1; i < width; i++) {
-			divisor *= 10;
-		}
-		for (int rest = value; divisor > 0; divisor /= 10) {
-			out.append((char) ('0' + rest / divisor));
-			rest %= divisor;
-		}
-		return out;
+	/**
+	 * Two decimal digits; constant divisors, which the compiler turns into
+	 * multiplications.
+	 */
+	private static StringBuilder two(StringBuilder out, int value) {
+		return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
 	}
 
 	/** The hash of a record of form 2: {@code SHA-256(prev_hash || canonical form)}. */
