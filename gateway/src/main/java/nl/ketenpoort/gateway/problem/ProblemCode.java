@@ -49,23 +49,26 @@ public enum ProblemCode {
 
 	INVALID_GRANT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid consent grant"),
 
-	INVALID_ENVELOPE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid exchange request"),
+	// Body validation failures answer 400 (API Design Rules
+	// /core/error-handling/invalid-input); their codes predate that and stay.
 
-	UNKNOWN_DOCUMENT_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown document type"),
+	INVALID_ENVELOPE(HttpStatus.BAD_REQUEST, "Invalid exchange request"),
 
-	UNKNOWN_PURPOSE(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown purpose"),
+	UNKNOWN_DOCUMENT_TYPE(HttpStatus.BAD_REQUEST, "Unknown document type"),
 
-	UNKNOWN_RECIPIENT(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown recipient"),
+	UNKNOWN_PURPOSE(HttpStatus.BAD_REQUEST, "Unknown purpose"),
 
-	INVALID_SUBJECT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid subject identifier"),
+	UNKNOWN_RECIPIENT(HttpStatus.BAD_REQUEST, "Unknown recipient"),
 
-	SUBJECT_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Document is about another status holder"),
+	INVALID_SUBJECT(HttpStatus.BAD_REQUEST, "Invalid subject identifier"),
 
-	SCHEMA_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Document does not match its schema"),
+	SUBJECT_MISMATCH(HttpStatus.BAD_REQUEST, "Document is about another status holder"),
+
+	SCHEMA_VIOLATION(HttpStatus.BAD_REQUEST, "Document does not match its schema"),
 
 	INVALID_MANDATE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid mandate"),
 
-	UNKNOWN_SUBJECT(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown status holder"),
+	UNKNOWN_SUBJECT(HttpStatus.BAD_REQUEST, "Unknown status holder"),
 
 	MANDATE_OVERLAPS(HttpStatus.CONFLICT, "Overlaps an active mandate"),
 

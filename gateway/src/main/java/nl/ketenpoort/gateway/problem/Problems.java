@@ -60,6 +60,7 @@ public final class Problems {
 	/** The one mapping of the libraries' failure kinds to HTTP. */
 	static HttpStatus status(ProblemKind kind) {
 		return switch (kind) {
+			case MALFORMED -> HttpStatus.BAD_REQUEST;
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -52,7 +52,7 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit(request("passport-scan", "handover-coa-municipality", recipient));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(json(response).get("code").asString()).isEqualTo("UNKNOWN_DOCUMENT_TYPE");
 		List<String> recorded = recipientsRecordedFor(json(response));
 		assertThat(recorded).as("the refusal is audited").hasSize(1);
@@ -67,7 +67,7 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit(request("client-profile", "marketing", "<img src=x onerror=alert(1)>"));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(recipientsRecordedFor(json(response))).singleElement()
 			.satisfies((value) -> assertThat(String.valueOf(value)).doesNotContain("<").doesNotContain("alert"));
 	}

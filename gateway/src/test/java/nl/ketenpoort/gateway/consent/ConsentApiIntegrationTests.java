@@ -365,7 +365,9 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> type = grant(holder, unknownType);
 
 		// then
-		assertThat(List.of(mismatch.statusCode(), purpose.statusCode(), type.statusCode())).containsOnly(422);
+		assertThat(mismatch.statusCode()).isEqualTo(422);
+		assertThat(List.of(purpose.statusCode(), type.statusCode())).as("codes that name nothing are invalid input")
+			.containsOnly(400);
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type || ' ' || reason_code || ' ' || coalesce(purpose, '-') FROM audit_event"
 					+ " WHERE subject_ref = ? ORDER BY position")

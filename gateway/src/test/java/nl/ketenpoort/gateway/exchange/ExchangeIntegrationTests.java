@@ -134,13 +134,33 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertRefused(
 				submit("tvs", key(),
 						request("passport-scan", "handover-coa-municipality", "raak", example("client-profile"))),
-				422, "UNKNOWN_DOCUMENT_TYPE");
+				400, "UNKNOWN_DOCUMENT_TYPE");
+	}
+
+	@Test
+	void anEnvelopeWithTwoProblemsIsOne400ListingBoth() {
+		// given an envelope without a recipient whose subject carries a malformed
+		// V-number
+		ObjectNode request = request("client-profile", "handover-coa-municipality", "raak", example("client-profile"));
+		request.remove("recipient");
+		((ObjectNode) request.get("subject")).put("vNumber", "12");
+
+		// when
+		JsonNode problem = assertRefused(submit("tvs", key(), request), 400, "INVALID_ENVELOPE");
+
+		// then both are listed, by pointer and code, in one answer (ADR
+		// /core/error-handling/all-errors)
+		assertThat(problem.get("errors").values().stream().map((error) -> error.get("pointer").asString()).toList())
+			.containsExactly("/recipient", "/subject/vNumber");
+		assertThat(problem.get("errors").values().stream().map((error) -> error.get("code").asString()).toList())
+			.containsExactly("INVALID_ENVELOPE", "INVALID_SUBJECT");
+		assertThat(problem.toString()).as("never the value sent").doesNotContain("\"12\"");
 	}
 
 	@Test
 	void unknownPurposeIsRefused() {
 		assertRefused(submit("tvs", key(), request("client-profile", "marketing", "raak", example("client-profile"))),
-				422, "UNKNOWN_PURPOSE");
+				400, "UNKNOWN_PURPOSE");
 	}
 
 	@Test
@@ -148,7 +168,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertRefused(
 				submit("tvs", key(),
 						request("client-profile", "handover-coa-municipality", "ind", example("client-profile"))),
-				422, "UNKNOWN_RECIPIENT");
+				400, "UNKNOWN_RECIPIENT");
 	}
 
 	@Test
@@ -203,7 +223,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit("tvs", key(),
 				request("client-profile", "handover-coa-municipality", "raak", profile));
 
-		JsonNode problem = assertRefused(response, 422, "SCHEMA_VIOLATION");
+		JsonNode problem = assertRefused(response, 400, "SCHEMA_VIOLATION");
 		assertThat(problem.get("violations").values().stream().map((v) -> v.get("pointer").asString()).toList())
 			.contains("/document/birthDate");
 		assertThat(response.body()).doesNotContain("Amira-31-02");
@@ -219,7 +239,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit("tvs", key(),
 				request("client-profile", "handover-coa-municipality", "raak", profile));
 
-		JsonNode problem = assertRefused(response, 422, "SCHEMA_VIOLATION");
+		JsonNode problem = assertRefused(response, 400, "SCHEMA_VIOLATION");
 		assertThat(problem.get("violations").size()).isEqualTo(100);
 		assertThat(problem.get("violationsOmitted").asInt()).isEqualTo(900);
 		assertThat(problem.get("detail").asString()).contains("1000");

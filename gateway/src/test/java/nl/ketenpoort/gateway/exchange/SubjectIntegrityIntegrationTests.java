@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One person's consent never carries another person's file: the subject a document is
  * about must be the subject whose consent is checked, identifiers are parsed at the edge
- * into a clear 422, and a refused submission never links a V-number to a BSN. Driven
+ * into a clear 400, and a refused submission never links a V-number to a BSN. Driven
  * through the public API only, the way the outside probe found these.
  */
 class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
@@ -70,7 +70,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit(key, request(amira, null, document));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		JsonNode problem = json(response);
 		assertThat(problem.get("code").asString()).isEqualTo("SUBJECT_MISMATCH");
 		assertThat(problem.get("mismatches").toString()).contains("/document/subject/vNumber")
@@ -97,7 +97,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit(key, request(amira, null, profileOf(amira, newBsn())));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(json(response).get("code").asString()).isEqualTo("SUBJECT_MISMATCH");
 		assertThat(json(response).get("mismatches").toString()).contains("/document/subject/bsn")
 			.doesNotContain("/document/subject/vNumber");
@@ -123,7 +123,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "12", "", "1234567890123456789012345678901234567890", "V-abc" })
-	void aMalformedVNumberIsA422ThatIsAuditedWithABoundedCode(String vNumber) {
+	void aMalformedVNumberIsA400ThatIsAuditedWithABoundedCode(String vNumber) {
 		// given
 		String key = UUID.randomUUID().toString();
 
@@ -131,7 +131,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = submit(key, request(vNumber, null, profileOf(newVNumber(), null)));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		JsonNode problem = json(response);
 		assertThat(problem.get("code").asString()).isEqualTo("INVALID_SUBJECT");
 		assertThat(problem.get("reason").asString()).isEqualTo("V_NUMBER_MALFORMED");
@@ -143,18 +143,18 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void aBsnThatFailsTheElevenTestIsA422() {
+	void aBsnThatFailsTheElevenTestIsA400() {
 		HttpResponse<String> response = submit(UUID.randomUUID().toString(),
 				request(newVNumber(), "111222334", profileOf(newVNumber(), null)));
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(json(response).get("reason").asString()).isEqualTo("BSN_CHECK_FAILED");
 		assertThat(refusalReason(json(response))).isEqualTo("BSN_CHECK_FAILED");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "12", "abc" })
-	void theOfficersSearchWithAMalformedVNumberIsA422AndAudited(String vNumber) {
+	void theOfficersSearchWithAMalformedVNumberIsA400AndAudited(String vNumber) {
 		// given
 		String officer = this.tokens.person(Role.PRIVACY_OFFICER, "coa");
 
@@ -165,7 +165,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"vNumber\":\"" + vNumber + "\"}")));
 
 		// then
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(json(response).get("code").asString()).isEqualTo("INVALID_SUBJECT");
 		assertThat(this.jdbc()
 			.sql("SELECT reason_code FROM audit_event WHERE trace_id = ? AND event_type = 'audit-read'"

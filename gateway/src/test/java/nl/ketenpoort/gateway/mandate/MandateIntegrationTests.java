@@ -144,8 +144,8 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> second = record(this.coa, written(representative, subject, lastDay));
 
 		// then
-		assertProblem(record(this.coa, unknownSubject), 422, "UNKNOWN_SUBJECT", "SUBJECT_UNKNOWN");
-		assertProblem(record(this.coa, malformed), 422, "INVALID_SUBJECT", "V_NUMBER_MALFORMED");
+		assertProblem(record(this.coa, unknownSubject), 400, "UNKNOWN_SUBJECT", "SUBJECT_UNKNOWN");
+		assertProblem(record(this.coa, malformed), 400, "INVALID_SUBJECT", "V_NUMBER_MALFORMED");
 		HttpResponse<String> script = record(this.coa, markup);
 		assertProblem(script, 422, "INVALID_MANDATE", "EVIDENCE_REFERENCE_INVALID");
 		assertThat(script.body()).doesNotContain("script");

@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.ketenpoort.schemas.problem.FailureCode;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,32 @@ class ProblemCodeDocumentationTests {
 			assertThat(Problems.status(failure.kind())).as(failure.name()).isEqualTo(code.status());
 			assertThat(failure.title()).as(failure.name()).isEqualTo(code.title());
 		}
+	}
+
+	@Test
+	void everySectionAndTableRowStatesTheStatusTheGatewayAnswers() throws IOException {
+		// given
+		String page = Files.readString(repositoryRoot().resolve("docs/problems.md"), StandardCharsets.UTF_8);
+		Map<String, Integer> stated = new LinkedHashMap<>();
+		Matcher sections = Pattern.compile("^### ([A-Z][A-Z0-9_]*)\\n\\n`(\\d{3})`", Pattern.MULTILINE).matcher(page);
+		while (sections.find()) {
+			stated.put("section " + sections.group(1), Integer.valueOf(sections.group(2)));
+		}
+		Matcher rows = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\| (\\d{3}) \\|", Pattern.MULTILINE).matcher(page);
+		int row = 0;
+		while (rows.find()) {
+			stated.put("row " + (++row) + " " + rows.group(1), Integer.valueOf(rows.group(2)));
+		}
+		// then: a partner reading the page expects the status the gateway gives
+		assertThat(stated).isNotEmpty();
+		SoftAssertions softly = new SoftAssertions();
+		stated.forEach((where, status) -> {
+			String code = where.substring(where.lastIndexOf(' ') + 1);
+			if (Arrays.stream(ProblemCode.values()).anyMatch((value) -> value.name().equals(code))) {
+				softly.assertThat(status).as(where).isEqualTo(ProblemCode.valueOf(code).status().value());
+			}
+		});
+		softly.assertAll();
 	}
 
 	@Test

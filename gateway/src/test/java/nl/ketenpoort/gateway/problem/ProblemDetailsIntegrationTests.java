@@ -137,7 +137,7 @@ class ProblemDetailsIntegrationTests extends GatewayIntegrationTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"vNumber\":\"12\"}")));
 
-		JsonNode problem = assertProblem(response, 422, "INVALID_SUBJECT", "/api/v1/audit/events/search");
+		JsonNode problem = assertProblem(response, 400, "INVALID_SUBJECT", "/api/v1/audit/events/search");
 		assertThat(problem.get("reason").asString()).isEqualTo("V_NUMBER_MALFORMED");
 		assertThat(problem.get("documentation").asString())
 			.isEqualTo("https://ketenpoort.nl/docs/problems.md#invalid_subject");

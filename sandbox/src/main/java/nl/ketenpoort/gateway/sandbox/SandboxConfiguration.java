@@ -71,8 +71,8 @@ class SandboxConfiguration {
 
 	@Bean
 	SandboxPartnerClient sandboxPartnerClient(Partners partners, KetenpoortSettings ketenpoort, Environment environment,
-			JsonMapper json, Clock clock) {
-		return new SandboxPartnerClient(partners, keyDirectory(ketenpoort), localGateway(environment), json, clock);
+			JsonMapper json) {
+		return new SandboxPartnerClient(partners, keyDirectory(ketenpoort), localGateway(environment), json);
 	}
 
 	@Bean

@@ -2,32 +2,21 @@ package nl.ketenpoort.gateway.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import nl.ketenpoort.client.Answer;
+import nl.ketenpoort.client.KetenpoortClient;
+import nl.ketenpoort.client.Retry;
+import nl.ketenpoort.client.TokenRefused;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.Partners;
 import tools.jackson.databind.JsonNode;
@@ -35,14 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A sandbox partner's client of the gateway's public API, doing exactly what a real
- * partner system does: a client assertion signed with its own key
- * ({@code private_key_jwt}, RFC 7523) for an access token, then
- * {@code POST /api/v1/exchanges} with an {@code Idempotency-Key}. Its private keys are
+ * A sandbox partner's client of the gateway's public API: the published
+ * {@code ketenpoort-client}, as a real partner system would use it (a client assertion
+ * signed with its own key, {@code private_key_jwt}, for an access token, then
+ * {@code POST /api/v1/exchanges} with an {@code Idempotency-Key}). Its private keys are
  * the demo keys in {@code $KETENPOORT_DATA_DIR/keys/partners/<id>.jwk}; no key, no
  * submission.
  */
 public class SandboxPartnerClient {
+
+	/**
+	 * A page waits for the sandbox partner's answer: retry briefly, not for the client's
+	 * default of half a minute.
+	 */
+	private static final Retry RETRY = new Retry(3, Duration.ofMillis(200), Duration.ofSeconds(1));
 
 	private final Partners partners;
 
@@ -52,27 +47,14 @@ public class SandboxPartnerClient {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
+	/** One client per partner and gateway address, so that its token is reused. */
+	private final Map<String, KetenpoortClient> clients = new ConcurrentHashMap<>();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-	SandboxPartnerClient(Partners partners, Path keyDirectory, Supplier<URI> gateway, JsonMapper json, Clock clock) {
+	SandboxPartnerClient(Partners partners, Path keyDirectory, Supplier<URI> gateway, JsonMapper json) {
 		this.partners = partners;
 		this.keyDirectory = keyDirectory;
 		this.gateway = gateway;
 		this.json = json;
-		this.clock = clock;
-	}
-
-	private record Token(String value, Instant expiresAt) {
-
-		@Override
-		public String toString() {
-			return "Token[" + this.expiresAt + "]";
-		}
-
 	}
 
 	/**
@@ -115,63 +97,32 @@ public class SandboxPartnerClient {
 	 * token
 	 */
 	public Submitted submit(String partnerId, String idempotencyKey, ObjectNode request) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(this.gateway.get().resolve("/api/v1/exchanges"))
-			.header("Authorization", "Bearer " + token(partnerId))
-			.header("Idempotency-Key", idempotencyKey)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(request.toString())));
-		JsonNode body = response.body().isBlank() ? this.json.createObjectNode() : this.json.readTree(response.body());
-		return new Submitted(response.statusCode(), body);
+		Answer answer;
+		try {
+			answer = client(partnerId).submit(request.toString(), idempotencyKey);
+		}
+		catch (TokenRefused ex) {
+			throw new SandboxPartnerFailed("the token endpoint answered " + ex.status());
+		}
+		catch (IOException ex) {
+			throw new SandboxPartnerFailed("the gateway could not be reached");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SandboxPartnerFailed("interrupted while calling the gateway");
+		}
+		JsonNode body = answer.body().isBlank() ? this.json.createObjectNode() : this.json.readTree(answer.body());
+		return new Submitted(answer.status(), body);
 	}
 
-	private String token(String partnerId) {
-		Token cached = this.tokens.get(partnerId);
-		Instant now = this.clock.instant();
-		if (cached != null && cached.expiresAt().isAfter(now.plusSeconds(30))) {
-			return cached.value();
-		}
+	private KetenpoortClient client(String partnerId) {
 		Partner partner = this.partners.findActive(partnerId)
 			.orElseThrow(() -> new SandboxPartnerFailed("the partner is not active in the registry"));
-		URI tokenEndpoint = this.gateway.get().resolve("/oauth2/token");
-		Map<String, String> form = Map.of("grant_type", "client_credentials", "client_id", partnerId,
-				"client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion",
-				assertion(partnerId, tokenEndpoint, now), "scope", String.join(" ", partner.scopes()));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(tokenEndpoint)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(form.entrySet()
-				.stream()
-				.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-				.collect(Collectors.joining("&")))));
-		if (response.statusCode() != 200) {
-			throw new SandboxPartnerFailed("the token endpoint answered " + response.statusCode());
-		}
-		JsonNode answer = this.json.readTree(response.body());
-		Token token = new Token(answer.path("access_token").asString(),
-				now.plusSeconds(answer.path("expires_in").asLong(60)));
-		this.tokens.put(partnerId, token);
-		return token.value();
-	}
-
-	private String assertion(String partnerId, URI tokenEndpoint, Instant now) {
+		URI gateway = this.gateway.get();
 		ECKey key = key(partnerId);
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(partnerId)
-			.subject(partnerId)
-			.audience(tokenEndpoint.toString())
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(60)))
-			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new ECDSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new SandboxPartnerFailed("the client assertion could not be signed");
-		}
+		// Keyed by the key too: a partner whose demo key was replaced starts afresh.
+		return this.clients.computeIfAbsent(partnerId + " " + gateway + " " + key.getKeyID(),
+				(unused) -> KetenpoortClient.connect(gateway, partnerId, key, partner.scopes(), RETRY));
 	}
 
 	private ECKey key(String partnerId) {
@@ -189,24 +140,6 @@ public class SandboxPartnerClient {
 
 	private Path keyFile(String partnerId) {
 		return this.keyDirectory.resolve(partnerId + ".jwk");
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new SandboxPartnerFailed("the gateway could not be reached");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SandboxPartnerFailed("interrupted while calling the gateway");
-		}
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -7,12 +7,12 @@ package nl.ketenpoort.schemas.problem;
  */
 public enum FailureCode {
 
-	INVALID_SUBJECT(ProblemKind.INVALID, "Invalid subject identifier",
+	INVALID_SUBJECT(ProblemKind.MALFORMED, "Invalid subject identifier",
 			"A V-number has six to ten digits, a BSN nine that pass the 11-test."),
 
-	UNKNOWN_PURPOSE(ProblemKind.INVALID, "Unknown purpose", "No purpose with this code."),
+	UNKNOWN_PURPOSE(ProblemKind.MALFORMED, "Unknown purpose", "No purpose with this code."),
 
-	UNKNOWN_DOCUMENT_TYPE(ProblemKind.INVALID, "Unknown document type", "No document type with this code."),
+	UNKNOWN_DOCUMENT_TYPE(ProblemKind.MALFORMED, "Unknown document type", "No document type with this code."),
 
 	UNPROCESSABLE(ProblemKind.INVALID, "Unprocessable request", "The request cannot be processed."),
 

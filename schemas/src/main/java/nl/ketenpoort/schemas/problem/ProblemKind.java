@@ -6,6 +6,13 @@ package nl.ketenpoort.schemas.problem;
  */
 public enum ProblemKind {
 
+	/**
+	 * The input fails validation: a member missing or of the wrong form, an identifier
+	 * that is malformed, a code that names nothing (answered 400, API Design Rules
+	 * {@code /core/error-handling/invalid-input}).
+	 */
+	MALFORMED,
+
 	/** The input is well-formed but names or holds something that cannot be used. */
 	INVALID,
 

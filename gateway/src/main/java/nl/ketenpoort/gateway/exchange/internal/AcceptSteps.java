@@ -73,54 +73,124 @@ class AcceptSteps {
 	/**
 	 * Reads the request from the body when it came over the API, then resolves its codes:
 	 * a document type, a purpose in the catalogue, an active recipient, and the subject's
-	 * identifiers.
+	 * identifiers. Every problem of the envelope is found before it is refused, so the
+	 * answer lists them all at once (API Design Rules
+	 * {@code /core/error-handling/all-errors}); the refusal's code is the first one's.
 	 */
 	Submission parse(Submission submission) {
+		List<Invalid> errors = new ArrayList<>();
 		ExchangeRequest request = submission.request();
 		Submission read = submission;
 		if (request == null) {
-			request = read(submission);
+			request = read(submission, errors);
 			read = submission.read(request);
 		}
-		DocumentType type = DocumentType.fromCode(request.documentType()).orElse(null);
-		Purpose purpose = this.purposes.find(request.purpose()).orElse(null);
+		DocumentType type = (request.documentType() != null)
+				? DocumentType.fromCode(request.documentType()).orElse(null) : null;
+		Purpose purpose = (request.purpose() != null) ? this.purposes.find(request.purpose()).orElse(null) : null;
 		// Only a registered partner id is carried on: a refusal records the
 		// recipient, and text the caller made up must never reach the audit log.
-		PartnerId knownRecipient = this.partners.find(request.recipient())
-			.map((partner) -> PartnerId.of(partner.id()))
-			.orElse(null);
+		PartnerId knownRecipient = (request.recipient() != null)
+				? this.partners.find(request.recipient()).map((partner) -> PartnerId.of(partner.id())).orElse(null)
+				: null;
 		JsonNode document = request.document();
-		Submission parsed = read.parsed(type, purpose, knownRecipient, null, document);
-		if (type == null) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_DOCUMENT_TYPE,
-					"'documentType' must be one of " + DocumentType.all() + ".", parsed, null);
+		if (type == null && request.documentType() != null) {
+			errors.add(new Invalid(ProblemCode.UNKNOWN_DOCUMENT_TYPE, "/documentType",
+					"'documentType' must be one of " + DocumentType.all() + ".", null));
 		}
-		if (purpose == null) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_PURPOSE,
-					"'purpose' names no purpose in the catalogue; see GET /api/v1/purposes.", parsed, null);
+		if (purpose == null && request.purpose() != null) {
+			errors.add(new Invalid(ProblemCode.UNKNOWN_PURPOSE, "/purpose",
+					"'purpose' names no purpose in the catalogue; see GET /api/v1/purposes.", null));
 		}
-		if (knownRecipient == null || this.partners.findActive(knownRecipient.value()).isEmpty()) {
-			throw ExchangeRefused.because(ProblemCode.UNKNOWN_RECIPIENT, "'recipient' names no active partner.",
-					parsed.parsed(type, purpose, null, null, document), null);
+		if (request.recipient() != null
+				&& (knownRecipient == null || this.partners.findActive(knownRecipient.value()).isEmpty())) {
+			errors.add(new Invalid(ProblemCode.UNKNOWN_RECIPIENT, "/recipient", "'recipient' names no active partner.",
+					null));
+			knownRecipient = null;
 		}
+		SubjectIdentifiers identifiers = identifiers(request, errors);
+		Submission parsed = read.parsed(type, purpose, knownRecipient, errors.isEmpty() ? identifiers : null, document);
+		if (!errors.isEmpty()) {
+			throw refusal(parsed, errors);
+		}
+		return parsed;
+	}
+
+	/**
+	 * The subject's identifiers, or null with what is wrong with each added to the
+	 * errors.
+	 */
+	private static @Nullable SubjectIdentifiers identifiers(ExchangeRequest request, List<Invalid> errors) {
 		if (request.vNumber() == null && request.bsn() == null) {
-			throw envelope(parsed, "'subject' must carry 'vNumber' and/or 'bsn'.");
+			if (errors.stream().noneMatch((error) -> error.pointer().startsWith("/subject"))) {
+				errors.add(new Invalid(ProblemCode.INVALID_ENVELOPE, "/subject",
+						"'subject' must carry 'vNumber' and/or 'bsn'.", null));
+			}
+			return null;
+		}
+		// Each identifier on its own first, so that both are named when both are
+		// malformed.
+		boolean malformed = false;
+		if (request.vNumber() != null) {
+			malformed |= !parses(IdentifierKind.V_NUMBER, request.vNumber(), errors);
+		}
+		if (request.bsn() != null) {
+			malformed |= !parses(IdentifierKind.BSN, request.bsn(), errors);
+		}
+		if (malformed) {
+			return null;
 		}
 		try {
-			return read.parsed(type, purpose, knownRecipient,
-					SubjectIdentifiers.parse(request.vNumber(), request.bsn()), document);
+			return SubjectIdentifiers.parse(request.vNumber(), request.bsn());
 		}
 		catch (IdentifierInvalid ex) {
-			log.debug("Refused a malformed subject identifier: {}", ex.code());
-			throw ExchangeRefused.withReason(ProblemCode.INVALID_SUBJECT,
-					"'subject." + ((ex.kind() == IdentifierKind.BSN) ? "bsn" : "vNumber")
-							+ "' is malformed: a V-number has six to ten digits, a BSN nine that pass the 11-test.",
-					parsed, ex.code());
+			addMalformed(ex, errors);
+			return null;
 		}
 	}
 
-	/** The request in an API body, or the refusal of a body that is no request. */
-	private ExchangeRequest read(Submission submission) {
+	private static boolean parses(IdentifierKind kind, String value, List<Invalid> errors) {
+		try {
+			SubjectIdentifier.parse(kind, value);
+			return true;
+		}
+		catch (IdentifierInvalid ex) {
+			addMalformed(ex, errors);
+			return false;
+		}
+	}
+
+	private static void addMalformed(IdentifierInvalid ex, List<Invalid> errors) {
+		log.debug("Refused a malformed subject identifier: {}", ex.code());
+		String member = (ex.kind() == IdentifierKind.BSN) ? "bsn" : "vNumber";
+		errors.add(new Invalid(ProblemCode.INVALID_SUBJECT, "/subject/" + member,
+				"'subject." + member
+						+ "' is malformed: a V-number has six to ten digits, a BSN nine that pass the 11-test.",
+				ex.code()));
+	}
+
+	/**
+	 * One refusal for all problems found: the first one's code, detail and reason (what a
+	 * single problem always answered), and {@code errors} listing each by pointer.
+	 */
+	private static ExchangeRefused refusal(Submission submission, List<Invalid> errors) {
+		Invalid first = errors.get(0);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (first.reason() != null) {
+			properties.put("reason", first.reason());
+		}
+		properties.put("errors", errors.stream().map(Invalid::toMap).toList());
+		String detail = (errors.size() == 1) ? first.detail()
+				: first.detail() + " The request has " + errors.size() + " problems; see 'errors'.";
+		return new ExchangeRefused(first.code(), detail, submission,
+				(first.reason() != null) ? first.reason() : first.code().name(), properties);
+	}
+
+	/**
+	 * The request in an API body, with a null for each member that is missing or of the
+	 * wrong type (added to the errors), or the refusal of a body that is no request.
+	 */
+	private ExchangeRequest read(Submission submission, List<Invalid> errors) {
 		JsonNode request;
 		try {
 			request = this.json.readTree(submission.body());
@@ -132,19 +202,27 @@ class AcceptSteps {
 		if (request == null || !request.isObject()) {
 			throw envelope(submission, "The request body must be a JSON object.");
 		}
-		String typeCode = text(request, "documentType", submission);
-		String purposeCode = text(request, "purpose", submission);
-		String recipient = text(request, "recipient", submission);
+		String typeCode = text(request, "documentType", errors);
+		String purposeCode = text(request, "purpose", errors);
+		String recipient = text(request, "recipient", errors);
 		JsonNode subject = request.get("subject");
 		JsonNode document = request.get("document");
+		String vNumber = null;
+		String bsn = null;
 		if (subject == null || !subject.isObject()) {
-			throw envelope(submission, "'subject' must be an object with 'vNumber' and/or 'bsn'.");
+			errors.add(new Invalid(ProblemCode.INVALID_ENVELOPE, "/subject",
+					"'subject' must be an object with 'vNumber' and/or 'bsn'.", null));
+		}
+		else {
+			vNumber = optionalText(subject, "vNumber", errors);
+			bsn = optionalText(subject, "bsn", errors);
 		}
 		if (document == null || !document.isObject()) {
-			throw envelope(submission, "'document' must be a JSON object.");
+			errors
+				.add(new Invalid(ProblemCode.INVALID_ENVELOPE, "/document", "'document' must be a JSON object.", null));
+			document = null;
 		}
-		return new ExchangeRequest(typeCode, purposeCode, recipient, optionalText(subject, "vNumber", submission),
-				optionalText(subject, "bsn", submission), document);
+		return new ExchangeRequest(typeCode, purposeCode, recipient, vNumber, bsn, document);
 	}
 
 	Submission authoriseSender(Submission submission) {
@@ -271,23 +349,47 @@ class AcceptSteps {
 		return ExchangeRefused.because(ProblemCode.INVALID_ENVELOPE, detail, submission, null);
 	}
 
-	private static String text(JsonNode request, String member, Submission submission) {
+	private static @Nullable String text(JsonNode request, String member, List<Invalid> errors) {
 		JsonNode value = request.get(member);
 		if (value == null || !value.isString() || value.asString().isBlank()) {
-			throw envelope(submission, "'" + member + "' is required and must be a string.");
+			errors.add(new Invalid(ProblemCode.INVALID_ENVELOPE, "/" + member,
+					"'" + member + "' is required and must be a string.", null));
+			return null;
 		}
 		return value.asString();
 	}
 
-	private static @Nullable String optionalText(JsonNode object, String member, Submission submission) {
+	private static @Nullable String optionalText(JsonNode object, String member, List<Invalid> errors) {
 		JsonNode value = object.get(member);
 		if (value == null || value.isNull()) {
 			return null;
 		}
 		if (!value.isString()) {
-			throw envelope(submission, "'subject." + member + "' must be a string.");
+			errors.add(new Invalid(ProblemCode.INVALID_ENVELOPE, "/subject/" + member,
+					"'subject." + member + "' must be a string.", null));
+			// Present but unusable: neither 'subject' must carry one.
+			return null;
 		}
 		return value.asString();
+	}
+
+	/**
+	 * One problem of an envelope: its code, the JSON pointer of the member, a detail that
+	 * never quotes the value, and the bounded reason where there is one.
+	 */
+	private record Invalid(ProblemCode code, String pointer, String detail, @Nullable String reason) {
+
+		Map<String, String> toMap() {
+			Map<String, String> map = new LinkedHashMap<>();
+			map.put("code", this.code.name());
+			map.put("pointer", this.pointer);
+			map.put("detail", this.detail);
+			if (this.reason != null) {
+				map.put("reason", this.reason);
+			}
+			return map;
+		}
+
 	}
 
 	private static <T> T required(@Nullable T value) {

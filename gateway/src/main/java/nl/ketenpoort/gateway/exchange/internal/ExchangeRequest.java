@@ -7,7 +7,9 @@ import tools.jackson.databind.JsonNode;
  * What a partner submits, the same for the API (read from the JSON body) and for TVS's
  * export files (made from the export): the codes as given, which the accept route
  * resolves and refuses when they name nothing, the subject's identifiers and the
- * document. Identifiers and content never appear in {@link #toString()}.
+ * document. Identifiers and content never appear in {@link #toString()}. The codes and
+ * the document are null only where an API body lacked them, which the accept route
+ * refuses.
  *
  * @param documentType the document type code
  * @param purpose the purpose code
@@ -16,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param bsn the subject's BSN, if given
  * @param document the canonical document
  */
-record ExchangeRequest(String documentType, String purpose, String recipient, @Nullable String vNumber,
-		@Nullable String bsn, JsonNode document) {
+record ExchangeRequest(@Nullable String documentType, @Nullable String purpose, @Nullable String recipient,
+		@Nullable String vNumber, @Nullable String bsn, @Nullable JsonNode document) {
 
 	@Override
 	public String toString() {

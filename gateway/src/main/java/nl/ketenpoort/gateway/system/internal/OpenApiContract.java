@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -52,7 +53,10 @@ final class OpenApiContract {
 	private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 
 	static {
-		ERRORS.put("400", "Invalid input: MALFORMED_REQUEST, INVALID_PARAMETER, IDENTIFIER_IN_QUERY, …");
+		ERRORS.put("400", "Invalid input (API Design Rules /core/error-handling/invalid-input): MALFORMED_REQUEST,"
+				+ " INVALID_PARAMETER, IDENTIFIER_IN_QUERY, and a body that does not validate: INVALID_ENVELOPE,"
+				+ " SCHEMA_VIOLATION, INVALID_SUBJECT, SUBJECT_MISMATCH, UNKNOWN_DOCUMENT_TYPE, UNKNOWN_PURPOSE,"
+				+ " UNKNOWN_RECIPIENT, UNKNOWN_SUBJECT; every problem at once in errors, violations or mismatches");
 		ERRORS.put("401", "No valid access token: UNAUTHORIZED");
 		ERRORS.put("403", "Not allowed: FORBIDDEN (with reason), or a refusal of the operation's own");
 		ERRORS.put("404", "Nothing here that you may see: NOT_FOUND");
@@ -61,7 +65,9 @@ final class OpenApiContract {
 		ERRORS.put("409", "Conflicts with the current state: CONFLICT, IDEMPOTENCY_CONFLICT, …");
 		ERRORS.put("413", "The body is larger than the gateway takes: PAYLOAD_TOO_LARGE");
 		ERRORS.put("415", "The body's media type is not accepted: UNSUPPORTED_MEDIA_TYPE");
-		ERRORS.put("422", "Well-formed but refused on content: the operation's own codes (see docs/problems.md)");
+		ERRORS.put("422",
+				"Valid but refused on the rules of the operation: INVALID_GRANT, INVALID_MANDATE, UNPROCESSABLE,"
+						+ " … (see docs/problems.md)");
 		ERRORS.put("500", "A failure on the gateway's side: INTERNAL_ERROR (quote traceId)");
 		ERRORS.put("503", "Temporarily unavailable: SERVICE_UNAVAILABLE; retry later");
 	}
@@ -167,7 +173,7 @@ final class OpenApiContract {
 	private static Schema<?> problemSchema() {
 		ObjectSchema problem = new ObjectSchema();
 		problem.description("An RFC 9457 problem document; clients switch on code, never on detail."
-				+ " Some codes add members (reason, violations, mismatches, missing, parameters, use).");
+				+ " Some codes add members (reason, errors, violations, mismatches, missing, parameters, use).");
 		problem.addProperty("type", new StringSchema().format("uri").description("Stable URI of the code"));
 		problem.addProperty("title", new StringSchema());
 		problem.addProperty("status", new IntegerSchema());
@@ -177,6 +183,22 @@ final class OpenApiContract {
 		problem.addProperty("documentation", new StringSchema().format("uri"));
 		problem.addProperty("traceId", new StringSchema().description("W3C trace id: quote it when reporting"));
 		problem.addProperty("reason", new StringSchema().description("The bounded reason of a refusal"));
+		ObjectSchema error = new ObjectSchema();
+		error.addProperty("code", new StringSchema().description("The stable code of this problem"));
+		error.addProperty("pointer", new StringSchema().description("JSON pointer (RFC 6901) of the member"));
+		error.addProperty("detail", new StringSchema().description("For people; never quotes the value"));
+		error.addProperty("reason", new StringSchema().description("The bounded reason, where there is one"));
+		error.setRequired(List.of("code", "pointer", "detail"));
+		problem.addProperty("errors",
+				new ArraySchema().items(error)
+					.description("Every problem of a request's envelope at once (API Design Rules"
+							+ " /core/error-handling/all-errors); the first one's code is the problem's code"));
+		ObjectSchema violation = new ObjectSchema();
+		violation.addProperty("pointer", new StringSchema());
+		violation.addProperty("keyword", new StringSchema().description("The JSON Schema keyword that failed"));
+		violation.addProperty("message", new StringSchema());
+		problem.addProperty("violations", new ArraySchema().items(violation)
+			.description("SCHEMA_VIOLATION: every violation of the document's schema (the first 100)"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		return problem;
 	}

@@ -79,7 +79,7 @@ class ProblemHandlerWebTests {
 
 	@Test
 	void aLibrarysCodedFailureIsAnsweredWithItsCodeAndTheStatusOfItsKind() throws Exception {
-		problem(this.mvc.perform(get("/test-probe/library-failure")), 422, "UNKNOWN_DOCUMENT_TYPE")
+		problem(this.mvc.perform(get("/test-probe/library-failure")), 400, "UNKNOWN_DOCUMENT_TYPE")
 			.andExpect(jsonPath("$.detail").value("No document type with this code."))
 			.andExpect(
 					jsonPath("$.documentation").value("https://ketenpoort.nl/docs/problems.md#unknown_document_type"));
