@@ -7,9 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -96,26 +93,10 @@ final class ProblemReportValve extends ErrorReportValve {
 	 * or a new one.
 	 */
 	private static TraceContext containerTrace(Request request) {
-		SpanContext caller = io.opentelemetry.api.trace.Span
-			.fromContext(W3CTraceContextPropagator.getInstance().extract(Context.root(), request, HEADERS))
-			.getSpanContext();
+		SpanContext caller = CallerTrace.read(request, Request::getHeader, (r) -> Collections.list(r.getHeaderNames()));
 		String operation = TraceContext.randomOperationId();
 		return caller.isValid() ? new TraceContext(caller.getTraceId(), operation, Optional.of(caller.getSpanId()))
 				: new TraceContext(TraceContext.randomTraceId(), operation, Optional.empty());
 	}
-
-	private static final TextMapGetter<Request> HEADERS = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(Request carrier) {
-			return Collections.list(carrier.getHeaderNames());
-		}
-
-		@Override
-		public @Nullable String get(@Nullable Request carrier, String key) {
-			return (carrier != null) ? carrier.getHeader(key) : null;
-		}
-
-	};
 
 }

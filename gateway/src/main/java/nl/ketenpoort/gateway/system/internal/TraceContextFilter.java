@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +32,7 @@ class TraceContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		TraceContext trace = current();
+		TraceContext trace = current(request);
 		request.setAttribute(TraceContext.class.getName(), trace);
 		request.setAttribute(TraceContext.TRACE_ID, trace.traceId());
 		response.setHeader("traceparent", trace.traceparent());
@@ -55,19 +54,17 @@ class TraceContextFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static TraceContext current() {
-		Span span = Span.current();
-		SpanContext context = span.getSpanContext();
+	private static TraceContext current(HttpServletRequest request) {
+		SpanContext context = Span.current().getSpanContext();
 		if (!context.isValid()) {
 			return new TraceContext(TraceContext.randomTraceId(), TraceContext.randomOperationId(), Optional.empty());
 		}
-		// Only a parent from another process is the caller's (foreign) operation.
-		Optional<String> caller = Optional.empty();
-		if (span instanceof ReadableSpan readable && readable.getParentSpanContext().isValid()
-				&& readable.getParentSpanContext().isRemote()) {
-			caller = Optional.of(readable.getParentSpanContext().getSpanId());
-		}
-		return new TraceContext(context.getTraceId(), context.getSpanId(), caller);
+		// The caller's operation is read from its header rather than from the span's
+		// parent, which only a sampled (recording) span knows.
+		SpanContext caller = CallerTrace.of(request);
+		Optional<String> callerSpan = (caller.isValid() && caller.getTraceId().equals(context.getTraceId()))
+				? Optional.of(caller.getSpanId()) : Optional.empty();
+		return new TraceContext(context.getTraceId(), context.getSpanId(), callerSpan);
 	}
 
 	@Override
