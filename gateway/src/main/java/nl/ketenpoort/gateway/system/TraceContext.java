@@ -3,13 +3,12 @@ package nl.ketenpoort.gateway.system;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import nl.ketenpoort.gateway.problem.Problems;
 
 /**
  * A W3C trace context: the trace id of the whole chain and the id of this gateway's
- * operation.
+ * operation, as Micrometer Tracing opened it for a request.
  *
  * @param traceId 16 bytes, lower-case hex
  * @param spanId 8 bytes, lower-case hex: this gateway's operation
@@ -26,24 +25,7 @@ public record TraceContext(String traceId, String spanId, Optional<String> paren
 	/** The MDC key of this gateway's operation id. */
 	public static final String SPAN_ID = "spanId";
 
-	private static final Pattern TRACEPARENT = Pattern
-		.compile("^00-(?!0{32})([0-9a-f]{32})-(?!0{16})([0-9a-f]{16})-[0-9a-f]{2}$");
-
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	/**
-	 * Continues the caller's trace when its {@code traceparent} is valid, otherwise
-	 * starts one.
-	 */
-	public static TraceContext continueOrStart(String traceparent) {
-		if (traceparent != null) {
-			var matcher = TRACEPARENT.matcher(traceparent.trim());
-			if (matcher.matches()) {
-				return new TraceContext(matcher.group(1), randomHex(8), Optional.of(matcher.group(2)));
-			}
-		}
-		return new TraceContext(randomHex(16), randomHex(8), Optional.empty());
-	}
 
 	/**
 	 * The {@code traceparent} header value that names this gateway's operation as parent.

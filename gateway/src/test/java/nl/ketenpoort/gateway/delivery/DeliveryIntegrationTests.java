@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -128,6 +129,19 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(request.getBodyAsString()).doesNotContain("\"birthDate\"");
 		assertThat(status(id)).isEqualTo("delivered");
 		assertThat(auditTypes(id)).containsExactly("accepted", "delivered");
+		// The audit log names the caller's trace and operation as the foreign ones and
+		// continues the same trace.
+		Map<String, Object> accepted = JdbcClient.create(this.dataSource)
+			.sql("SELECT trace_id, parent_operation_id, foreign_trace_id, foreign_operation_id FROM audit_event"
+					+ " WHERE exchange_id = ? AND event_type = 'accepted'")
+			.param(UUID.fromString(id))
+			.query()
+			.singleRow();
+		assertThat(accepted).containsEntry("trace_id", "0af7651916cd43dd8448eb211c80319c")
+			.containsEntry("foreign_trace_id", "0af7651916cd43dd8448eb211c80319c")
+			.containsEntry("foreign_operation_id", "b7ad6b7169203331");
+		assertThat((String) accepted.get("parent_operation_id")).matches("[0-9a-f]{16}")
+			.isNotEqualTo("b7ad6b7169203331");
 	}
 
 	@Test

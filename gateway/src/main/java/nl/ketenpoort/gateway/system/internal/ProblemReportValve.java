@@ -2,8 +2,11 @@ package nl.ketenpoort.gateway.system.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.opentelemetry.api.trace.SpanContext;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -51,7 +54,7 @@ final class ProblemReportValve extends ErrorReportValve {
 		log.debug("Container refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status,
 				response.getMessage());
 		if (request.getAttribute(TraceContext.TRACE_ID) == null) {
-			TraceContext trace = TraceContext.continueOrStart(request.getHeader("traceparent"));
+			TraceContext trace = containerTrace(request);
 			request.setAttribute(TraceContext.TRACE_ID, trace.traceId());
 			response.setHeader("traceparent", trace.traceparent());
 		}
@@ -82,6 +85,18 @@ final class ProblemReportValve extends ErrorReportValve {
 					+ "in the path, a header that is too large, or too many parameters.";
 		}
 		return code.defaultDetail();
+	}
+
+	/**
+	 * The trace of a request that the container refused before any filter (and so before
+	 * Micrometer Tracing) saw it: the caller's, read by OpenTelemetry's W3C propagator,
+	 * or a new one.
+	 */
+	private static TraceContext containerTrace(Request request) {
+		SpanContext caller = CallerTrace.read(request, Request::getHeader, (r) -> Collections.list(r.getHeaderNames()));
+		String operation = TraceContext.randomOperationId();
+		return caller.isValid() ? new TraceContext(caller.getTraceId(), operation, Optional.of(caller.getSpanId()))
+				: new TraceContext(TraceContext.randomTraceId(), operation, Optional.empty());
 	}
 
 }
