@@ -238,6 +238,16 @@ class MetricsScrapeIntegrationTests extends GatewayIntegrationTest {
 		fails(ids.get(3), 400);
 		assertThat(this.worker.runOnce()).isEqualTo(5);
 		this.checkpoints.signHead();
+		// The outbox gauges read the database at most once a second (OutboxMetrics): wait
+		// that long, so the scrape after the run cannot show the snapshot of one before
+		// it.
+		try {
+			Thread.sleep(1_100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 
 		String afterText = scrapeText();
 		long waiting = JdbcClient.create(this.dataSource)
