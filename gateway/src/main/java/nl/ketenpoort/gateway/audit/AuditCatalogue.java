@@ -59,9 +59,6 @@ public final class AuditCatalogue {
 
 	private final String[] quotedNames;
 
-	/** {@link #canonicalOrder} as an array, for the loop that hashes millions. */
-	private final @Nullable AuditField[] canonicalFields;
-
 	/** The column index of each member of {@link #canonicalOrder}, -1 for the version. */
 	private final int[] canonicalColumns;
 
@@ -91,7 +88,6 @@ public final class AuditCatalogue {
 		hashed.add(null);
 		hashed.sort((a, b) -> memberName(a).compareTo(memberName(b)));
 		this.canonicalOrder = Collections.unmodifiableList(hashed);
-		this.canonicalFields = hashed.toArray(new AuditField[0]);
 		this.canonicalColumns = hashed.stream().mapToInt((field) -> (field != null) ? index(field) : -1).toArray();
 		this.canonicalTypes = hashed.stream()
 			.map((field) -> (field != null) ? field.type() : Type.INTEGER)
@@ -206,7 +202,7 @@ public final class AuditCatalogue {
 				case UUID -> out.append('"').append(value.toString()).append('"');
 				case TIMESTAMP -> timestamp(out, (Instant) value);
 				case INTEGER, BIGINT, SMALLINT -> Jcs.integer(out, (Number) value);
-				case TEXT_ARRAY -> canonicalValue(out, value);
+				case TEXT_ARRAY -> stringArray(out, (List<?>) value);
 			}
 		}
 		return out.append('}').toString();
@@ -214,10 +210,9 @@ public final class AuditCatalogue {
 
 	/** The row's column values for {@link #columns()}, in order. */
 	public Object[] parameters(AuditRecord record) {
-		Object[] parameters = new Object[this.fields.size()];
+		Object[] parameters = columnsOf(record);
 		for (int i = 0; i < parameters.length; i++) {
-			AuditField field = this.fields.get(i);
-			parameters[i] = field.type().parameter(field.of(record));
+			parameters[i] = this.fields.get(i).type().parameter(parameters[i]);
 		}
 		return parameters;
 	}
@@ -327,81 +322,34 @@ public final class AuditCatalogue {
 	/**
 	 * The canonical form v2: RFC 8785 of the hashed fields that are set (an absent value
 	 * or an empty list leaves its member out, so a field added later changes no earlier
-	 * event's text) and {@code "v":2}. Written member by member in the order RFC 8785
-	 * sorts them, computed once, rather than through a sorted map: verification hashes
-	 * millions of these.
+	 * event's text) and {@code "v":2}. The same writer as verification's, over the
+	 * record's values in column order.
 	 */
 	public String canonical(AuditRecord record) {
-		StringBuilder out = new StringBuilder(1024);
-		out.append('{');
-		boolean first = true;
-		// Most events set no extra field: then none of them is looked up.
-		boolean extras = !record.event().extra().isEmpty();
-		AuditField[] order = this.canonicalFields;
-		for (int i = 0; i < order.length; i++) {
-			AuditField field = order[i];
-			Object value;
-			if (field == null) {
-				value = FORM;
-			}
-			else if (field.extra() && !extras) {
-				continue;
-			}
-			else {
-				value = field.of(record);
-			}
-			// Tested against String (a final class) before List (an interface, a slower
-			// check): most values are strings.
-			if (value == null || !(value instanceof String) && value instanceof List<?> list && list.isEmpty()) {
-				continue;
-			}
-			if (!first) {
-				out.append(',');
-			}
-			first = false;
-			out.append(this.quotedNames[i]);
-			if (value instanceof String text) {
-				Jcs.string(out, text);
-			}
-			else {
-				canonicalValue(out, value);
-			}
-		}
-		return out.append('}').toString();
+		return canonicalOfColumns(columnsOf(record));
 	}
 
-	private static void canonicalValue(StringBuilder out, Object value) {
-		if (value instanceof UUID uuid) {
-			Jcs.string(out, uuid.toString());
+	/**
+	 * A record's values in {@link #fields()} order, as a row read from the table holds
+	 * them ({@link Read#columns()}).
+	 */
+	Object[] columnsOf(AuditRecord record) {
+		Object[] columns = new Object[this.fields.size()];
+		for (int i = 0; i < columns.length; i++) {
+			columns[i] = this.fields.get(i).of(record);
 		}
-		else if (value instanceof Instant instant) {
-			timestamp(out, instant);
-		}
-		else if (value instanceof Integer || value instanceof Long) {
-			Jcs.integer(out, (Number) value);
-		}
-		else if (value instanceof String text) {
-			Jcs.string(out, text);
-		}
-		else if (value instanceof Number number) {
-			Jcs.integer(out, number);
-		}
-		else if (value instanceof Boolean bool) {
-			out.append(bool.booleanValue());
-		}
-		else if (value instanceof List<?> list) {
-			out.append('[');
-			for (int i = 0; i < list.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				Jcs.string(out, String.valueOf(list.get(i)));
+		return columns;
+	}
+
+	private static void stringArray(StringBuilder out, List<?> list) {
+		out.append('[');
+		for (int i = 0; i < list.size(); i++) {
+			if (i > 0) {
+				out.append(',');
 			}
-			out.append(']');
+			Jcs.string(out, String.valueOf(list.get(i)));
 		}
-		else {
-			throw new AuditCatalogueMisdeclared("An audit value of type " + value.getClass().getSimpleName());
-		}
+		out.append(']');
 	}
 
 	/**
