@@ -1,8 +1,5 @@
 package nl.ketenpoort.gateway.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -267,27 +264,11 @@ class AuditEpochIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void tamper(String sql) {
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("SET session_replication_role = replica");
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new AssertionError(ex);
-		}
+		AuditTestDatabase.tamper(this.dataSource, sql);
 	}
 
 	private void tamperInsert(AuditRecord record) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			connection.createStatement().execute("SET session_replication_role = replica");
-			AuditRows.insert(
-					JdbcClient
-						.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)),
-					record);
-		}
-		catch (SQLException ex) {
-			throw new AssertionError(ex);
-		}
+		AuditTestDatabase.tamperInsert(this.dataSource, record);
 	}
 
 	private static void assertBroken(ChainVerification result, long position, ChainBreak kind) {

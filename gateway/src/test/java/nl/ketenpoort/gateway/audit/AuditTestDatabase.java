@@ -88,8 +88,14 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Runs SQL as a superuser with the append-only triggers switched off. */
 	void tamper(String sql) {
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement()) {
+		tamper(this.dataSource, sql);
+	}
+
+	/**
+	 * Runs a statement as a superuser with the triggers switched off, on any database.
+	 */
+	static void tamper(DataSource dataSource, String sql) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SET session_replication_role = replica");
 			statement.execute(sql);
 		}
@@ -100,7 +106,15 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Inserts a forged row as a superuser with the triggers switched off. */
 	void tamperInsert(AuditRecord record) {
-		try (Connection connection = this.dataSource.getConnection()) {
+		tamperInsert(this.dataSource, record);
+	}
+
+	/**
+	 * Inserts a forged row as a superuser with the triggers switched off, on any
+	 * database.
+	 */
+	static void tamperInsert(DataSource dataSource, AuditRecord record) {
+		try (Connection connection = dataSource.getConnection()) {
 			connection.createStatement().execute("SET session_replication_role = replica");
 			AuditRows.insert(JdbcClient.create(new SingleConnectionDataSource(connection, true)), record);
 		}
