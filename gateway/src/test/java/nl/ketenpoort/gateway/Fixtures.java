@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
+
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentMethod;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -43,7 +45,11 @@ public class Fixtures {
 
 	private final DataSource dataSource;
 
-	Fixtures(Subjects subjects, ConsentRegistry registry, PurposeCatalogue catalogue, DataSource dataSource) {
+	private final AuditChainer chainer;
+
+	Fixtures(Subjects subjects, ConsentRegistry registry, PurposeCatalogue catalogue, DataSource dataSource,
+			AuditChainer chainer) {
+		this.chainer = chainer;
 		this.subjects = subjects;
 		this.registry = registry;
 		this.catalogue = catalogue;
@@ -79,8 +85,18 @@ public class Fixtures {
 		return JdbcClient.create(this.dataSource);
 	}
 
-	/** The audit event types recorded for one exchange, oldest first. */
+	/**
+	 * Links every audit event staged so far into the chain, on the test's thread: what a
+	 * test reads from {@code audit_event} right after a request is then there, instead of
+	 * a moment later when the gateway's chainer gets to it.
+	 */
+	public void chained() {
+		this.chainer.chainPending();
+	}
+
+	/** The audit event types recorded for one exchange, oldest first, once chained. */
 	public List<String> auditTypes(UUID exchangeId) {
+		chained();
 		return jdbc().sql("SELECT event_type FROM audit_event WHERE exchange_id = ? ORDER BY position")
 			.param(exchangeId)
 			.query(String.class)

@@ -79,6 +79,10 @@ public final class AcceptLoad {
 		PartnerTokens tokens = new PartnerTokens(http, base, "tvs", "exchange:send:" + DOCUMENT_TYPE,
 				dataDir.resolve("keys/partners/tvs.jwk"));
 		List<String> bodies = bodies(vNumbers);
+		if (!options.all("wrk-setup").isEmpty()) {
+			writeWrkSetup(Path.of(options.get("wrk-setup", "target/wrk")), tokens.current(), bodies, report);
+			return;
+		}
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		URI exchanges = base.resolve("/api/v1/exchanges");
 		URI bare = base.resolve(baselinePath);
@@ -162,6 +166,21 @@ public final class AcceptLoad {
 					+ " --grant <n>, or run the gateway with SPRING_PROFILES_ACTIVE=demo");
 		}
 		return vNumbers;
+	}
+
+	/**
+	 * What {@code benchmarks/wrk/accept.lua} sends, for measuring with {@code wrk}, a tool
+	 * this project did not write: the access token (valid for five minutes) and one
+	 * request body per subject, one per line.
+	 */
+	private static void writeWrkSetup(Path directory, String token, List<String> bodies, BenchmarkReport report)
+			throws IOException {
+		java.nio.file.Files.createDirectories(directory);
+		java.nio.file.Files.writeString(directory.resolve("token"), token);
+		java.nio.file.Files.write(directory.resolve("bodies.jsonl"), bodies);
+		report.line("wrote " + directory.resolve("token") + " and " + bodies.size() + " bodies to "
+				+ directory.resolve("bodies.jsonl") + "; now: wrk -s benchmarks/wrk/accept.lua ... (see"
+				+ " docs/benchmarks.md)");
 	}
 
 	private static List<String> bodies(List<String> vNumbers) throws IOException {

@@ -40,6 +40,13 @@ public final class AuditCatalogue {
 	/** The member of the canonical form v2 that names it. */
 	static final String VERSION_MEMBER = "v";
 
+	/**
+	 * The JSON member telling whether an event has its place in the chain yet: a staged
+	 * event ({@code false}) has no position and no hash, and verification and proofs do
+	 * not cover it until the chainer links it.
+	 */
+	static final String CHAINED = "chained";
+
 	/** RFC 3339 in UTC with exactly six fraction digits, as PostgreSQL keeps time. */
 	static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -71,6 +78,8 @@ public final class AuditCatalogue {
 
 	private final String insert;
 
+	private final String stage;
+
 	/**
 	 * A catalogue of these fields, in this order.
 	 * @param fields the fields; names unique
@@ -98,8 +107,9 @@ public final class AuditCatalogue {
 			return name.append(':').toString();
 		}).toArray(String[]::new);
 		this.columns = this.fields.stream().map(AuditField::column).collect(Collectors.joining(", "));
-		this.insert = "INSERT INTO audit_event (" + this.columns + ") VALUES ("
-				+ String.join(", ", Collections.nCopies(this.fields.size(), "?")) + ")";
+		String values = " VALUES (" + String.join(", ", Collections.nCopies(this.fields.size(), "?")) + ")";
+		this.insert = "INSERT INTO audit_event (" + this.columns + ")" + values;
+		this.stage = "INSERT INTO audit_staged (" + this.columns + ")" + values;
 	}
 
 	private static String memberName(@Nullable AuditField field) {
@@ -138,6 +148,14 @@ public final class AuditCatalogue {
 	/** The INSERT statement of a row, one parameter per field. */
 	public String insert() {
 		return this.insert;
+	}
+
+	/**
+	 * The INSERT statement of a staged event ({@code audit_staged}: the same columns,
+	 * without a place in the chain yet), one parameter per field.
+	 */
+	public String stage() {
+		return this.stage;
 	}
 
 	/** Reads a row of {@link #columns()} by index. */
@@ -239,6 +257,11 @@ public final class AuditCatalogue {
 	public Map<String, Object> json(AuditRecord record, AuditView view) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (AuditField field : shownIn(view)) {
+			if (field.json() == Json.WHEN_CHAINED) {
+				if (!record.chained()) {
+					continue;
+				}
+			}
 			Object value = field.json(record);
 			if ((value == null || value instanceof List<?> list && list.isEmpty() && field.extra())
 					&& field.json() == Json.WHEN_SET) {
@@ -255,6 +278,9 @@ public final class AuditCatalogue {
 				name = name.substring(dot + 1);
 			}
 			into.put(name, value);
+		}
+		if (view == AuditView.API || view == AuditView.CONSOLE) {
+			json.put(CHAINED, record.chained());
 		}
 		return json;
 	}
@@ -398,7 +424,7 @@ public final class AuditCatalogue {
 	public Map<String, Object> schema() {
 		Map<String, Object> schema = new LinkedHashMap<>();
 		schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-		schema.put("$id", "https://ketenpoort.nl/schemas/audit-event/2.0.0");
+		schema.put("$id", "https://ketenpoort.nl/schemas/audit-event/2.1.0");
 		schema.put("title", "Audit event");
 		schema.put("description", "One event of the append-only, hash-chained audit log as the audit API shows it"
 				+ " (GET /api/v1/audit/events); holds codes, pseudonyms, field names and digests, never document"
@@ -410,7 +436,7 @@ public final class AuditCatalogue {
 		Set<String> required = new LinkedHashSet<>();
 		Map<String, Set<String>> nestedRequired = new HashMap<>();
 		for (AuditField field : shownIn(AuditView.API)) {
-			boolean always = field.json() != Json.WHEN_SET;
+			boolean always = field.json() == Json.ALWAYS || field.json() == Json.EMPTY_WHEN_NULL;
 			String name = field.apiName();
 			int dot = name.indexOf('.');
 			if (dot < 0) {
@@ -443,6 +469,16 @@ public final class AuditCatalogue {
 			Map<String, Object> nested = (Map<String, Object>) properties.get(object);
 			nested.put("required", List.copyOf(names));
 		});
+		Map<String, Object> chained = new LinkedHashMap<>();
+		chained.put("title", "Chained");
+		chained.put("description", "Whether the event has its place in the hash chain yet. A staged event (false)"
+				+ " is durable with the change it records but has no position and no hash until the chainer links"
+				+ " it, moments later; verification, checkpoints and proofs cover chained events only.");
+		chained.put("type", "boolean");
+		chained.put("x-hashed", false);
+		chained.put("x-category", "audit");
+		properties.put(CHAINED, chained);
+		required.add(CHAINED);
 		schema.put("required", List.copyOf(required));
 		schema.put("properties", properties);
 		return schema;

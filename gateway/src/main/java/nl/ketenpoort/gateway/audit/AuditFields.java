@@ -50,8 +50,8 @@ public final class AuditFields {
 	private static final Set<AuditView> ENVELOPE = Set.of(AuditView.API, AuditView.CONSOLE, AuditView.CSV,
 			AuditView.HTML);
 
-	static final AuditField POSITION = field("position", Type.BIGINT, Hashing.NO, "position", Json.ALWAYS, TABLES,
-			AuditShape.NUMBER, "Position", AuditRecord::position);
+	static final AuditField POSITION = field("position", Type.BIGINT, Hashing.NO, "position", Json.WHEN_CHAINED, TABLES,
+			AuditShape.NUMBER, "Position", (r) -> r.chained() ? r.position() : null);
 
 	static final AuditField EVENT_ID = field("event_id", Type.UUID, Hashing.YES, "eventId", Json.ALWAYS, API_ONLY,
 			AuditShape.UUID, "Event", AuditRecord::eventId);
@@ -143,10 +143,10 @@ public final class AuditFields {
 	static final AuditField ENDED_AT = field("ended_at", Type.TIMESTAMP, Hashing.NO, "endedAt", Json.WHEN_SET, NO_VIEW,
 			AuditShape.TIMESTAMP, "Ended", AuditRecord::recordedAt);
 
-	static final AuditField PREV_HASH = field("prev_hash", Type.TEXT, Hashing.NO, "prevHash", Json.ALWAYS, NO_VIEW,
-			AuditShape.CHAIN_HASH, "Previous hash", AuditRecord::prevHash);
+	static final AuditField PREV_HASH = field("prev_hash", Type.TEXT, Hashing.NO, "prevHash", Json.WHEN_CHAINED,
+			NO_VIEW, AuditShape.CHAIN_HASH, "Previous hash", AuditRecord::prevHash);
 
-	static final AuditField HASH = field("hash", Type.TEXT, Hashing.NO, "hash", Json.ALWAYS, TABLES,
+	static final AuditField HASH = field("hash", Type.TEXT, Hashing.NO, "hash", Json.WHEN_CHAINED, TABLES,
 			AuditShape.CHAIN_HASH, "Hash", AuditRecord::hash);
 
 	/** Only events of a mandate carry it. */
@@ -252,6 +252,11 @@ public final class AuditFields {
 	 */
 	public static AuditRecord read(ResultSet rs) throws SQLException {
 		return CATALOGUE.read(rs);
+	}
+
+	/** The INSERT of a staged event, one parameter per field. */
+	public static String stage() {
+		return CATALOGUE.stage();
 	}
 
 	/** The row's column values for {@link #COLUMNS}, in order. */

@@ -28,6 +28,14 @@ public class AuditQueries {
 	 */
 	private static final String RECIPIENTS = "string_to_array(recipient, ',')";
 
+	/**
+	 * What readers see: the chained events and those staged but not chained yet (no
+	 * position; {@code chained: false} in the API), which the chainer links moments
+	 * later. PostgreSQL applies each condition to both tables.
+	 */
+	private static final String LOG = "(SELECT " + AuditRows.COLUMNS + " FROM audit_event UNION ALL SELECT "
+			+ AuditRows.COLUMNS + " FROM audit_staged) AS audit_log";
+
 	private final JdbcClient jdbc;
 
 	AuditQueries(JdbcClient jdbc) {
@@ -69,8 +77,8 @@ public class AuditQueries {
 		params.add(size);
 		params.add((long) page * size);
 		return this.jdbc
-			.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event" + where
-					+ " ORDER BY position DESC LIMIT ? OFFSET ?")
+			.sql("SELECT " + AuditRows.COLUMNS + " FROM " + LOG + where
+					+ " ORDER BY position DESC NULLS FIRST, recorded_at DESC LIMIT ? OFFSET ?")
 			.params(params)
 			.query(AuditRows.MAPPER)
 			.list();
@@ -79,7 +87,8 @@ public class AuditQueries {
 	/** The events of one exchange, in chain order. */
 	public List<AuditRecord> trail(UUID exchangeId) {
 		return this.jdbc
-			.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event WHERE exchange_id = ? ORDER BY position")
+			.sql("SELECT " + AuditRows.COLUMNS + " FROM " + LOG
+					+ " WHERE exchange_id = ? ORDER BY position NULLS LAST, recorded_at")
 			.param(exchangeId)
 			.query(AuditRows.MAPPER)
 			.list();
@@ -92,8 +101,8 @@ public class AuditQueries {
 	public List<Map<String, Object>> overview(EventScope scope) {
 		String[] partners = scope.partners().toArray(String[]::new);
 		return this.jdbc.sql("SELECT purpose, legal_basis, sender, recipient, event_type,"
-				+ " to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, count(*) AS events"
-				+ " FROM audit_event WHERE purpose IS NOT NULL AND event_type IN"
+				+ " to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, count(*) AS events" + " FROM " + LOG
+				+ " WHERE purpose IS NOT NULL AND event_type IN"
 				+ " ('accepted', 'refused', 'delivered', 'failed', 'dead-lettered')" + " AND (sender = ANY(?) OR "
 				+ RECIPIENTS + " && ?::text[])" + " GROUP BY purpose, legal_basis, sender, recipient, event_type, month"
 				+ " ORDER BY month DESC, purpose, sender, recipient, event_type")

@@ -15,7 +15,7 @@ import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 /**
  * One row of the audit log as stored, with its place in the hash chain.
  *
- * @param position place in the chain, from 1, without gaps
+ * @param position place in the chain, from 1, without gaps; 0 while staged
  * @param eventId unique id of the event
  * @param recordedAt when it was recorded (microsecond precision, as PostgreSQL keeps it)
  * @param operationId this event's own operation id (8 bytes hex)
@@ -27,7 +27,7 @@ import nl.ketenpoort.gateway.audit.internal.AuditTrace;
  * {@code docs/audit-formats.md}
  */
 public record AuditRecord(long position, UUID eventId, Instant recordedAt, String operationId, AuditEvent event,
-		String prevHash, String hash, int form) {
+		@Nullable String prevHash, @Nullable String hash, int form) {
 
 	/**
 	 * A record in the current form ({@link AuditCatalogue#FORM}) with its hash computed.
@@ -38,6 +38,25 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 				AuditCatalogue.FORM);
 		return new AuditRecord(position, eventId, recordedAt, operationId, event, prevHash,
 				AuditFields.CATALOGUE.hash(unhashed), AuditCatalogue.FORM);
+	}
+
+	/**
+	 * An event as staged: durable with the change it records, in the current form,
+	 * without a place in the chain yet (no position, no hashes) until the chainer links
+	 * it.
+	 */
+	public static AuditRecord staged(UUID eventId, Instant recordedAt, String operationId, AuditEvent event) {
+		return new AuditRecord(0, eventId, recordedAt, operationId, event, null, null, AuditCatalogue.FORM);
+	}
+
+	/** This staged event at its place in the chain, hashed. */
+	public AuditRecord chainedAt(long position, String prevHash) {
+		return hashed(position, this.eventId, this.recordedAt, this.operationId, this.event, prevHash);
+	}
+
+	/** Whether the event has its place in the chain (a staged one has not). */
+	public boolean chained() {
+		return this.hash != null;
 	}
 
 	/** The hash before the first event. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import nl.ketenpoort.gateway.system.FaultPoints;
+import nl.ketenpoort.gateway.system.FaultPoints.Point;
 import nl.ketenpoort.gateway.system.TraceContext;
 import org.slf4j.MDC;
 
@@ -12,67 +14,65 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
 import nl.ketenpoort.gateway.audit.internal.AuditValues;
 
 /**
- * Appends events to the hash-chained audit log. Call it inside the transaction of the
- * change it records, as late as possible: the append holds the chain lock until that
- * transaction commits, which serialises appends across threads and gateway nodes.
+ * Records events in the audit log. Call it inside the transaction of the change it
+ * records: the event is staged ({@code audit_staged}) in that transaction, so it is
+ * durable exactly when the change is, and takes no lock; once the transaction commits,
+ * this node's {@link AuditChainer} links it into the hash chain with the other staged
+ * events of its batch (group commit, ADR 0009). Until then the API shows it with
+ * {@code chained: false}.
  * <p>
  * Events are hashed in canonical form {@value AuditCatalogue#FORM}; when the head of the
- * chain is of an earlier form, the first append writes the signed epoch event
- * ({@link AuditEpochs}) before its own.
+ * chain is of an earlier form, the chainer writes the signed epoch event
+ * ({@link nl.ketenpoort.gateway.audit.internal.AuditEpochs}) before the first of them.
  */
 @Service
 public class AuditTrail {
-
-	/** Advisory lock key of the chain head ("KETENAUD"). */
-	static final long CHAIN_LOCK = 0x4b4554454e415544L;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private final AuditEpochs epochs;
+	private final AuditChainer chainer;
 
-	AuditTrail(JdbcClient jdbc, Clock clock, AuditEpochs epochs) {
+	private final FaultPoints faults;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, AuditChainer chainer, FaultPoints faults) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.epochs = epochs;
+		this.chainer = chainer;
+		this.faults = faults;
 	}
 
+	/**
+	 * Stages the event in the current transaction (or on its own without one).
+	 * @return the event as staged: no position and no hash yet
+	 */
 	@Transactional
 	public AuditRecord append(AuditEvent event) {
-		AuditEvent traced = withTrace(AuditValues.bounded(event));
-		var head = this.jdbc.sql("SELECT head_position, head_hash, head_form FROM audit_lock_chain_head(?)")
-			.param(CHAIN_LOCK)
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3)))
-			.optional();
-		long position = head.map((h) -> h.position() + 1).orElse(1L);
-		String prevHash = head.map(Head::hash).orElse(AuditRecord.GENESIS);
-		if (head.isPresent() && head.get().form() < AuditCatalogue.FORM) {
-			AuditRecord epoch = chained(position, prevHash,
-					withTrace(this.epochs.epoch(head.get().position(), head.get().hash())));
-			AuditRows.insert(this.jdbc, epoch);
-			position = epoch.position() + 1;
-			prevHash = epoch.hash();
+		AuditRecord staged = AuditRecord.staged(UUID.randomUUID(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				TraceContext.randomOperationId(), withTrace(AuditValues.bounded(event)));
+		AuditRows.stage(this.jdbc, staged);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					AuditTrail.this.faults.reached(Point.AUDIT_STAGED_COMMITTED);
+					AuditTrail.this.chainer.wake();
+				}
+			});
 		}
-		AuditRecord record = chained(position, prevHash, traced);
-		AuditRows.insert(this.jdbc, record);
-		return record;
-	}
-
-	private AuditRecord chained(long position, String prevHash, AuditEvent event) {
-		UUID eventId = UUID.randomUUID();
-		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String operationId = TraceContext.randomOperationId();
-		return AuditRecord.hashed(position, eventId, recordedAt, operationId, event, prevHash);
-	}
-
-	private record Head(long position, String hash, int form) {
+		else {
+			this.chainer.wake();
+		}
+		return staged;
 	}
 
 	/**

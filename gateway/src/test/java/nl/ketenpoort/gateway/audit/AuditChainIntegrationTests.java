@@ -66,14 +66,15 @@ class AuditChainIntegrationTests {
 	void freshChain() {
 		database.empty();
 		database.tamper("DELETE FROM exchange");
-		AuditTestDatabase.Parts parts = database
-			.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7));
+		AuditTestDatabase.Parts parts = database.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1),
+				KEY_ENCRYPTION_KEY, 7, 500, java.time.Duration.ofMillis(100)));
 		this.jdbc = parts.jdbc();
 		this.keys = parts.keys();
-		this.settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7);
+		this.settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7, 500,
+				java.time.Duration.ofMillis(100));
 		this.checkpoints = parts.checkpoints();
 		this.verifier = parts.verifier();
-		this.trail = new AuditTrail(this.jdbc, Clock.systemUTC(), parts.epochs());
+		this.trail = parts.trail(Clock.systemUTC());
 		for (int i = 0; i < 20; i++) {
 			this.trail.append(sampleEvent(i));
 		}

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,9 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 	AuditCheckpoints checkpoints;
 
 	@Autowired
+	AuditChainer chainer;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -66,11 +70,11 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeAll
 	void runTheCommandsOnceAgainstOnePreparedDatabase() throws IOException {
-		AuditRecord head = this.trail
-			.appendIndependently(AuditEvent.of(AuditEventType.AUDIT_READ, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
-				.reason("command-line-test")
-				.build());
-		this.checkpoints.create(head.position(), head.hash());
+		this.trail.appendIndependently(AuditEvent.of(AuditEventType.AUDIT_READ, AuditOutcome.SUCCESS, AuditActor.SYSTEM)
+			.reason("command-line-test")
+			.build());
+		this.chainer.chainPending();
+		assertThat(this.checkpoints.signHead()).as("a checkpoint of the head with that event").isPresent();
 		// another context of this process attaches to the same data directory first, as
 		// the tests' contexts do: that must not cost the running server its ownership
 		try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.startOrAttach(dataDir())) {

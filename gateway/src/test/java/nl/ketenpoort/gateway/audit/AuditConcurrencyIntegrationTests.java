@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
+import nl.ketenpoort.gateway.system.FaultPoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +38,8 @@ class AuditConcurrencyIntegrationTests {
 
 	private static AuditTestDatabase database;
 
-	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50);
+	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50, 500,
+			Duration.ofMillis(100));
 
 	@BeforeAll
 	static void startDatabase() throws IOException {
@@ -120,18 +123,27 @@ class AuditConcurrencyIntegrationTests {
 
 		private final AuditTrail trail;
 
+		private final AuditChainer chainer;
+
 		Node(int connections) {
 			HikariConfig config = new HikariConfig();
 			config.setDataSource(database.dataSource());
 			config.setMaximumPoolSize(connections);
 			this.pool = new HikariDataSource(config);
 			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.pool));
-			this.trail = new AuditTrail(JdbcClient.create(this.pool), Clock.systemUTC(),
-					database.parts(new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50)).epochs());
+			AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50, 500,
+					Duration.ofMillis(100));
+			// each node with its chainer running, as in the gateway
+			this.chainer = new AuditChainer(this.pool, database.parts(settings).epochs(), FaultPoints.none(),
+					Clock.systemUTC(), settings);
+			this.chainer.start();
+			this.trail = new AuditTrail(JdbcClient.create(this.pool), Clock.systemUTC(), this.chainer,
+					FaultPoints.none());
 		}
 
 		@Override
 		public void close() {
+			this.chainer.stop();
 			this.pool.close();
 		}
 

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
+import nl.ketenpoort.gateway.system.FaultPoints;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
@@ -58,7 +60,7 @@ class AuditEpochIntegrationTests extends GatewayIntegrationTest {
 	private static final String DATABASE = "audit_epochs";
 
 	private static final AuditSettings SETTINGS = new AuditSettings(1000, Duration.ofMinutes(1),
-			Base64.getEncoder().encodeToString(new byte[32]), 5);
+			Base64.getEncoder().encodeToString(new byte[32]), 5, 500, Duration.ofMillis(100));
 
 	private static final int FORM_ONE_EVENTS = 12;
 
@@ -91,7 +93,8 @@ class AuditEpochIntegrationTests extends GatewayIntegrationTest {
 		}
 		Flyway.configure().dataSource(template).locations(NOW).load().migrate();
 		Parts parts = new Parts(template);
-		AuditTrail trail = new AuditTrail(jdbc, Clock.systemUTC(), parts.epochs());
+		AuditTrail trail = new ChainingTrail(template, Clock.systemUTC(),
+				new AuditChainer(template, parts.epochs(), FaultPoints.none(), Clock.systemUTC(), SETTINGS));
 		for (int i = 0; i < 8; i++) {
 			trail.append(AuditChainIntegrationTests.sampleEvent(100 + i)
 				.toBuilder()

@@ -89,7 +89,30 @@ class AuditFieldsTests {
 		expected.put("operationId", "00f067aa0ba902b7");
 		expected.put("hash", "f".repeat(64));
 		expected.put("form", 2);
+		expected.put("chained", true);
 		assertThat(view).isEqualTo(expected);
+	}
+
+	@Test
+	void aStagedEventShowsWithoutItsPlaceInTheChain() {
+		// given: an event as staged, before the chainer linked it
+		AuditRecord record = record(delivered(), "f".repeat(64));
+		AuditRecord staged = AuditRecord.staged(record.eventId(), record.recordedAt(), record.operationId(),
+				record.event());
+		// when
+		Map<String, Object> api = AuditFields.json(staged, AuditView.API);
+		Map<String, Object> console = AuditFields.json(staged, AuditView.CONSOLE);
+		// then
+		assertThat(api).doesNotContainKeys("position", "hash", "prevHash").containsEntry("chained", false);
+		assertThat(console).doesNotContainKeys("position", "hash").containsEntry("chained", false);
+		assertThat(AuditFields.parameters(staged)[0]).as("no position in the staging row").isNull();
+		// and: chained, it hashes as an event appended at that place would
+		AuditRecord chained = staged.chainedAt(7, record.prevHash());
+		assertThat(chained.hash()).isEqualTo(AuditRecord
+			.hashed(7, record.eventId(), record.recordedAt(), record.operationId(), record.event(), record.prevHash())
+			.hash());
+		assertThat(AuditFields.json(chained, AuditView.API)).containsEntry("position", 7L)
+			.containsEntry("chained", true);
 	}
 
 	@Test
@@ -100,7 +123,7 @@ class AuditFieldsTests {
 		Map<String, Object> view = AuditFields.json(record, AuditView.CONSOLE);
 		// then
 		assertThat(view).containsOnlyKeys("position", "recordedAt", "type", "outcome", "purpose", "legalBasis",
-				"sender", "recipient", "documentType", "exchangeId", "fieldNames", "actor", "hash");
+				"sender", "recipient", "documentType", "exchangeId", "fieldNames", "actor", "hash", "chained");
 		assertThat(view.get("actor")).isEqualTo(Map.of("kind", "system", "role", ""));
 	}
 

@@ -70,7 +70,8 @@ class AuditRetentionIntegrationTests {
 
 	private PrunedRanges pruned;
 
-	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 4);
+	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 4, 500,
+			Duration.ofMillis(100));
 
 	private final AuditRetention retention = new AuditRetention(Period.ofYears(7),
 			Map.of(SHORT_LIVED, Period.ofYears(1)), Duration.ofHours(24), Period.ofYears(1));
@@ -96,8 +97,7 @@ class AuditRetentionIntegrationTests {
 		this.checkpoints = parts.checkpoints();
 		this.pruned = parts.pruned();
 		this.verifier = parts.verifier();
-		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC),
-				database.parts(this.settings).epochs());
+		AuditTrail trail = database.parts(this.settings).trail(Clock.fixed(RECORDED, ZoneOffset.UTC));
 		// positions 1-24: three short-lived, one long-lived, one without purpose,
 		// repeated:
 		// short-lived at 1-3, 6-8, 11-13, 16-18, 21-23
@@ -205,8 +205,8 @@ class AuditRetentionIntegrationTests {
 		Instant expiry = RECORDED.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
 		MutableClock clock = new MutableClock(expiry.minus(Duration.ofHours(1)));
 		AuditPruner pruner = new AuditPruner(SchemaOwner.connectingTo(dataSource), this.jdbc, this.verifier,
-				this.checkpoints, this.pruned, new AuditTrail(this.jdbc, clock, database.parts(this.settings).epochs()),
-				this.retention, CATALOGUE, clock);
+				this.checkpoints, this.pruned, database.parts(this.settings).trail(clock), this.retention, CATALOGUE,
+				clock);
 		pruner.pruneIfDue();
 		assertThat(count("audit_pruning")).isZero();
 
@@ -224,8 +224,7 @@ class AuditRetentionIntegrationTests {
 	@Test
 	void manyShortRunsArePrunedInBatchesAndStillVerify() {
 		database.empty();
-		AuditTrail trail = new AuditTrail(this.jdbc, Clock.fixed(RECORDED, ZoneOffset.UTC),
-				database.parts(this.settings).epochs());
+		AuditTrail trail = database.parts(this.settings).trail(Clock.fixed(RECORDED, ZoneOffset.UTC));
 		for (int i = 1; i <= 2_400; i++) {
 			trail.append(event((i % 2 == 0) ? SHORT_LIVED : LONG_LIVED, i));
 		}
@@ -314,8 +313,8 @@ class AuditRetentionIntegrationTests {
 	@Test
 	void withoutTheOwnersCredentialsTheCommandRefusesAndExitsOne() {
 		AuditPruner pruner = new AuditPruner(SchemaOwner.none(), this.jdbc, this.verifier, this.checkpoints,
-				this.pruned, new AuditTrail(this.jdbc, Clock.systemUTC(), database.parts(this.settings).epochs()),
-				this.retention, CATALOGUE, Clock.fixed(TWO_YEARS_LATER, ZoneOffset.UTC));
+				this.pruned, database.parts(this.settings).trail(Clock.systemUTC()), this.retention, CATALOGUE,
+				Clock.fixed(TWO_YEARS_LATER, ZoneOffset.UTC));
 		StringWriter output = new StringWriter();
 
 		int exit = new AuditPruneCommand(pruner).run(List.of(), new PrintWriter(output, true));
@@ -392,8 +391,7 @@ class AuditRetentionIntegrationTests {
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new AuditPruner(SchemaOwner.connectingTo(dataSource), this.jdbc, this.verifier,
-					this.checkpoints, this.pruned,
-					new AuditTrail(this.jdbc, Clock.systemUTC(), database.parts(this.settings).epochs()), typo,
+					this.checkpoints, this.pruned, database.parts(this.settings).trail(Clock.systemUTC()), typo,
 					CATALOGUE, Clock.systemUTC()))
 			.withMessageContaining("handover-notcie");
 	}
@@ -427,8 +425,7 @@ class AuditRetentionIntegrationTests {
 	private AuditPruner pruner(Instant now) {
 		Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 		return new AuditPruner(SchemaOwner.connectingTo(dataSource), this.jdbc, this.verifier, this.checkpoints,
-				this.pruned, new AuditTrail(this.jdbc, clock, database.parts(this.settings).epochs()), this.retention,
-				CATALOGUE, clock);
+				this.pruned, database.parts(this.settings).trail(clock), this.retention, CATALOGUE, clock);
 	}
 
 	private static AuditEvent event(@Nullable String purpose, int i) {

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
+import nl.ketenpoort.gateway.system.FaultPoints;
 import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
@@ -68,7 +70,7 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Empties every audit table, as a superuser may. */
 	void empty() {
-		tamper("TRUNCATE audit_event, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
+		tamper("TRUNCATE audit_event, audit_staged, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
 	}
 
 	/**
@@ -125,10 +127,11 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** The audit log's parts over this database, wired as the gateway wires them. */
 	record Parts(JdbcClient jdbc, AuditSigningKeys keys, AuditCheckpoints checkpoints, PrunedRanges pruned,
-			AuditEpochs epochs, AuditChainVerifier verifier) {
+			AuditEpochs epochs, AuditChainVerifier verifier, AuditChainer chainer, DataSource pool) {
 
-		AuditTrail trail(Clock clock) {
-			return new AuditTrail(this.jdbc, clock, this.epochs);
+		/** The trail, chaining each append made outside a transaction at once. */
+		ChainingTrail trail(Clock clock) {
+			return new ChainingTrail(this.pool, clock, this.chainer);
 		}
 
 	}
@@ -141,7 +144,8 @@ final class AuditTestDatabase implements AutoCloseable {
 		PrunedRanges pruned = new PrunedRanges(jdbc, keys);
 		AuditEpochs epochs = new AuditEpochs(keys);
 		return new Parts(jdbc, keys, checkpoints, pruned, epochs,
-				new AuditChainVerifier(jdbc, checkpoints, pruned, epochs, settings));
+				new AuditChainVerifier(jdbc, checkpoints, pruned, epochs, settings),
+				new AuditChainer(this.pool, epochs, FaultPoints.none(), Clock.systemUTC(), settings), this.pool);
 	}
 
 	AuditRecord row(long position) {

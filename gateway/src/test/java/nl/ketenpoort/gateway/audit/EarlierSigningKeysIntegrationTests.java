@@ -53,6 +53,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
+import nl.ketenpoort.gateway.system.FaultPoints;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
@@ -172,7 +174,7 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 		// next
 		// checkpoint is signed with the same key
 		AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1),
-				Base64.getEncoder().encodeToString(AUDIT_KEK), 7);
+				Base64.getEncoder().encodeToString(AUDIT_KEK), 7, 500, Duration.ofMillis(100));
 		AuditSigningKeys auditKeys = new AuditSigningKeys(keyRings, settings);
 		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, auditKeys, Clock.systemUTC(), settings);
 		AuditEpochs epochs = new AuditEpochs(auditKeys);
@@ -184,7 +186,9 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 		assertThat(output.toString()).contains("Checked 5 audit events and 1 signed checkpoints")
 			.contains("The audit chain is intact.");
 		assertThat(auditKeys.publicKeys().getKeys()).singleElement().isEqualTo(auditKey.toPublicJWK());
-		new AuditTrail(jdbc, Clock.systemUTC(), epochs).append(AuditChainIntegrationTests.sampleEvent(5));
+		new ChainingTrail(dataSource, Clock.systemUTC(),
+				new AuditChainer(dataSource, epochs, FaultPoints.none(), Clock.systemUTC(), settings))
+			.append(AuditChainIntegrationTests.sampleEvent(5));
 		assertThat(checkpoints.signHead())
 			.hasValueSatisfying((checkpoint) -> assertThat(checkpoint.keyId()).isEqualTo(auditKey.getKeyID()));
 

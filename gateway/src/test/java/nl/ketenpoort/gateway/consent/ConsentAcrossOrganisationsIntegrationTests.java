@@ -186,6 +186,7 @@ class ConsentAcrossOrganisationsIntegrationTests extends GatewayIntegrationTest 
 	}
 
 	private long deniedReads(UUID consent) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'access-denied' AND consent_id = ?")
 			.param(consent)

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -36,6 +37,9 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -106,6 +110,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> foreign = send(
 				HttpRequest.newBuilder(uri("/api/v1/consents/" + id)).header("Authorization", "Bearer " + someoneElse));
 		assertThat(foreign.statusCode()).isEqualTo(404);
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'access-denied' AND consent_id = ?::uuid")
 			.param(id)
@@ -127,6 +132,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(revoked.statusCode()).isEqualTo(200);
 		HttpResponse<String> status = send(HttpRequest.newBuilder(uri("/api/v1/consents/" + id + "/status")));
 		assertThat(json(status).get("status").asString()).isEqualTo("revoked");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type FROM audit_event WHERE consent_id = ?::uuid ORDER BY position")
 			.param(id)
@@ -205,6 +211,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		softly.assertThat(second.statusCode()).as("second grant").isEqualTo(200);
 		softly.assertThat(json(second).get("id").asString()).as("second grant's consent").isEqualTo(id);
 		softly.assertThat(second.headers().firstValue("Location")).hasValue("/api/v1/consents/" + id);
+		this.fixtures.chained();
 		softly
 			.assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE consent_id = ?::uuid ORDER BY position")
 				.param(id)
@@ -233,6 +240,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 				jdbc.sql("SELECT status FROM exchange WHERE id = ?::uuid").param(exchange).query(String.class).single())
 			.as("exchange status")
 			.isEqualTo("refused");
+		this.fixtures.chained();
 		softly.assertThat(jdbc
 			.sql("SELECT event_type || ' ' || coalesce(reason_code, '-') || ' ' || consent_id"
 					+ " FROM audit_event WHERE exchange_id = ?::uuid ORDER BY position")
@@ -310,6 +318,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		softly.assertThat(response.body()).contains("\"/to/1\"").doesNotContain("raak");
 
 		// then: each refusal is audited once, with a bounded reason, and nothing granted
+		this.fixtures.chained();
 		softly
 			.assertThat(JdbcClient.create(this.dataSource)
 				.sql("SELECT event_type || ' ' || outcome || ' ' || reason_code FROM audit_event WHERE subject_ref = ?"
@@ -368,6 +377,7 @@ class ConsentApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(mismatch.statusCode()).isEqualTo(422);
 		assertThat(List.of(purpose.statusCode(), type.statusCode())).as("codes that name nothing are invalid input")
 			.containsOnly(400);
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type || ' ' || reason_code || ' ' || coalesce(purpose, '-') FROM audit_event"
 					+ " WHERE subject_ref = ? ORDER BY position")

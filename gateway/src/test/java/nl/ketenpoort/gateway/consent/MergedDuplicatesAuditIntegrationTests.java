@@ -66,6 +66,7 @@ class MergedDuplicatesAuditIntegrationTests extends GatewayIntegrationTest {
 		this.registry.announceMergedDuplicates();
 
 		// then
+		this.fixtures.chained();
 		List<Map<String, Object>> events = JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type, reason_code, sender, recipient, actor_kind FROM audit_event"
 					+ " WHERE consent_id = ? AND event_type = 'consent-revoked'")

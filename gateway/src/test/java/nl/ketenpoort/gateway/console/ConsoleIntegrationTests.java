@@ -325,6 +325,7 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> auditReasons(UUID actor, String type) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT reason_code FROM audit_event WHERE actor_id = ? AND event_type = ? ORDER BY position")
 			.params(actor.toString(), type)

@@ -131,6 +131,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(auditTypes(id)).containsExactly("accepted", "delivered");
 		// The audit log names the caller's trace and operation as the foreign ones and
 		// continues the same trace.
+		this.fixtures.chained();
 		Map<String, Object> accepted = JdbcClient.create(this.dataSource)
 			.sql("SELECT trace_id, parent_operation_id, foreign_trace_id, foreign_operation_id FROM audit_event"
 					+ " WHERE exchange_id = ? AND event_type = 'accepted'")
@@ -178,6 +179,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(requestsFor(id)).hasSize(1);
 		assertThat(status(id)).isEqualTo("failed");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT partner_status FROM audit_event WHERE exchange_id = ? AND event_type = 'failed'")
 			.param(UUID.fromString(id))
@@ -225,6 +227,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
 		assertThat(auditTypes(id)).as("replays in the exchange's audit trail")
 			.containsSubsequence("dead-lettered", "replayed", "delivered", "replayed");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT outcome || ' ' || reason_code || ' ' || actor_kind || ' ' || actor_role || ' '"
 					+ " || (subject_ref IS NULL) FROM audit_event WHERE exchange_id = ? AND event_type = 'replayed'"
@@ -268,6 +271,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(requestsFor(id)).isEmpty();
 		assertThat(status(id)).isEqualTo("refused");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT reason_code FROM audit_event WHERE exchange_id = ? AND event_type = 'refused'")
 			.param(UUID.fromString(id))
@@ -418,6 +422,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> auditTrail(String id) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type || ' ' || coalesce(reason_code, '-') FROM audit_event WHERE exchange_id = ?"
 					+ " ORDER BY position")

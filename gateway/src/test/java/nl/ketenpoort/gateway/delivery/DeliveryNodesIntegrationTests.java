@@ -219,6 +219,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private long auditedDeliveries(Set<String> ids) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'delivered' AND exchange_id::text = ANY(?)")
 			.param(ids.toArray(String[]::new))

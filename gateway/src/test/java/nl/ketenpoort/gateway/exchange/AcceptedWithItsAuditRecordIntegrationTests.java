@@ -43,7 +43,8 @@ class AcceptedWithItsAuditRecordIntegrationTests extends GatewayIntegrationTest 
 	@Test
 	void anAuditLogThatRefusesTheAcceptedEventLeavesNothingAccepted() {
 		// given: a status holder with consent, and an audit log that refuses their
-		// accepted event (a trigger only the schema owner can add)
+		// accepted event (a trigger only the schema owner can add, on the staging table
+		// every event enters first)
 		Fixtures.StatusHolder holder = this.fixtures.newStatusHolder();
 		this.fixtures.grant(holder.subject(), "handover-coa-municipality", "tvs", List.of("raak"),
 				DocumentType.of("client-profile"));
@@ -54,7 +55,7 @@ class AcceptedWithItsAuditRecordIntegrationTests extends GatewayIntegrationTest 
 					+ " RAISE EXCEPTION 'audit log unavailable'; END $$")
 			.update();
 		owner
-			.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_event FOR EACH ROW WHEN"
+			.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_staged FOR EACH ROW WHEN"
 					+ " (NEW.event_type = 'accepted' AND NEW.subject_ref = '" + holder.subject().pseudonym() + "')"
 					+ " EXECUTE FUNCTION " + trigger + "()")
 			.update();
@@ -65,7 +66,7 @@ class AcceptedWithItsAuditRecordIntegrationTests extends GatewayIntegrationTest 
 			refused = submit(key, holder.vNumber());
 		}
 		finally {
-			owner.sql("DROP TRIGGER " + trigger + " ON audit_event").update();
+			owner.sql("DROP TRIGGER " + trigger + " ON audit_staged").update();
 			owner.sql("DROP FUNCTION " + trigger + "()").update();
 		}
 
@@ -76,8 +77,11 @@ class AcceptedWithItsAuditRecordIntegrationTests extends GatewayIntegrationTest 
 			.param(holder.subject().pseudonym())
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_ref = ? AND event_type = 'accepted'")
-			.param(holder.subject().pseudonym())
+		this.fixtures.chained();
+		assertThat(jdbc
+			.sql("SELECT (SELECT count(*) FROM audit_event WHERE subject_ref = ? AND event_type = 'accepted')"
+					+ " + (SELECT count(*) FROM audit_staged WHERE subject_ref = ? AND event_type = 'accepted')")
+			.params(holder.subject().pseudonym(), holder.subject().pseudonym())
 			.query(Long.class)
 			.single()).isZero();
 		HttpResponse<String> accepted = submit(key, holder.vNumber());

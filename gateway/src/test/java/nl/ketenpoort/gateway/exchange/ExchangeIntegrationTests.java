@@ -352,6 +352,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertThat(json(own).get("status").asString()).isEqualTo("accepted");
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(other.body()).doesNotContain("handover-coa-municipality");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT actor_id FROM audit_event WHERE event_type = 'access-denied' AND exchange_id = ?")
 			.param(UUID.fromString(json(accepted).get("id").asString()))
@@ -403,6 +404,7 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertThat(problem.get("code").asString()).isEqualTo(code);
 		String traceId = problem.get("traceId").asString();
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		this.fixtures.chained();
 		assertThat(jdbc.sql("SELECT reason_code FROM audit_event WHERE trace_id = ? AND event_type = 'refused'")
 			.param(traceId)
 			.query(String.class)

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -44,6 +45,9 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	PurposeCatalogue purposes;
@@ -79,6 +83,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.body()).doesNotContain(yonas);
 		assertThat(refusalReason(problem)).isEqualTo("SUBJECT_MISMATCH");
 		assertThat(storedExchanges(key)).as("nothing stored").isZero();
+		this.fixtures.chained();
 		assertThat(this.jdbc()
 			.sql("SELECT count(*) FROM audit_event WHERE trace_id = ? AND subject_ref LIKE 'vnr_%'")
 			.param(problem.get("traceId").asString())
@@ -167,6 +172,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 		// then
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(json(response).get("code").asString()).isEqualTo("INVALID_SUBJECT");
+		this.fixtures.chained();
 		assertThat(this.jdbc()
 			.sql("SELECT reason_code FROM audit_event WHERE trace_id = ? AND event_type = 'audit-read'"
 					+ " AND outcome = 'REFUSED'")
@@ -202,6 +208,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 			.listOfRows();
 		assertThat(links).singleElement().satisfies((link) -> assertThat(link.get("source")).isEqualTo(exchangeId));
 		// and the stranger's V-number was never recorded
+		this.fixtures.chained();
 		assertThat(this.jdbc()
 			.sql("SELECT count(*) FROM consent_subject_identifier WHERE subject = (SELECT subject_ref FROM audit_event"
 					+ " WHERE trace_id = ? LIMIT 1)")
@@ -282,6 +289,7 @@ class SubjectIntegrityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private String refusalReason(JsonNode problem) {
+		this.fixtures.chained();
 		return this.jdbc()
 			.sql("SELECT reason_code FROM audit_event WHERE trace_id = ? AND event_type = 'refused'")
 			.param(problem.get("traceId").asString())

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.portal.PageSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,12 +47,16 @@ class MtlsIntegrationTests extends GatewayIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	TestTokens tokens;
 
 	private long head;
 
 	@BeforeEach
 	void rememberTheHead() {
+		this.fixtures.chained();
 		this.head = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM audit_event").query(Long.class).single();
 	}
 
@@ -262,6 +267,7 @@ class MtlsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> refusals() {
+		this.fixtures.chained();
 		return this.jdbc
 			.sql("SELECT event_type || ' ' || outcome || ' ' || reason_code FROM audit_event"
 					+ " WHERE position > ? AND event_type = 'credentials-refused' ORDER BY position")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,15 @@ class RefusalAuditingIntegrationTests extends GatewayIntegrationTest {
 	@Autowired
 	TestTokens tokens;
 
+	@Autowired
+	Fixtures fixtures;
+
 	/** The end of the audit chain before the test: the scan looks only past it. */
 	private long head;
 
 	@BeforeEach
 	void rememberTheHead() {
+		this.fixtures.chained();
 		this.head = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM audit_event").query(Long.class).single();
 	}
 
@@ -108,6 +113,7 @@ class RefusalAuditingIntegrationTests extends GatewayIntegrationTest {
 		}
 
 		// then
+		this.fixtures.chained();
 		assertThat(this.jdbc
 			.sql("SELECT event_type || ' ' || reason_code || ' ' || actor_role || ' ' || actor_organisation"
 					+ " FROM audit_event WHERE actor_id = ? AND event_type = 'access-denied' ORDER BY position")
@@ -126,6 +132,7 @@ class RefusalAuditingIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> rows(String address) {
+		this.fixtures.chained();
 		return this.jdbc
 			.sql("SELECT event_type || ' ' || outcome || ' ' || reason_code || ' ' || actor_kind FROM audit_event"
 					+ " WHERE actor_id = ? ORDER BY position")
@@ -135,6 +142,7 @@ class RefusalAuditingIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void assertNothingTheCallerChoseIsRecorded(String address) {
+		this.fixtures.chained();
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM audit_event a WHERE position > ?"
 					+ " AND (a::text LIKE ? OR a::text LIKE ? OR a::text LIKE ?)")

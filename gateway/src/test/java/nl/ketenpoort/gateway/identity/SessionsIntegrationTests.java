@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.portal.PageSession;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class SessionsIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	SessionRepository<? extends Session> sessions;
@@ -153,6 +157,7 @@ class SessionsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private long audited(String reason) {
+		this.fixtures.chained();
 		return this.jdbc
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'credentials-refused' AND reason_code = ?")
 			.param(reason)

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -48,6 +49,9 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -451,6 +455,7 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 
 	/** Reason and subject of the audit rows of a type, about one mandate if given. */
 	private List<String> auditRows(String type, @Nullable String mandate) {
+		this.fixtures.chained();
 		return jdbc()
 			.sql("SELECT coalesce(reason_code, '') || ' ' || coalesce(subject_ref, '') FROM audit_event"
 					+ " WHERE event_type = ? AND (?::uuid IS NULL OR actor_mandate = ?::uuid) ORDER BY position")
@@ -461,6 +466,7 @@ class MandateIntegrationTests extends GatewayIntegrationTest {
 
 	/** Every text column of the audit rows about one mandate. */
 	private String auditText(String mandate) {
+		this.fixtures.chained();
 		return String.join(" ",
 				jdbc().sql("SELECT row_to_json(a)::text FROM audit_event a WHERE actor_mandate = ?::uuid")
 					.param(mandate)

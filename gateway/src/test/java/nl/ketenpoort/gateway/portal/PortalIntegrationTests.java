@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -38,6 +39,9 @@ class PortalIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -180,6 +184,7 @@ class PortalIntegrationTests extends GatewayIntegrationTest {
 		assertThat(body.get("consents").get(0).get("purpose").asString()).isEqualTo(PURPOSE);
 		assertThat(body.get("events").values())
 			.anySatisfy((event) -> assertThat(event.get("what").asString()).isEqualTo("consent-granted"));
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'export' AND subject_ref = ?")
 			.param(subject.pseudonym())

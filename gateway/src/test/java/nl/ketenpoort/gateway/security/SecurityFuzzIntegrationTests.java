@@ -327,6 +327,7 @@ class SecurityFuzzIntegrationTests extends GatewayIntegrationTest {
 	private void assertRefusalAudited(Answer answer) {
 		String traceId = JSON.readTree(answer.body()).path("traceId").asString("");
 		assertThat(traceId).as("the refusal names its trace").matches("[0-9a-f]{32}");
+		this.fixtures.chained();
 		List<Map<String, Object>> rows = JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type, reason_code, actor_kind, actor_id, actor_role, actor_organisation, purpose,"
 					+ " legal_basis, subject_ref, sender, recipient, document_type, field_names::text AS field_names"

@@ -14,6 +14,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.ketenpoort.gateway.system.FaultPoints;
+import nl.ketenpoort.gateway.system.FaultPoints.Point;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,7 +46,17 @@ public class AuditCheckpoints {
 
 	private final Duration interval;
 
+	private final FaultPoints faults;
+
+	/** Without fault points: for the parts tests wire by hand. */
 	public AuditCheckpoints(JdbcClient jdbc, AuditSigningKeys keys, Clock clock, AuditSettings settings) {
+		this(jdbc, keys, clock, settings, FaultPoints.none());
+	}
+
+	@Autowired
+	public AuditCheckpoints(JdbcClient jdbc, AuditSigningKeys keys, Clock clock, AuditSettings settings,
+			FaultPoints faults) {
+		this.faults = faults;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.clock = clock;
@@ -112,6 +126,7 @@ public class AuditCheckpoints {
 			.claim("head_hash", headHash)
 			.claim("event_count", position)
 			.build());
+		this.faults.reached(Point.AUDIT_CHECKPOINT_SIGNING);
 		Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, statement.keyId(), statement.jws());
 		this.jdbc
 			.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement)"

@@ -189,7 +189,13 @@ public record AuditField(String name, Type type, Hashing hashing, String apiName
 		WHEN_SET,
 
 		/** Always, the empty string for {@code null}. */
-		EMPTY_WHEN_NULL
+		EMPTY_WHEN_NULL,
+
+		/**
+		 * Once the event is chained: a staged event has no place in the chain yet
+		 * ({@code chained: false}).
+		 */
+		WHEN_CHAINED
 
 	}
 
@@ -236,8 +242,10 @@ public record AuditField(String name, Type type, Hashing hashing, String apiName
 			return (Integer) value(field);
 		}
 
+		/** A BIGINT column's value, 0 when empty (the position of a staged event). */
 		public long bigint(AuditField field) {
-			return (Long) value(field);
+			Object value = value(field);
+			return (value != null) ? (Long) value : 0L;
 		}
 
 		public int smallint(AuditField field) {

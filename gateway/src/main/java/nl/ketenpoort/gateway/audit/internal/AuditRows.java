@@ -20,11 +20,18 @@ public final class AuditRows {
 
 	private static final String INSERT = AuditFields.CATALOGUE.insert();
 
+	private static final String STAGE = AuditFields.CATALOGUE.stage();
+
 	private AuditRows() {
 	}
 
 	public static void insert(JdbcClient jdbc, AuditRecord record) {
 		jdbc.sql(INSERT).params(AuditFields.parameters(record)).update();
+	}
+
+	/** Stages an event: {@code audit_staged}, the chainer links it. */
+	public static void stage(JdbcClient jdbc, AuditRecord staged) {
+		jdbc.sql(STAGE).params(AuditFields.parameters(staged)).update();
 	}
 
 	/**

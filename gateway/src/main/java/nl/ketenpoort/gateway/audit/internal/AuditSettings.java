@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyEncryptionKey base64 AES-256 key that encrypts the checkpoint signing key at
  * rest
  * @param verifyBatchSize rows read per round trip while verifying
+ * @param chainBatchSize staged events the chainer links per transaction at most
+ * @param chainInterval how often the chainer looks for staged events that no local commit
+ * announced (those of other nodes, or of a node that died)
  */
 @ConfigurationProperties("ketenpoort.audit")
 public record AuditSettings(@DefaultValue("1000") int checkpointEvery, @DefaultValue("60s") Duration checkpointInterval,
-		String keyEncryptionKey, @DefaultValue("5000") int verifyBatchSize) {
+		String keyEncryptionKey, @DefaultValue("5000") int verifyBatchSize, @DefaultValue("500") int chainBatchSize,
+		@DefaultValue("100ms") Duration chainInterval) {
 
 }

@@ -299,8 +299,10 @@ class AuditPagesController {
 
 	private Row row(AuditRecord record) {
 		AuditEvent event = record.event();
-		return new Row(record.position(), this.texts.dateTime(record.recordedAt()), event.type().code(),
-				event.outcome().name(), nz(event.reasonCode()), nz(event.purpose()), this.texts.partner(event.sender()),
+		// A staged event has no place in the chain for a moment yet.
+		return new Row(record.chained() ? Long.toString(record.position()) : "\u2013",
+				this.texts.dateTime(record.recordedAt()), event.type().code(), event.outcome().name(),
+				nz(event.reasonCode()), nz(event.purpose()), this.texts.partner(event.sender()),
 				this.texts.partner(event.recipient()), nz(event.documentType()), event.exchangeId(),
 				event.actor().kind() + ((event.actor().role() != null) ? " " + event.actor().role() : ""),
 				String.join(", ", event.fieldNames()));
@@ -337,7 +339,7 @@ class AuditPagesController {
 	}
 
 	/** One audit event as the tables show it. */
-	record Row(long position, String time, String type, String outcome, String reason, String purpose, String from,
+	record Row(String position, String time, String type, String outcome, String reason, String purpose, String from,
 			String to, String document, @Nullable UUID exchangeId, String actor, String fields) {
 	}
 

@@ -77,6 +77,7 @@ class TvsFileIntakeIntegrationTests extends GatewayIntegrationTest {
 			.until(() -> Files.exists(directory().resolve("error")) && Files.list(directory().resolve("error"))
 				.anyMatch((p) -> p.toString().endsWith("no-consent.xml")));
 
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT reason_code FROM audit_event WHERE event_type = 'refused' AND subject_ref = ?")
 			.param(this.subjects.pseudonymOf(SubjectIdentifiers.parse(vNumber, null)).pseudonym())

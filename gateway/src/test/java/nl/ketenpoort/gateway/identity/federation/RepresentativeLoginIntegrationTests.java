@@ -101,6 +101,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 		// and what the guardian does is recorded as the guardian acting for the minor
 		assertThat(revoked.statusCode()).isEqualTo(302);
 		assertThat(this.registry.status(consent)).isEqualTo(ConsentStatus.REVOKED);
+		this.fixtures.chained();
 		assertThat(jdbc()
 			.sql("SELECT actor_id || ' ' || subject_ref || ' ' || actor_mandate FROM audit_event"
 					+ " WHERE event_type = 'consent-revoked' AND consent_id = ?")
@@ -120,6 +121,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 			.param(guardian)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		this.fixtures.chained();
 		assertThat(jdbc()
 			.sql("SELECT count(*) FROM audit_event a WHERE a::text LIKE ? OR a::text LIKE ?"
 					+ " OR EXISTS (SELECT 1 FROM identity_person p WHERE p::text LIKE ? OR p::text LIKE ?)")
@@ -298,6 +300,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 
 	/** Subject and mandate of an actor's audit rows of a type, oldest first. */
 	private List<String> auditRows(String type, UUID actor) {
+		this.fixtures.chained();
 		return jdbc()
 			.sql("SELECT coalesce(subject_ref, '') || ' ' || coalesce(actor_mandate::text, '') FROM audit_event"
 					+ " WHERE event_type = ? AND actor_id = ? ORDER BY position")
@@ -307,6 +310,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> loginEvents(UUID person) {
+		this.fixtures.chained();
 		return jdbc()
 			.sql("SELECT event_type || ':' || coalesce(reason_code, '') FROM audit_event WHERE actor_id = ?"
 					+ " AND event_type LIKE 'login-%' ORDER BY position")
@@ -316,6 +320,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private long auditCount(String reason) {
+		this.fixtures.chained();
 		return jdbc().sql("SELECT count(*) FROM audit_event WHERE event_type = 'login-failed' AND reason_code = ?")
 			.param(reason)
 			.query(Long.class)

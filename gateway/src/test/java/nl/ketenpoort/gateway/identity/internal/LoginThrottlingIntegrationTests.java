@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.Command;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.portal.PageSession;
@@ -36,6 +37,9 @@ class LoginThrottlingIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	ApplicationContext context;
@@ -131,6 +135,7 @@ class LoginThrottlingIntegrationTests extends GatewayIntegrationTest {
 		assertThat(form.post("127.0.2.3", login.username(), login.password(), HTML).isLoggedIn()).isTrue();
 
 		// and the audit log tells what happened, by user id only
+		this.fixtures.chained();
 		List<String> events = this.jdbc
 			.sql("SELECT event_type || ':' || coalesce(reason_code, '') FROM audit_event WHERE actor_id = ?"
 					+ " AND event_type LIKE 'login-%' ORDER BY position")
@@ -141,6 +146,7 @@ class LoginThrottlingIntegrationTests extends GatewayIntegrationTest {
 			.startsWith("login-failed:BAD_CREDENTIALS")
 			.endsWith("login-failed:BAD_CREDENTIALS", "login-locked:TOO_MANY_FAILURES", "login-unlocked:OPERATOR",
 					"login-succeeded:");
+		this.fixtures.chained();
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM audit_event WHERE concat_ws(' ', actor_id, reason_code,"
 					+ " subject_ref) LIKE ?")

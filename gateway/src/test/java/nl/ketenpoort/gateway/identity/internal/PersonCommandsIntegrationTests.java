@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.gateway.Command;
@@ -44,6 +45,9 @@ class PersonCommandsIntegrationTests extends GatewayIntegrationTest {
 	List<Command> commands;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	AddPersonCommand add;
 
 	@Autowired
@@ -60,6 +64,7 @@ class PersonCommandsIntegrationTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void rememberTheHead() {
+		this.fixtures.chained();
 		this.head = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM audit_event").query(Long.class).single();
 	}
 
@@ -131,12 +136,14 @@ class PersonCommandsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(added.output()).doesNotContain(known).contains(subject);
 		Person person = this.people.findByUsername(username).orElseThrow();
 		assertThat(person.subjectRef()).hasValue(subject);
+		this.fixtures.chained();
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'person-added'"
 					+ " AND actor_id = ? AND subject_ref = ?")
 			.params(person.id().toString(), subject)
 			.query(Long.class)
 			.single()).isOne();
+		this.fixtures.chained();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event a WHERE position > ? AND a::text LIKE ?")
 			.param(this.head)
 			.param("%" + known + "%")
@@ -225,6 +232,7 @@ class PersonCommandsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> audit(UUID id) {
+		this.fixtures.chained();
 		return this.jdbc.sql(
 				"SELECT event_type || ' ' || reason_code || ' ' || actor_role || ' ' || coalesce(actor_organisation, '-')"
 						+ " FROM audit_event WHERE actor_id = ? AND event_type LIKE 'person-%' ORDER BY position")
@@ -234,6 +242,7 @@ class PersonCommandsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private void assertNoUsernameInTheAuditLog(String username) {
+		this.fixtures.chained();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event a WHERE position > ? AND a::text LIKE ?")
 			.param(this.head)
 			.param("%" + username + "%")

@@ -23,6 +23,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.subject.Bsn;
 import nl.ketenpoort.consent.subject.SubjectRef;
 import nl.ketenpoort.consent.subject.Subjects;
@@ -51,6 +52,9 @@ public class FederatedLoginIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	Subjects subjects;
@@ -293,6 +297,7 @@ public class FederatedLoginIntegrationTests extends GatewayIntegrationTest {
 			.param("%" + bsn + "%")
 			.query(Long.class)
 			.single()).isZero();
+		this.fixtures.chained();
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event a WHERE a::text LIKE ?")
 			.param("%" + bsn + "%")
 			.query(Long.class)
@@ -490,6 +495,7 @@ public class FederatedLoginIntegrationTests extends GatewayIntegrationTest {
 
 	/** The login events of an account, oldest first. */
 	private List<String> auditOf(UUID person) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT event_type || ':' || coalesce(reason_code, '') FROM audit_event WHERE actor_id = ?"
 					+ " AND event_type LIKE 'login-%' ORDER BY position")
@@ -499,6 +505,7 @@ public class FederatedLoginIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private long auditCount(String type, String reason) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = ? AND reason_code = ?")
 			.params(type, reason)
