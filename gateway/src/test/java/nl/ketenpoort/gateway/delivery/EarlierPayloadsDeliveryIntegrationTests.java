@@ -4,6 +4,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +99,28 @@ class EarlierPayloadsDeliveryIntegrationTests extends GatewayIntegrationTest {
 		assertThat(columns(jdbc, earlier)).containsEntry("jwe", false).containsEntry("sealed", false);
 		assertThat(columns(jdbc, sealed)).containsEntry("jwe", false).containsEntry("sealed", false);
 		assertThat(this.exchanges.find(earlier).orElseThrow().payloadKept()).isFalse();
+	}
+
+	@Test
+	void thePurgeFindsPayloadsInEitherColumnThroughItsIndex() throws SQLException {
+		// The condition of Exchanges.purgeDeliveredBefore without its status (which
+		// another index serves on a table this small); with sequential scans off, the
+		// plan shows whether the partial index's condition (V3_136) is implied by it.
+		String purge = "SELECT id FROM exchange WHERE (payload_sealed IS NOT NULL OR payload IS NOT NULL)"
+				+ " AND delivered_at IS NOT NULL AND delivered_at < now()";
+		StringBuilder plan = new StringBuilder();
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			statement.execute("SET LOCAL enable_seqscan = off");
+			try (ResultSet rows = statement.executeQuery("EXPLAIN " + purge)) {
+				while (rows.next()) {
+					plan.append(rows.getString(1)).append('\n');
+				}
+			}
+			connection.rollback();
+		}
+		assertThat(plan).contains("exchange_purge_idx");
 	}
 
 	private UUID submit(String vNumber, ObjectNode document) {
