@@ -85,6 +85,7 @@ class ArchitectureTests {
 					"a key-encryption key of the wrong size stops start-up; AES-GCM missing"),
 			entry("nl.ketenpoort.keys.KeyPurpose", "a purpose code is a constant in our code"),
 			entry("nl.ketenpoort.keys.KeyRing", "a key that cannot be made or used: ours, not the caller's"),
+			entry("nl.ketenpoort.keys.SealingKey", "a sealing key of the wrong size stops start-up; AES-GCM missing"),
 			entry("nl.ketenpoort.consent.subject.Pseudonyms",
 					"a pseudonym key under 32 bytes stops start-up; HMAC missing"),
 			entry("nl.ketenpoort.consent.subject.SubjectRef",
@@ -169,8 +170,8 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTheKeysModuleEncryptsWithTheJdkCipher() {
-		// Signing keys are sealed in one place (keys.KeySealing); payloads are JWE
-		// through Nimbus.
+		// Signing keys are sealed in one place (keys.KeySealing), stored payloads with
+		// keys.SealingKey: nonces and tags are handled in this module only.
 		noClasses().that()
 			.resideOutsideOfPackage("nl.ketenpoort.keys..")
 			.should()

@@ -51,12 +51,21 @@ import nl.ketenpoort.schemas.problem.RefusalReason;
 @Component
 public class Exchanges {
 
-	private static final String COLUMNS = "id, sender, recipient, document_type, purpose, legal_basis, consent_id,"
-			+ " subject_ref, idempotency_key, request_sha256, payload_sha256, field_names, status, trace_id,"
-			+ " sender_operation_id, accepted_at, status_changed_at, delivered_at, attempts, next_attempt_at,"
-			+ " last_error, partner_status, payload IS NOT NULL AS payload_kept, purged_at";
+	private static final String PLAIN_COLUMNS = "id, sender, recipient, document_type, purpose, legal_basis,"
+			+ " consent_id, subject_ref, idempotency_key, request_sha256, payload_sha256, field_names, status,"
+			+ " trace_id, sender_operation_id, accepted_at, status_changed_at, delivered_at, attempts,"
+			+ " next_attempt_at, last_error, partner_status, purged_at";
 
-	private static final String CLAIM_COLUMNS = "e." + COLUMNS.replace(", ", ", e.");
+	/**
+	 * A payload is kept in either column: sealed (format 1, since V3_136) or as the JWE
+	 * of earlier releases.
+	 */
+	private static final String KEPT = "(%1$spayload_sealed IS NOT NULL OR %1$spayload IS NOT NULL)";
+
+	private static final String COLUMNS = PLAIN_COLUMNS + ", " + KEPT.formatted("") + " AS payload_kept";
+
+	private static final String CLAIM_COLUMNS = "e." + PLAIN_COLUMNS.replace(", ", ", e.") + ", " + KEPT.formatted("e.")
+			+ " AS payload_kept";
 
 	private final JdbcClient jdbc;
 
@@ -104,14 +113,14 @@ public class Exchanges {
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		int inserted = this.jdbc
 			.sql("INSERT INTO exchange (id, sender, recipient, document_type, purpose, legal_basis, consent_id,"
-					+ " subject_ref, idempotency_key, request_sha256, payload, payload_sha256, field_names, status,"
+					+ " subject_ref, idempotency_key, request_sha256, payload_sealed, payload_sha256, field_names, status,"
 					+ " trace_id, sender_operation_id, accepted_at, status_changed_at, next_attempt_at)"
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 					+ " ON CONFLICT (sender, idempotency_key) DO NOTHING")
 			.params(accepted.id(), accepted.sender().value(), accepted.recipient().value(),
 					accepted.documentType().code(), accepted.purpose().value(), accepted.legalBasis().code(),
 					accepted.consentId(), accepted.subject().pseudonym(), accepted.idempotencyKey(),
-					accepted.requestSha256(), this.cipher.encrypt(payload), accepted.payloadSha256(),
+					accepted.requestSha256(), this.cipher.seal(accepted.id(), payload), accepted.payloadSha256(),
 					accepted.fieldNames().toArray(String[]::new), accepted.status().code(), accepted.traceId(),
 					accepted.senderOperationId(), Timestamp.from(accepted.acceptedAt()),
 					Timestamp.from(accepted.statusChangedAt()), Timestamp.from(accepted.nextAttemptAt()))
@@ -160,6 +169,7 @@ public class Exchanges {
 		change(columns, values, "partner_status", from.partnerStatus(), to.partnerStatus(), (status) -> status);
 		change(columns, values, "purged_at", from.purgedAt(), to.purgedAt(), Timestamp::from);
 		if (from.payloadKept() && !to.payloadKept()) {
+			columns.add("payload_sealed = NULL");
 			columns.add("payload = NULL");
 		}
 		if (columns.isEmpty()) {
@@ -217,8 +227,9 @@ public class Exchanges {
 	 */
 	public int purgeDeliveredBefore(Instant moment) {
 		return this.jdbc
-			.sql("UPDATE exchange SET payload = NULL, purged_at = now() WHERE status = 'delivered'"
-					+ " AND payload IS NOT NULL AND delivered_at IS NOT NULL AND delivered_at < ?")
+			.sql("UPDATE exchange SET payload_sealed = NULL, payload = NULL, purged_at = now()"
+					+ " WHERE status = 'delivered' AND " + KEPT.formatted("")
+					+ " AND delivered_at IS NOT NULL AND delivered_at < ?")
 			.param(Timestamp.from(moment))
 			.update();
 	}
@@ -340,13 +351,19 @@ public class Exchanges {
 			.optional();
 	}
 
-	/** The stored payload, decrypted; empty once purged. */
+	/**
+	 * The stored payload, decrypted from whichever column holds it; empty once purged.
+	 */
 	public Optional<String> payload(UUID id) {
-		return this.jdbc.sql("SELECT payload FROM exchange WHERE id = ? AND payload IS NOT NULL")
+		return this.jdbc.sql("SELECT payload_sealed, payload FROM exchange WHERE id = ? AND " + KEPT.formatted(""))
 			.param(id)
-			.query(String.class)
+			.query((rs, row) -> {
+				byte[] sealed = rs.getBytes("payload_sealed");
+				return (sealed != null) ? this.cipher.open(id, sealed)
+						: this.cipher.decryptJwe(rs.getString("payload"));
+			})
 			.optional()
-			.map((stored) -> new String(this.cipher.decrypt(stored), StandardCharsets.UTF_8));
+			.map((plaintext) -> new String(plaintext, StandardCharsets.UTF_8));
 	}
 
 	public String organisation(PartnerId partner) {

@@ -278,7 +278,7 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 			.query(String.class)
 			.single()).isEqualTo("REVOKED");
 		assertThat(JdbcClient.create(this.dataSource)
-			.sql("SELECT payload IS NULL FROM exchange WHERE id = ?")
+			.sql("SELECT payload IS NULL AND payload_sealed IS NULL FROM exchange WHERE id = ?")
 			.param(UUID.fromString(id))
 			.query(Boolean.class)
 			.single()).as("refused payload forgotten").isTrue();

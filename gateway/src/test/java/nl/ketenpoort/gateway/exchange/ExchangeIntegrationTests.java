@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -115,8 +116,17 @@ class ExchangeIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		UUID id = UUID.fromString(json(response).get("id").asString());
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
-		String stored = jdbc.sql("SELECT payload FROM exchange WHERE id = ?").param(id).query(String.class).single();
-		assertThat(stored).startsWith("ey").doesNotContain(this.vNumber).doesNotContain("Amira");
+		byte[] stored = jdbc.sql("SELECT payload_sealed FROM exchange WHERE id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single();
+		assertThat(stored[0]).as("format 1").isEqualTo((byte) 0x01);
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(this.vNumber)
+			.doesNotContain("Amira");
+		assertThat(
+				jdbc.sql("SELECT payload IS NULL FROM exchange WHERE id = ?").param(id).query(Boolean.class).single())
+			.as("no JWE any more")
+			.isTrue();
 		ObjectNode decrypted = (ObjectNode) JSON.readTree(this.storeOf().payload(id).orElseThrow());
 		List<String> expected = this.schemas.fieldNames(profile)
 			.stream()
