@@ -34,9 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Options: {@code --warmup <s>} (10), {@code --rounds <n>} (3),
  * {@code --max-requests <n>} per phase (1,000,000), {@code --v-number <v>} (repeatable:
- * subjects that hold the consent), {@code --grant <n>} (record the consent for n new
- * subjects as the demo case manager {@code cm-coa} when {@code /sandbox/subjects} lists
- * none), {@code --baseline-path <path>}.
+ * subjects that hold the consent), {@code --grant <n>} (also record the consent for n new
+ * subjects as the demo case manager {@code cm-coa}), {@code --baseline-path <path>},
+ * {@code --wrk-setup
+ * <dir>
+ * } (write the token and bodies for {@code benchmarks/wrk/accept.lua} and exit).
  */
 public final class AcceptLoad {
 
@@ -156,7 +158,10 @@ public final class AcceptLoad {
 			report.line("GET /sandbox/subjects: " + vNumbers.size() + " subjects with consent for " + PURPOSE);
 		}
 		int grant = options.getInt("grant", 0);
-		if (vNumbers.isEmpty() && grant > 0) {
+		// Also beside the demo's subjects: deliveries keep each subject's order towards a
+		// recipient, so one subject's exchanges go out one at a time, and a run with few
+		// subjects measures that order rather than the gateway.
+		if (grant > 0) {
 			vNumbers.addAll(new CaseManagerGrants(base).grant(dataDir, options.get("grant-user", "cm-coa"), grant,
 					PURPOSE, "tvs", "raak", DOCUMENT_TYPE));
 			report.line("recorded the consent for " + grant + " new subjects as a case manager");
@@ -169,8 +174,8 @@ public final class AcceptLoad {
 	}
 
 	/**
-	 * What {@code benchmarks/wrk/accept.lua} sends, for measuring with {@code wrk}, a tool
-	 * this project did not write: the access token (valid for five minutes) and one
+	 * What {@code benchmarks/wrk/accept.lua} sends, for measuring with {@code wrk}, a
+	 * tool this project did not write: the access token (valid for five minutes) and one
 	 * request body per subject, one per line.
 	 */
 	private static void writeWrkSetup(Path directory, String token, List<String> bodies, BenchmarkReport report)

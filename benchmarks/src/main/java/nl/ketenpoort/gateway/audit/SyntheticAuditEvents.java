@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
 import nl.ketenpoort.gateway.audit.internal.AuditEpochs;
 import nl.ketenpoort.gateway.audit.internal.AuditRows;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
@@ -113,7 +114,7 @@ class SyntheticAuditEvents {
 
 	private long[] appendBatch(int size, long offset, long subjects, Instant start, long stepMicros,
 			SplittableRandom random) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(AuditTrail.CHAIN_LOCK).query().singleRow();
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(AuditChainer.CHAIN_LOCK).query().singleRow();
 		var head = this.jdbc.sql("SELECT position, hash, form FROM audit_event ORDER BY position DESC LIMIT 1")
 			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
 			.optional();
