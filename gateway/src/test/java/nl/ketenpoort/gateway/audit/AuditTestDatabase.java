@@ -70,7 +70,7 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Empties every audit table, as a superuser may. */
 	void empty() {
-		tamper("TRUNCATE audit_event, audit_staged, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
+		tamper("TRUNCATE audit_event, audit_staged, audit_tree_node, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
 	}
 
 	/**

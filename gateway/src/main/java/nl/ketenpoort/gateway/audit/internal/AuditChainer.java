@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Links staged audit events into the hash chain, in batches: each batch is one short
  * transaction on the chainer's own connection that takes the chain lock, appends the
  * oldest staged events after the head (the signed epoch event first when the head is of
- * an earlier canonical form) and removes them from {@code audit_staged}. Chaining and
+ * an earlier canonical form), adds their leaves to the Merkle tree
+ * ({@link AuditTreeNodes}) and removes them from {@code audit_staged}. Chaining and
  * removal commit together, so an event is chained exactly once whatever dies when; the
  * database refuses the removal of a staged event that the chain does not hold, and
  * {@code audit_event.event_id} is unique.
@@ -167,6 +168,7 @@ public class AuditChainer implements SmartLifecycle, AutoCloseable {
 			}
 			this.batch.batchUpdate(AuditFields.CATALOGUE.insert(),
 					records.stream().map(AuditFields::parameters).toList());
+			AuditTreeNodes.extend(this.jdbc, records.size() + AuditTreeNodes.CATCH_UP);
 			this.faults.reached(Point.AUDIT_CHAIN_MID_BATCH);
 			this.jdbc.sql("DELETE FROM audit_staged WHERE seq = ANY(?)")
 				.param(staged.stream().map(Staged::seq).toArray(Long[]::new))
