@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,13 +57,7 @@ public class AuditQueries {
 	public List<AuditRecord> search(Criteria criteria, EventScope scope, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();
-		filter(where, params, "subject_ref = ?", scope.subject());
-		if (scope.organisation() != null) {
-			where.append(" AND (sender = ANY(?) OR " + RECIPIENTS + " && ?::text[] OR actor_organisation = ?)");
-			params.add(scope.partners().toArray(String[]::new));
-			params.add(scope.partners().toArray(String[]::new));
-			params.add(scope.organisation());
-		}
+		within(where, params, scope);
 		filter(where, params, "subject_ref = ?", criteria.subjectRef());
 		if (criteria.partner() != null) {
 			where.append(" AND (sender = ? OR ? = ANY(" + RECIPIENTS + "))");
@@ -82,6 +77,31 @@ public class AuditQueries {
 			.params(params)
 			.query(AuditRows.MAPPER)
 			.list();
+	}
+
+	/**
+	 * One chained event, if it is within what the reader may see (the same rule as
+	 * {@link #search}).
+	 */
+	public Optional<AuditRecord> chainedEvent(UUID eventId, EventScope scope) {
+		StringBuilder where = new StringBuilder(" WHERE event_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(eventId);
+		within(where, params, scope);
+		return this.jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_event" + where)
+			.params(params)
+			.query(AuditRows.MAPPER)
+			.optional();
+	}
+
+	private static void within(StringBuilder where, List<Object> params, EventScope scope) {
+		filter(where, params, "subject_ref = ?", scope.subject());
+		if (scope.organisation() != null) {
+			where.append(" AND (sender = ANY(?) OR " + RECIPIENTS + " && ?::text[] OR actor_organisation = ?)");
+			params.add(scope.partners().toArray(String[]::new));
+			params.add(scope.partners().toArray(String[]::new));
+			params.add(scope.organisation());
+		}
 	}
 
 	/** The events of one exchange, in chain order. */

@@ -255,6 +255,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(html.body()).contains("<table").contains("handover-coa-municipality").doesNotContain(this.vNumber);
 		assertThat(html.body()).contains("handover-coa-municipality: kept for 7 years, then removed.");
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'export' AND subject_ref = ?")
 			.param(this.subject.pseudonym())

@@ -89,6 +89,28 @@ class AuditChainIntegrationTests {
 	}
 
 	@Test
+	void aRewrittenNodeOfTheAuditTreeIsFoundAtTheCheckpointThatSignedItsRoot() {
+		// given: a checkpoint that signs the tree's root
+		AuditCheckpoints.Checkpoint signed = this.checkpoints.signHead().orElseThrow();
+		assertThat(signed.treeRoot()).as("the tree covers the chain").isNotNull();
+		assertThat(this.verifier.verify().intact()).isTrue();
+
+		// when: the inner node over leaves 0-15, on the path to the root, is rewritten
+		database.tamper("UPDATE audit_tree_node SET hash = sha256(hash) WHERE level = 4 AND idx = 0");
+
+		// then: found, at the subtree's first event
+		assertBroken(this.verifier.verify(), 1, ChainBreak.MODIFIED);
+	}
+
+	@Test
+	void aRewrittenLeafOfTheAuditTreeIsFoundAtItsEvent() {
+		this.checkpoints.signHead();
+		database.tamper("UPDATE audit_tree_node SET hash = sha256(hash) WHERE level = 0 AND idx = 3");
+
+		assertBroken(this.verifier.verify(), 4, ChainBreak.MODIFIED);
+	}
+
+	@Test
 	void modifiedRowIsFoundAtItsPosition() {
 		database.tamper("UPDATE audit_event SET recipient = 'vvs' WHERE position = 9");
 

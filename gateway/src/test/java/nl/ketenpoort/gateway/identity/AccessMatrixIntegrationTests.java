@@ -35,6 +35,8 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
+import nl.ketenpoort.gateway.audit.internal.AuditChainer;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.gateway.portal.PageSession;
 import nl.ketenpoort.schemas.DocumentType;
@@ -105,6 +107,12 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	AuditChainer chainer;
+
+	@Autowired
+	AuditCheckpoints checkpoints;
 
 	@Autowired
 	DataSource dataSource;
@@ -239,6 +247,8 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 		row("GET /api/v1/audit/events", (f, r, own) -> get("/api/v1/audit/events?vNumber=" + f.vNumber), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, REACHED, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/audit/events/search", (f, r, own) -> postJson("/api/v1/audit/events/search", "{\"vNumber\":\"" + f.vNumber + "\"}").listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/exchanges/{id}", (f, r, own) -> get("/api/v1/audit/exchanges/" + f.exchange(r, own)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/audit/events/{id}/proof", (f, r, own) -> get("/api/v1/audit/events/" + f.acceptedEvent(r, own) + "/proof"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
+		row("GET /api/v1/audit/consistency", (f, r, own) -> get("/api/v1/audit/consistency?first=" + f.signedTreeSize() + "&second=" + f.signedTreeSize()), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
 		row("GET /api/v1/audit/export", (f, r, own) -> get("/api/v1/audit/export?vNumber=" + f.vNumber), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, REACHED, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/audit/exports", (f, r, own) -> postJson("/api/v1/audit/exports", "{\"vNumber\":\"" + f.vNumber + "\"}").listing(f.exchange(r, true), f.exchange(r, false)), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OWN, FORBIDDEN, FORBIDDEN),
 		row("POST /api/v1/audit/verify", (f, r, own) -> post("/api/v1/audit/verify"), LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
@@ -739,6 +749,28 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 				.consent()
 				.id()
 				.toString();
+		}
+
+		/** The chained accepted event of {@link #exchange}. */
+		String acceptedEvent(@Nullable Role role, boolean own) {
+			String exchange = exchange(role, own);
+			return this.made.computeIfAbsent("event " + role + " " + own, (key) -> {
+				AccessMatrixIntegrationTests.this.chainer.chainPending();
+				return JdbcClient.create(AccessMatrixIntegrationTests.this.dataSource)
+					.sql("SELECT event_id::text FROM audit_event WHERE exchange_id = ?::uuid AND event_type = 'accepted'")
+					.param(exchange)
+					.query(String.class)
+					.single();
+			});
+		}
+
+		/** The size of a signed checkpoint with a tree root. */
+		String signedTreeSize() {
+			return this.made.computeIfAbsent("tree size", (key) -> {
+				AccessMatrixIntegrationTests.this.chainer.chainPending();
+				AccessMatrixIntegrationTests.this.checkpoints.signHead();
+				return String.valueOf(AccessMatrixIntegrationTests.this.checkpoints.latest().orElseThrow().position());
+			});
 		}
 
 		private String accepted(SubjectRef subject, String sender, String recipient) {

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +66,14 @@ public class AuditCheckpoints {
 		this.interval = settings.checkpointInterval();
 	}
 
-	/** A signed checkpoint as kept in the database and handed to outside parties. */
+	/**
+	 * A signed checkpoint as kept in the database and handed to outside parties.
+	 *
+	 * @param treeRoot the root of the audit tree of {@code position} leaves, hex; absent
+	 * when the tree did not reach that far when it was signed
+	 */
 	public record Checkpoint(long position, String headHash, long eventCount, Instant createdAt, String keyId,
-			String statement) {
+			String statement, @Nullable String treeRoot) {
 	}
 
 	@Scheduled(fixedDelayString = "${ketenpoort.audit.checkpoint-check:5s}", initialDelayString = "5s")
@@ -120,34 +127,40 @@ public class AuditCheckpoints {
 	@Transactional
 	public Checkpoint create(long position, String headHash) {
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		AuditSigningKeys.Statement statement = this.keys.sign(new JWTClaimsSet.Builder().issuer("ketenpoort")
+		String treeRoot = (AuditTreeNodes.size(this.jdbc) >= position) ? HexFormat.of()
+			.formatHex(AuditTreeNodes.withSubtrees(this.jdbc, (tree) -> AuditTree.root(tree, position))) : null;
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("ketenpoort")
 			.issueTime(Date.from(now))
 			.claim("position", position)
 			.claim("head_hash", headHash)
-			.claim("event_count", position)
-			.build());
+			.claim("event_count", position);
+		if (treeRoot != null) {
+			claims.claim("tree_root", treeRoot);
+		}
+		AuditSigningKeys.Statement statement = this.keys.sign(claims.build());
 		this.faults.reached(Point.AUDIT_CHECKPOINT_SIGNING);
-		Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, statement.keyId(), statement.jws());
+		Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, statement.keyId(), statement.jws(),
+				treeRoot);
 		this.jdbc
-			.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement)"
-					+ " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
-			.params(position, headHash, position, Timestamp.from(now), statement.keyId(), statement.jws())
+			.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement,"
+					+ " tree_root) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
+			.params(position, headHash, position, Timestamp.from(now), statement.keyId(), statement.jws(), treeRoot)
 			.update();
 		return checkpoint;
 	}
 
 	public Optional<Checkpoint> latest() {
-		return this.jdbc
-			.sql("SELECT position, head_hash, event_count, created_at, key_id, statement FROM audit_checkpoint"
-					+ " ORDER BY position DESC LIMIT 1")
+		return this.jdbc.sql(
+				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
+						+ " ORDER BY position DESC LIMIT 1")
 			.query(AuditCheckpoints::map)
 			.optional();
 	}
 
 	public List<Checkpoint> all() {
-		return this.jdbc
-			.sql("SELECT position, head_hash, event_count, created_at, key_id, statement FROM audit_checkpoint"
-					+ " ORDER BY position")
+		return this.jdbc.sql(
+				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
+						+ " ORDER BY position")
 			.query(AuditCheckpoints::map)
 			.list();
 	}
@@ -162,6 +175,11 @@ public class AuditCheckpoints {
 	ChainVerification confirm(long checked, long from, long to, long lastPosition,
 			LongFunction<Optional<String>> hashAtPosition) {
 		long confirmed = 0;
+		java.util.OptionalLong tree = AuditTreeNodes.firstMismatch(this.jdbc, from, Math.min(to, lastPosition));
+		if (tree.isPresent()) {
+			log.debug("The audit tree does not follow from the chain at {}", tree.getAsLong());
+			return ChainVerification.broken(checked, confirmed, tree.getAsLong(), ChainBreak.MODIFIED);
+		}
 		for (Checkpoint checkpoint : all()) {
 			if (checkpoint.position() < from || checkpoint.position() > to) {
 				continue;
@@ -180,9 +198,27 @@ public class AuditCheckpoints {
 			if (!hash.get().equals(checkpoint.headHash())) {
 				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
 			}
+			if (checkpoint.treeRoot() != null && !checkpoint.treeRoot().equals(treeRootAt(checkpoint.position()))) {
+				// the stored tree no longer has the signed root: a rewritten leaf or node
+				return ChainVerification.broken(checked, confirmed, checkpoint.position(), ChainBreak.MODIFIED);
+			}
 			confirmed++;
 		}
 		return new ChainVerification(checked, confirmed, null, null, 0);
+	}
+
+	/**
+	 * The tree's root at {@code size} leaves as stored now, hex; null when it is not
+	 * there.
+	 */
+	private @Nullable String treeRootAt(long size) {
+		try {
+			return HexFormat.of()
+				.formatHex(AuditTreeNodes.withSubtrees(this.jdbc, (tree) -> AuditTree.root(tree, size)));
+		}
+		catch (AuditTree.ProofOutOfRange ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -193,7 +229,8 @@ public class AuditCheckpoints {
 		return this.keys.verifiedClaims(checkpoint.statement(), checkpoint.keyId()).filter((claims) -> {
 			try {
 				return checkpoint.headHash().equals(claims.getStringClaim("head_hash"))
-						&& checkpoint.position() == claims.getLongClaim("position");
+						&& checkpoint.position() == claims.getLongClaim("position")
+						&& java.util.Objects.equals(checkpoint.treeRoot(), claims.getStringClaim("tree_root"));
 			}
 			catch (ParseException ex) {
 				return false;
@@ -203,7 +240,8 @@ public class AuditCheckpoints {
 
 	private static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Checkpoint(rs.getLong("position"), rs.getString("head_hash"), rs.getLong("event_count"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("key_id"), rs.getString("statement"));
+				rs.getTimestamp("created_at").toInstant(), rs.getString("key_id"), rs.getString("statement"),
+				rs.getString("tree_root"));
 	}
 
 }

@@ -80,6 +80,8 @@ class AuditController {
 
 	private final AuditCheckpoints checkpoints;
 
+	private final AuditProofs proofs;
+
 	private final AuditSigningKeys signingKeys;
 
 	private final AuditReads reads;
@@ -88,7 +90,8 @@ class AuditController {
 
 	AuditController(AuditQueries queries, AuditTrail trail, VerifyJobs verifications, Partners partners,
 			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
-			PrunedRanges pruned, AuditRetention retention, AccessPolicy access) {
+			PrunedRanges pruned, AuditRetention retention, AccessPolicy access, AuditProofs proofs) {
+		this.proofs = proofs;
 		this.access = access;
 		this.reads = reads;
 		this.pruned = pruned;
@@ -320,6 +323,42 @@ class AuditController {
 			periods.putIfAbsent((purpose != null) ? purpose : "other", this.retention.periodFor(purpose).toString());
 		}
 		return periods;
+	}
+
+	@GetMapping("/events/{id}/proof")
+	@Operation(summary = "An RFC 9162 inclusion proof of one event in the audit tree of a signed checkpoint",
+			description = "For a privacy officer of an organisation that took part in the event. The leaf is"
+					+ " SHA-256(0x00 || the event's 32-byte chain hash); the proof (audit path, nearest sibling first)"
+					+ " leads to the tree root the checkpoint's statement signs (claim tree_root, at size position),"
+					+ " which verifies with GET /api/v1/audit/checkpoints' keys. Staged events have no proof until"
+					+ " they are chained, moments later. See docs/audit-formats.md.")
+	Map<String, Object> proof(@PathVariable UUID id) {
+		Actor officer = Actors.current();
+		EventScope scope = officerScope(officer);
+		java.util.Optional<AuditRecord> event = this.queries.chainedEvent(id, scope);
+		this.reads.record(officer, AuditEventType.AUDIT_READ, event.isPresent() ? "proof" : "proof-denied", null);
+		try {
+			return this.proofs.inclusion(event.orElseThrow(AuditNotVisible::new));
+		}
+		catch (AuditTree.ProofOutOfRange ex) {
+			throw new AuditNotVisible();
+		}
+	}
+
+	@GetMapping("/consistency")
+	@Operation(summary = "An RFC 9162 consistency proof between the trees of two signed checkpoints",
+			description = "first and second are the positions (tree sizes) of two checkpoints that carry a"
+					+ " tree_root; the proof shows the second tree extends the first, so nothing signed before was"
+					+ " rewritten. Hashes only, no event.")
+	Map<String, Object> consistency(@RequestParam long first, @RequestParam long second) {
+		Actor officer = officer();
+		this.reads.record(officer, AuditEventType.AUDIT_READ, "consistency", null);
+		try {
+			return this.proofs.consistency(first, second);
+		}
+		catch (AuditTree.ProofOutOfRange ex) {
+			throw new AuditNotVisible();
+		}
 	}
 
 	@GetMapping("/checkpoints")

@@ -69,6 +69,37 @@ public final class AuditTreeNodes {
 	}
 
 	/**
+	 * The first position, from {@code from} to {@code to}, where the stored tree does not
+	 * follow from the chain: a leaf that is not the hash of its event, or an inner node
+	 * (reported at its first leaf) that is not the hash of its two children. With the
+	 * roots the checkpoints sign, this covers every stored node.
+	 */
+	public static java.util.OptionalLong firstMismatch(JdbcClient jdbc, long from, long to) {
+		long leaf = jdbc
+			.sql("SELECT coalesce(min(e.position), 0) FROM audit_event e JOIN audit_tree_node n ON n.level = 0"
+					+ " AND n.idx = e.position - 1 WHERE e.position BETWEEN ? AND ?"
+					+ " AND n.hash <> sha256('\\x00'::bytea || decode(e.hash, 'hex'))")
+			.params(from, to)
+			.query(Long.class)
+			.single();
+		long node = jdbc
+			.sql("SELECT coalesce(min((p.idx << p.level) + 1), 0) FROM audit_tree_node p"
+					+ " JOIN audit_tree_node a ON a.level = p.level - 1 AND a.idx = 2 * p.idx"
+					+ " JOIN audit_tree_node b ON b.level = p.level - 1 AND b.idx = 2 * p.idx + 1"
+					+ " WHERE p.level > 0 AND ((p.idx + 1) << p.level) > ? AND (p.idx << p.level) < ?"
+					+ " AND p.hash <> sha256('\\x01'::bytea || a.hash || b.hash)")
+			.params(from - 1, to)
+			.query(Long.class)
+			.single();
+		// 0: none found (positions start at 1)
+		if (leaf == 0 && node == 0) {
+			return java.util.OptionalLong.empty();
+		}
+		return java.util.OptionalLong
+			.of(Math.min((leaf != 0) ? leaf : Long.MAX_VALUE, (node != 0) ? node : Long.MAX_VALUE));
+	}
+
+	/**
 	 * Runs a proof over the stored subtrees, reading every hash it needs in one query:
 	 * which subtrees a proof needs depends on the sizes only, not on the hashes.
 	 */
