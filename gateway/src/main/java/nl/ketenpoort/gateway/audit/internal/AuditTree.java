@@ -21,6 +21,8 @@ import nl.ketenpoort.keys.Digests;
  */
 public final class AuditTree {
 
+	private static final int HASH_LENGTH = 32;
+
 	private AuditTree() {
 	}
 
@@ -94,7 +96,9 @@ public final class AuditTree {
 	 * tree of {@code size} leaves with {@code root} (RFC 9162 §2.1.3.2).
 	 */
 	public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
-		if (index < 0 || index >= size) {
+		if (index < 0 || index >= size || leafHash.length != HASH_LENGTH) {
+			// a leaf hash of another length is no SHA-256 value; in a tree of one leaf
+			// it would otherwise "verify" against a root equally malformed
 			return false;
 		}
 		long fn = index;
