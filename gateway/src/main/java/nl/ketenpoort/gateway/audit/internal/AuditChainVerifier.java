@@ -247,6 +247,12 @@ public class AuditChainVerifier {
 			return ChainVerification.broken(checked, confirmed.checkpoints(), Math.min(missing.get(), lastPosition + 1),
 					ChainBreak.DELETED);
 		}
+		// Last, the Merkle tree: every stored leaf and node must follow from the chain
+		// (the checkpoints above compared the roots they sign).
+		java.util.OptionalLong tree = AuditTreeNodes.firstMismatch(this.jdbc, start, lastPosition);
+		if (tree.isPresent()) {
+			return ChainVerification.broken(checked, confirmed.checkpoints(), tree.getAsLong(), ChainBreak.MODIFIED);
+		}
 		return confirmed.withPruned(prunedEvents);
 	}
 

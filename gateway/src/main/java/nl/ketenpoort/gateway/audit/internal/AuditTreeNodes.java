@@ -91,12 +91,12 @@ public final class AuditTreeNodes {
 			.params(from - 1, to)
 			.query(Long.class)
 			.single();
-		// 0: none found (positions start at 1)
-		if (leaf == 0 && node == 0) {
-			return java.util.OptionalLong.empty();
+		// 0: none found (positions start at 1). A rewritten leaf also breaks the nodes
+		// above it: the leaf names the event.
+		if (leaf != 0) {
+			return java.util.OptionalLong.of(leaf);
 		}
-		return java.util.OptionalLong
-			.of(Math.min((leaf != 0) ? leaf : Long.MAX_VALUE, (node != 0) ? node : Long.MAX_VALUE));
+		return (node != 0) ? java.util.OptionalLong.of(node) : java.util.OptionalLong.empty();
 	}
 
 	/**
