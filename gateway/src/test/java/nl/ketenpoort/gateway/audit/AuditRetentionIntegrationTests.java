@@ -10,6 +10,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditPruneCommand;
 import nl.ketenpoort.gateway.audit.internal.AuditPruner;
+import nl.ketenpoort.gateway.audit.internal.AuditTreeNodes;
+import nl.ketenpoort.gateway.audit.internal.AuditTree;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
 import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
 import nl.ketenpoort.gateway.audit.internal.AuditVerifyCommand;
@@ -128,6 +131,41 @@ class AuditRetentionIntegrationTests {
 		assertThat(verification.pruned()).isEqualTo(12);
 		assertThat(verification.checked()).isEqualTo(25 - 12);
 		assertThat(verification.checkpoints()).isEqualTo(1);
+	}
+
+	@Test
+	void afterPruningTheSurvivingEventsStillHaveProofsAndTheTreeStaysConsistent() {
+		// given: the checkpoint at 20 signs the tree's root; the head is signed too
+		AuditCheckpoints.Checkpoint atTwenty = this.checkpoints.latest().orElseThrow();
+		assertThat(atTwenty.treeRoot()).isNotNull();
+		AuditCheckpoints.Checkpoint head = this.checkpoints.signHead().orElseThrow();
+
+		// when: retention prunes 1-3, 6-8, 11-13, 16-18, 21-23, before the head signed at
+		// 24 (and the pruning is recorded as event 25)
+		assertThat(pruner(TWO_YEARS_LATER).prune().events()).isEqualTo(15);
+		AuditCheckpoints.Checkpoint afterPruning = this.checkpoints.signHead().orElseThrow();
+
+		// then: a surviving event (position 9) is in both signed trees
+		byte[] leaf = AuditTree.leafHash(HexFormat.of().parseHex(hashAt(9)));
+		for (AuditCheckpoints.Checkpoint checkpoint : List.of(atTwenty, afterPruning)) {
+			List<byte[]> proof = AuditTreeNodes.withSubtrees(this.jdbc,
+					(tree) -> AuditTree.inclusionProof(tree, 8, checkpoint.position()));
+			assertThat(AuditTree.verifyInclusion(8, checkpoint.position(), leaf, proof,
+					HexFormat.of().parseHex(checkpoint.treeRoot())))
+				.as("position 9 in the tree of %s", checkpoint.position())
+				.isTrue();
+		}
+		// and: the tree after pruning extends the ones before
+		for (AuditCheckpoints.Checkpoint before : List.of(atTwenty, head)) {
+			List<byte[]> consistency = AuditTreeNodes.withSubtrees(this.jdbc,
+					(tree) -> AuditTree.consistencyProof(tree, before.position(), afterPruning.position()));
+			assertThat(AuditTree.verifyConsistency(before.position(), afterPruning.position(),
+					HexFormat.of().parseHex(before.treeRoot()), HexFormat.of().parseHex(afterPruning.treeRoot()),
+					consistency))
+				.as("%s to %s", before.position(), afterPruning.position())
+				.isTrue();
+		}
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test
