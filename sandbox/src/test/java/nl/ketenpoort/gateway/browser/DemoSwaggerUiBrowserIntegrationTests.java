@@ -84,7 +84,9 @@ class DemoSwaggerUiBrowserIntegrationTests extends GatewayIntegrationTest {
 		try (Browser browser = Browser.start(this.port)) {
 			// when: Authorize, the token pasted under the bearer scheme
 			browser.open("/swagger-ui.html");
-			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+			// Polled often: each step waits for Swagger UI's rendering, not for a fixed
+			// time.
+			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(100));
 			wait.until((driver) -> !driver.findElements(By.cssSelector("button.authorize")).isEmpty());
 			browser.find(By.cssSelector("button.authorize")).click();
 			wait.until((
