@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before any filter.
  * <ul>
  * <li>{@code API-Version} on every answer ({@code /core/version-header});</li>
- * <li>on API, authorization server, discovery, actuator and OpenAPI answers the security
- * headers of {@code /core/transport/security-headers}: {@code Cache-Control: no-store},
+ * <li>on API, authorization server, discovery, actuator, OpenAPI and sandbox answers the
+ * security headers of {@code /core/transport/security-headers}:
+ * {@code Cache-Control: no-store},
  * {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'},
  * {@code Strict-Transport-Security}, {@code X-Content-Type-Options: nosniff},
  * {@code X-Frame-Options: DENY} and {@code Referrer-Policy: no-referrer};</li>
@@ -50,8 +51,10 @@ class ApiResponseHeaders extends OncePerRequestFilter {
 			"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'", "X-Frame-Options", "DENY",
 			"Referrer-Policy", "no-referrer");
 
+	// /sandbox/: the demo's simulated partners and subjects answer JSON only and are in
+	// the demo's OpenAPI document beside the API.
 	private static final String[] API_PATHS = { "/api/", "/oauth2/", "/.well-known/", "/actuator", "/v3/api-docs",
-			"/userinfo", "/connect/", "/error" };
+			"/userinfo", "/connect/", "/error", "/sandbox/" };
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * (and {@code /v3/api-docs}), shaped to the NL GOV API Design Rules: the API's own
  * version in {@code info.version} ({@code /core/semver}), one server {@code /api/v1} with
  * the API's paths relative to it ({@code /core/uri-version}), the unversioned endpoints
- * with a server of their own, a contact ({@code /core/doc-openapi-contact}) and the
- * {@code API-Version} header on every response ({@code /core/version-header}).
+ * with a server of their own, a contact ({@code /core/doc-openapi-contact}, from
+ * {@link OpenApiSettings}: the project by default, the operator's service desk when set)
+ * and the {@code API-Version} header on every response ({@code /core/version-header}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -34,7 +35,7 @@ class OpenApiConfiguration {
 	static final String VERSION_HEADER_REF = "#/components/headers/" + ApiVersion.HEADER;
 
 	@Bean
-	OpenAPI ketenpoortOpenApi() {
+	OpenAPI ketenpoortOpenApi(OpenApiSettings settings) {
 		return new OpenAPI()
 			.info(new Info().title("Ketenpoort API")
 				.version(ApiVersion.CURRENT)
@@ -42,10 +43,7 @@ class OpenApiConfiguration {
 						+ "RAAK (municipality), VVS (VluchtelingenWerk) and the language providers. "
 						+ "Errors are RFC 9457 problem documents with a stable `code`. Every answer carries the "
 						+ "`API-Version` header; the major version is in the server URL.")
-				// A placeholder address (.example, RFC 2606) until the operator's service
-				// desk
-				// has one of its own.
-				.contact(new Contact().name("Ketenpoort partner support").email("partners@ketenpoort.example"))
+				.contact(contact(settings.contact()))
 				.license(new License().name("EUPL-1.2")
 					.url("https://interoperable-europe.ec.europa.eu/collection/eupl")))
 			.servers(List.of(new Server().url(ApiVersion.BASE_PATH)
@@ -53,6 +51,15 @@ class OpenApiConfiguration {
 			.components(new Components().addHeaders(ApiVersion.HEADER,
 					new Header().description("The full semantic version of the API that answered")
 						.schema(new StringSchema().example(ApiVersion.CURRENT))));
+	}
+
+	/** The configured contact; an e-mail address only when one is set. */
+	static Contact contact(OpenApiSettings.Contact settings) {
+		Contact contact = new Contact().name(settings.name()).url(settings.url().toString());
+		if (settings.email() != null) {
+			contact.email(settings.email());
+		}
+		return contact;
 	}
 
 	/**
