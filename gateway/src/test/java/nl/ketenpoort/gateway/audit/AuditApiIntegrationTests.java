@@ -116,6 +116,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(json(found).get("events").values().stream().map((e) -> e.get("type").asString()))
 			.doesNotContain("accepted");
 		assertThat(trail.statusCode()).isEqualTo(404);
+		this.fixtures.chained();
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'audit-read' AND reason_code = 'trail-denied'"
 					+ " AND actor_organisation = 'vwn'")
@@ -195,11 +196,13 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void theGatewayPrunesAsTheSchemaOwnerAndKeepsWhatIsYoung() {
+		this.fixtures.chained();
 		var head = JdbcClient.create(this.dataSource)
 			.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
 			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.single();
 		this.checkpoints.create((long) head[0], (String) head[1]);
+		this.fixtures.chained();
 		long before = JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event")
 			.query(Long.class)
@@ -210,6 +213,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(result.refusal()).isNull();
 		assertThat(result.anchorPosition()).isEqualTo((long) head[0]);
 		assertThat(result.events()).isZero();
+		this.fixtures.chained();
 		assertThat(
 				JdbcClient.create(this.dataSource).sql("SELECT count(*) FROM audit_event").query(Long.class).single())
 			.isGreaterThanOrEqualTo(before);
@@ -217,6 +221,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void noIdentifierOrNameAppearsInAnyColumnOfTheAuditTable() {
+		this.fixtures.chained();
 		List<Map<String, Object>> rows = JdbcClient.create(this.dataSource)
 			.sql("SELECT * FROM audit_event")
 			.query()
@@ -267,6 +272,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	void signedCheckpointsAndTheirKeysCanBeTakenOutside() {
 		this.checkpoints.createIfDue();
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		this.fixtures.chained();
 		var head = jdbc.sql("SELECT position, hash FROM audit_event ORDER BY position DESC LIMIT 1")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.single();
@@ -284,6 +290,7 @@ class AuditApiIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private long readsRecordedFor(String subjectRef) {
+		this.fixtures.chained();
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM audit_event WHERE event_type = 'audit-read' AND subject_ref = ?")
 			.param(subjectRef)

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,9 @@ class AuditIndependentRecomputationIntegrationTests extends GatewayIntegrationTe
 
 	@Autowired
 	private AuditTrail trail;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	private DataSource dataSource;
@@ -69,6 +73,7 @@ class AuditIndependentRecomputationIntegrationTests extends GatewayIntegrationTe
 		// when: every recent form 2 row recomputed
 		int recomputed = 0;
 		Set<String> seen = new HashSet<>();
+		this.fixtures.chained();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection
 					.prepareStatement("SELECT * FROM audit_event WHERE form = 2 ORDER BY position DESC LIMIT 300");

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.consent.purpose.PurposeCatalogue;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.consent.ConsentForms;
@@ -36,6 +37,9 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	PurposeCatalogue purposes;
@@ -152,6 +156,7 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> recipientsRecordedFor(JsonNode problem) {
+		this.fixtures.chained();
 		return jdbc().sql("SELECT recipient FROM audit_event WHERE trace_id = ? AND event_type = 'refused'")
 			.param(problem.get("traceId").asString())
 			.query(String.class)
@@ -159,6 +164,7 @@ class AuditInputBoundsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private List<String> reasonsRecordedFor(JsonNode problem) {
+		this.fixtures.chained();
 		return jdbc().sql("SELECT reason_code FROM audit_event WHERE trace_id = ?")
 			.param(problem.get("traceId").asString())
 			.query(String.class)

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import nl.ketenpoort.gateway.Fixtures;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
@@ -30,6 +31,9 @@ class AuditVerifyJobsIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	TestTokens tokens;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	DataSource dataSource;
@@ -162,6 +166,7 @@ class AuditVerifyJobsIntegrationTests extends GatewayIntegrationTest {
 		get(location, token);
 
 		// one read for the request; following the job adds none
+		this.fixtures.chained();
 		assertThat(jdbc().sql("SELECT reason_code FROM audit_event WHERE actor_id = ? AND event_type = 'audit-read'")
 			.param(officer.id().toString())
 			.query(String.class)
