@@ -44,6 +44,11 @@ class AuditChainerConfiguration {
 		config.setMaximumPoolSize(2);
 		config.setMinimumIdle(1);
 		config.setPoolName("audit-chainer");
+		// Short: at shutdown the database may already be going (an embedded one stops in
+		// its own shutdown hook), and the last drain must not hold the exit for Hikari's
+		// default 30 s; what it leaves staged, the next node chains.
+		config.setConnectionTimeout(2_000);
+		config.setValidationTimeout(1_000);
 		return new HikariDataSource(config);
 	}
 
