@@ -128,6 +128,7 @@ class ExternalPostgresIntegrationTests {
 		settings.put("KETENPOORT_DELIVERY_BATCHSIZE", "40");
 
 		// when three nodes start at the same moment: two processes and one here
+		Instant began = Instant.now();
 		List<Integer> ports = List.of(freePort(), freePort(), freePort());
 		this.nodes.add(startNode(settings, ports.get(1)));
 		this.nodes.add(startNode(settings, ports.get(2)));
@@ -147,9 +148,16 @@ class ExternalPostgresIntegrationTests {
 			.isTrue();
 
 		// when one node accepts the exchanges, and all three deliver them
+		Instant started = Instant.now();
 		Set<String> ids = submit(ports.get(0), EXCHANGES, Math.max(EXCHANGES / 20, 1));
+		Instant submitted = Instant.now();
 		JdbcClient jdbc = JdbcClient.create(this.inProcess.getBean(DataSource.class));
 		waitUntil(Duration.ofSeconds(600), () -> delivered(jdbc, ids) == ids.size());
+		Instant drained = Instant.now();
+		// Where the time goes, against the suite's time budget.
+		System.out.printf("external PostgreSQL, %d exchanges: three nodes up %s, accepted %s, all delivered %s later%n",
+				EXCHANGES, Duration.between(began, started), Duration.between(started, submitted),
+				Duration.between(submitted, drained));
 
 		// then each was taken by the partner exactly once, and recorded once in one chain
 		assertThat(ids).hasSize(EXCHANGES);
