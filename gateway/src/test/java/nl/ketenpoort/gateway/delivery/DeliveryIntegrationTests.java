@@ -156,16 +156,19 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void eachAttemptIsASpanOfTheAcceptedTraceThatThePartnerAndTheAuditLogName() {
-		PARTNERS.stubFor(post("/raak").inScenario("down-once")
+		String traceId = TraceContext.randomTraceId();
+		String id = submit("00-" + traceId + "-b7ad6b7169203331-01");
+		// down for this exchange's first attempt only (whatever else is still queued)
+		PARTNERS.stubFor(post("/raak").withHeader("Idempotency-Key", equalTo(id))
+			.inScenario("down-once")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("up"));
-		PARTNERS.stubFor(post("/raak").inScenario("down-once")
+		PARTNERS.stubFor(post("/raak").withHeader("Idempotency-Key", equalTo(id))
+			.inScenario("down-once")
 			.whenScenarioStateIs("up")
 			.willReturn(aResponse().withStatus(201).withBody("{}")));
-		String traceId = TraceContext.randomTraceId();
 
-		String id = submit("00-" + traceId + "-b7ad6b7169203331-01");
 		deliverAll();
 
 		this.fixtures.chained();
