@@ -245,7 +245,8 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	private Process startNode(String lease) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = Files.createTempFile(Path.of("target"), "node-", ".log");
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString()).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
+			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		Map<String, String> env = builder.environment();
 		env.put("KETENPOORT_DATA_DIR", dataDir().toString());
