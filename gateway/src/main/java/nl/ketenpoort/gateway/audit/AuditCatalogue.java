@@ -257,10 +257,8 @@ public final class AuditCatalogue {
 	public Map<String, Object> json(AuditRecord record, AuditView view) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (AuditField field : shownIn(view)) {
-			if (field.json() == Json.WHEN_CHAINED) {
-				if (!record.chained()) {
-					continue;
-				}
+			if (field.json() == Json.WHEN_CHAINED && !record.chained()) {
+				continue;
 			}
 			Object value = field.json(record);
 			if ((value == null || value instanceof List<?> list && list.isEmpty() && field.extra())

@@ -165,6 +165,16 @@ public class AuditCheckpoints {
 			.list();
 	}
 
+	/** The checkpoint at one position (tree size), if one was signed there. */
+	public Optional<Checkpoint> at(long position) {
+		return this.jdbc.sql(
+				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
+						+ " WHERE position = ?")
+			.param(position)
+			.query(AuditCheckpoints::map)
+			.optional();
+	}
+
 	/**
 	 * Confirms the checkpoints in a verified range ({@code from} to {@code to}): each
 	 * signature, and that the chain at each checkpoint still has the signed head hash; a

@@ -75,10 +75,8 @@ public class AuditProofs {
 	}
 
 	private Checkpoint signedAt(long size) {
-		return this.checkpoints.all()
-			.stream()
-			.filter((checkpoint) -> checkpoint.position() == size && checkpoint.treeRoot() != null)
-			.findFirst()
+		return this.checkpoints.at(size)
+			.filter((checkpoint) -> checkpoint.treeRoot() != null)
 			.orElseThrow(() -> new AuditTree.ProofOutOfRange("no signed checkpoint with a tree root at " + size));
 	}
 
