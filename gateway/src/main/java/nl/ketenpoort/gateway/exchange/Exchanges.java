@@ -189,9 +189,13 @@ public class Exchanges {
 
 	/**
 	 * Claims up to {@code batchSize} due exchanges for the given push recipients, for one
-	 * lease. Rows are locked {@code FOR UPDATE SKIP LOCKED} so several nodes share the
-	 * outbox without taking the same row, and only the oldest open exchange per status
-	 * holder and recipient is due, so documents arrive in the order they were submitted.
+	 * lease. Rows are locked {@code FOR NO KEY UPDATE SKIP LOCKED} so several nodes share
+	 * the outbox without taking the same row, and only the oldest open exchange per
+	 * status holder and recipient is due, so documents arrive in the order they were
+	 * submitted. {@code NO KEY}: that is the lock the claim's own update takes, and it
+	 * leaves alone the {@code FOR KEY SHARE} lock of a row that refers to the exchange
+	 * (the audit chainer's tail anchor, until its batch commits). {@code FOR UPDATE}
+	 * would skip every exchange whose events are being chained, right after its 202.
 	 */
 	@Transactional
 	public List<Exchange> claimDue(List<PartnerId> pushRecipients, Duration lease, int batchSize) {
@@ -205,7 +209,7 @@ public class Exchanges {
 					+ " AND e.recipient = ANY(?) AND NOT EXISTS (SELECT 1 FROM exchange p"
 					+ " WHERE p.subject_ref = e.subject_ref AND p.recipient = e.recipient"
 					+ " AND p.status IN ('accepted', 'delivering') AND (p.accepted_at, p.id) < (e.accepted_at, e.id))"
-					+ " ORDER BY e.accepted_at LIMIT ? FOR UPDATE OF e SKIP LOCKED")
+					+ " ORDER BY e.accepted_at LIMIT ? FOR NO KEY UPDATE OF e SKIP LOCKED")
 			.params(Timestamp.from(now), pushRecipients.stream().map(PartnerId::value).toArray(String[]::new),
 					batchSize)
 			.query(Exchanges::map)
