@@ -72,6 +72,9 @@ class ExternalPostgresIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Clients submitting at once. */
+	private static final int SUBMITTERS = 12;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final Map<String, Integer> receivedByKey = new ConcurrentHashMap<>();
@@ -83,6 +86,8 @@ class ExternalPostgresIntegrationTests {
 	private WireMockServer partner;
 
 	private ConfigurableApplicationContext inProcess;
+
+	private Duration granting = Duration.ZERO;
 
 	@AfterEach
 	void stopEverything() throws Exception {
@@ -128,6 +133,7 @@ class ExternalPostgresIntegrationTests {
 		settings.put("KETENPOORT_DELIVERY_BATCHSIZE", "40");
 
 		// when three nodes start at the same moment: two processes and one here
+		Instant began = Instant.now();
 		List<Integer> ports = List.of(freePort(), freePort(), freePort());
 		this.nodes.add(startNode(settings, ports.get(1)));
 		this.nodes.add(startNode(settings, ports.get(2)));
@@ -146,10 +152,20 @@ class ExternalPostgresIntegrationTests {
 		assertThat(owner.sql("SELECT bool_and(success) FROM flyway_schema_history").query(Boolean.class).single())
 			.isTrue();
 
-		// when one node accepts the exchanges, and all three deliver them
+		// when one node accepts the exchanges (its tokens name its own address), and all
+		// three deliver them
+		Instant started = Instant.now();
 		Set<String> ids = submit(ports.get(0), EXCHANGES, Math.max(EXCHANGES / 20, 1));
+		Instant submitted = Instant.now();
 		JdbcClient jdbc = JdbcClient.create(this.inProcess.getBean(DataSource.class));
 		waitUntil(Duration.ofSeconds(600), () -> delivered(jdbc, ids) == ids.size());
+		Instant drained = Instant.now();
+		// Where the time goes, against the suite's time budget.
+		System.out.printf(
+				"external PostgreSQL, %d exchanges: three nodes up %s, consents granted %s, accepted %s,"
+						+ " all delivered %s later%n",
+				EXCHANGES, Duration.between(began, started), this.granting,
+				Duration.between(started, submitted).minus(this.granting), Duration.between(submitted, drained));
 
 		// then each was taken by the partner exactly once, and recorded once in one chain
 		assertThat(ids).hasSize(EXCHANGES);
@@ -198,20 +214,32 @@ class ExternalPostgresIntegrationTests {
 		return builder.start();
 	}
 
+	/**
+	 * Grants the consents, then submits the exchanges, from {@link #SUBMITTERS} clients
+	 * at once.
+	 */
 	private Set<String> submit(int port, int count, int statusHolders) throws Exception {
 		Fixtures fixtures = this.inProcess.getBean(Fixtures.class);
 		Subjects subjects = this.inProcess.getBean(Subjects.class);
-		List<String> vNumbers = new ArrayList<>();
-		for (int i = 0; i < statusHolders; i++) {
-			String vNumber = Fixtures.newVNumber();
-			fixtures.grant(subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs", List.of("raak"),
-					DocumentType.of("client-profile"));
-			vNumbers.add(vNumber);
-		}
-		String token = this.inProcess.getBean(TestTokens.class).partner("tvs");
-		ObjectNode profile = ExchangeExamples.clientProfile();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
+		ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
 		try {
+			Instant granting = Instant.now();
+			List<Future<String>> granted = new ArrayList<>();
+			for (int i = 0; i < statusHolders; i++) {
+				granted.add(pool.submit(() -> {
+					String vNumber = Fixtures.newVNumber();
+					fixtures.grant(subjects.enrol(VNumber.parse(vNumber)), "handover-coa-municipality", "tvs",
+							List.of("raak"), DocumentType.of("client-profile"));
+					return vNumber;
+				}));
+			}
+			List<String> vNumbers = new ArrayList<>();
+			for (Future<String> vNumber : granted) {
+				vNumbers.add(vNumber.get());
+			}
+			this.granting = Duration.between(granting, Instant.now());
+			String token = this.inProcess.getBean(TestTokens.class).partner("tvs");
+			ObjectNode profile = ExchangeExamples.clientProfile();
 			List<Future<String>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				String vNumber = vNumbers.get(i % statusHolders);

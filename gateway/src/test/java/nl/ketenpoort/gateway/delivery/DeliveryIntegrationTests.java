@@ -18,6 +18,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentRegistry;
 import nl.ketenpoort.consent.subject.SubjectRef;
@@ -29,6 +32,7 @@ import nl.ketenpoort.gateway.exchange.ExchangeStatus;
 import nl.ketenpoort.gateway.exchange.Exchanges;
 import nl.ketenpoort.gateway.identity.Role;
 import nl.ketenpoort.gateway.identity.TestTokens;
+import nl.ketenpoort.gateway.system.TraceContext;
 import nl.ketenpoort.schemas.DocumentType;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and headers, retries on 5xx and timeouts, no retry on 4xx, dead letters and replay,
  * consent re-checked at delivery, and order per status holder and recipient.
  */
+@Import(RecordedSpans.class)
 class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	private static final WireMockServer PARTNERS = startPartners();
@@ -98,6 +104,9 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	Exchanges exchanges;
+
+	@Autowired
+	RecordedSpans spans;
 
 	private String vNumber;
 
@@ -146,6 +155,55 @@ class DeliveryIntegrationTests extends GatewayIntegrationTest {
 			.containsEntry("foreign_operation_id", "b7ad6b7169203331");
 		assertThat((String) accepted.get("parent_operation_id")).matches("[0-9a-f]{16}")
 			.isNotEqualTo("b7ad6b7169203331");
+	}
+
+	@Test
+	void eachAttemptIsASpanOfTheAcceptedTraceThatThePartnerAndTheAuditLogName() {
+		String traceId = TraceContext.randomTraceId();
+		String id = submit("00-" + traceId + "-b7ad6b7169203331-01");
+		// down for this exchange's first attempt only (whatever else is still queued)
+		PARTNERS.stubFor(post("/raak").withHeader("Idempotency-Key", equalTo(id))
+			.inScenario("down-once")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		PARTNERS.stubFor(post("/raak").withHeader("Idempotency-Key", equalTo(id))
+			.inScenario("down-once")
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(201).withBody("{}")));
+
+		deliverAll();
+
+		this.fixtures.chained();
+		List<Map<String, Object>> audited = JdbcClient.create(this.dataSource)
+			.sql("SELECT event_type, trace_id, parent_operation_id FROM audit_event WHERE exchange_id = ?"
+					+ " ORDER BY position")
+			.param(UUID.fromString(id))
+			.query()
+			.listOfRows();
+		assertThat(audited).extracting((row) -> row.get("event_type"))
+			.containsExactly("accepted", "failed", "delivered");
+		assertThat(audited).extracting((row) -> row.get("trace_id")).containsOnly(traceId);
+		String acceptedBy = (String) audited.get(0).get("parent_operation_id");
+		// each attempt is a client span whose parent is the operation that accepted
+		List<SpanData> attempts = this.spans.named("delivery", traceId);
+		assertThat(attempts).hasSize(2).allSatisfy((span) -> {
+			assertThat(span.getParentSpanId()).isEqualTo(acceptedBy);
+			assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+			assertThat(span.getAttributes().get(AttributeKey.stringKey("ketenpoort.partner"))).isEqualTo("raak");
+		});
+		List<String> attemptIds = attempts.stream().map(SpanData::getSpanId).toList();
+		assertThat(attemptIds).doesNotHaveDuplicates().doesNotContain(acceptedBy, "b7ad6b7169203331");
+		assertThat(attempts)
+			.extracting((span) -> span.getAttributes().get(AttributeKey.stringKey("ketenpoort.outcome")))
+			.containsExactly("retryable-failure", "delivered");
+		// the partner was told each attempt's own span, in the same trace
+		assertThat(requestsFor(id)).extracting((request) -> request.getHeader("traceparent"))
+			.containsExactlyElementsOf(
+					attemptIds.stream().map((span) -> "00-" + traceId + "-" + span + "-01").toList());
+		// and each outcome in the audit log names its attempt
+		assertThat(audited.subList(1, 3)).extracting((row) -> row.get("parent_operation_id"))
+			.containsExactlyElementsOf(attemptIds);
 	}
 
 	@Test

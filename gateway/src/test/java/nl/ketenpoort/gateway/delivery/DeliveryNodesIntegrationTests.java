@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -50,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Gateway nodes as separate processes (the packaged jar) on the database of this test's
  * gateway: a node killed with SIGKILL while delivering loses nothing once a node runs
- * again, and two nodes delivering together hand each exchange to the partner exactly
+ * again, a node stopped with SIGTERM while delivering finishes what it started and exits
+ * by itself, and two nodes delivering together hand each exchange to the partner exactly
  * once.
  */
 class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
@@ -86,6 +89,11 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 
 	private final List<Process> nodes = Collections.synchronizedList(new ArrayList<>());
 
+	private final Map<Process, Path> logs = new ConcurrentHashMap<>();
+
+	/** Requests the partner is answering right now (its delay running). */
+	private final AtomicInteger answering = new AtomicInteger();
+
 	private WireMockServer partner;
 
 	@BeforeEach
@@ -94,7 +102,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 			.dynamicPort()
 			.bindAddress("127.0.0.1")
 			.containerThreads(40)
-			.extensions(new CountingListener(this.receivedByKey)));
+			.extensions(new CountingListener(this.receivedByKey, this.answering)));
 		this.partner.start();
 		this.partner.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3)));
 	}
@@ -125,6 +133,52 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.receivedByKey.keySet()).containsAll(ids);
 		assertThat(auditedDeliveries(ids)).as("each delivery recorded once").isEqualTo(ids.size());
 		assertThat(this.auditChain.verify().intact()).as("audit chain after a node was killed").isTrue();
+	}
+
+	@Test
+	void nodeStoppedWithSigtermWhileDeliveringFinishesWhatItStartedAndLosesNothing() throws Exception {
+		// given: 300 accepted exchanges, and a partner that takes 300 ms to answer each
+		this.partner.stubFor(post("/raak").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(300)));
+		Set<String> ids = submit(300, 30);
+
+		// when: a node delivers, and gets SIGTERM while the partner is answering it
+		Process first = startNode(NORMAL_LEASE);
+		waitUntil(Duration.ofSeconds(120), () -> countReceived(ids) >= 30 && this.answering.get() > 0);
+		Instant stopped = Instant.now();
+		first.destroy();
+
+		// then: it exits by itself within the shutdown timeouts, as the JVM does on
+		// SIGTERM
+		assertThat(first.waitFor(70, TimeUnit.SECONDS)).as("the node exits by itself after SIGTERM").isTrue();
+		Duration stopping = Duration.between(stopped, Instant.now());
+		assertThat(first.exitValue()).isEqualTo(143);
+		// what the partner took, the node recorded: no attempt was cut off half-way, and
+		// nothing it claimed waits for its lease
+		long takenByPartner = countReceived(ids);
+		assertThat(delivered(ids)).as("delivered when the node had stopped (after %s)", stopping)
+			.isEqualTo(takenByPartner)
+			.isLessThan(ids.size());
+		assertThat(claimed(ids)).as("claims left behind").isZero();
+		String log = Files.readString(this.logs.get(first));
+		assertThat(log).contains("Commencing graceful shutdown");
+		String shutdown = log.substring(log.indexOf("Commencing graceful shutdown"));
+		assertThat(shutdown).as("the node's log from SIGTERM on")
+			.contains("Graceful shutdown complete")
+			.doesNotContain("Exception", " ERROR ", " WARN ")
+			.doesNotContainPattern("(?m)^\\s+at [\\w.$]+\\(");
+
+		// when: a second node runs
+		Process second = startNode(NORMAL_LEASE);
+		waitUntil(Duration.ofSeconds(180), () -> delivered(ids) == ids.size());
+		second.destroy();
+
+		// then: every exchange was taken once, recorded once, in a chain that verifies
+		assertThat(second.waitFor(70, TimeUnit.SECONDS)).isTrue();
+		Map<String, Integer> counts = new HashMap<>();
+		ids.forEach((id) -> counts.put(id, this.receivedByKey.getOrDefault(id, 0)));
+		assertThat(counts.values()).containsOnly(1);
+		assertThat(auditedDeliveries(ids)).as("each delivery recorded once").isEqualTo(ids.size());
+		assertThat(this.auditChain.verify().intact()).as("audit chain after a node was stopped").isTrue();
 	}
 
 	@Test
@@ -204,6 +258,7 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		env.put("KETENPOORT_DELIVERY_LEASE", lease);
 		Process node = builder.start();
 		this.nodes.add(node);
+		this.logs.put(node, log);
 		return node;
 	}
 
@@ -214,6 +269,15 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 	private long delivered(Set<String> ids) {
 		return JdbcClient.create(this.dataSource)
 			.sql("SELECT count(*) FROM exchange WHERE status = 'delivered' AND id::text = ANY(?)")
+			.param(ids.toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Claimed by a node and neither delivered nor given back yet. */
+	private long claimed(Set<String> ids) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT count(*) FROM exchange WHERE status = 'delivering' AND id::text = ANY(?)")
 			.param(ids.toArray(String[]::new))
 			.query(Long.class)
 			.single();
@@ -239,18 +303,31 @@ class DeliveryNodesIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
-	/** Counts each request the partner answered, by idempotency key. */
+	/**
+	 * Counts each request the partner answered, by idempotency key, and the requests it
+	 * is answering.
+	 */
 	private static final class CountingListener implements ServeEventListener {
 
 		private final Map<String, Integer> counts;
 
-		CountingListener(Map<String, Integer> counts) {
+		private final AtomicInteger answering;
+
+		CountingListener(Map<String, Integer> counts, AtomicInteger answering) {
 			this.counts = counts;
+			this.answering = answering;
+		}
+
+		@Override
+		public void beforeMatch(ServeEvent serveEvent,
+				com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+			this.answering.incrementAndGet();
 		}
 
 		@Override
 		public void afterComplete(ServeEvent serveEvent,
 				com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+			this.answering.decrementAndGet();
 			if (serveEvent.getResponse().getStatus() == 200) {
 				String key = serveEvent.getRequest().getHeader("Idempotency-Key");
 				if (key != null) {

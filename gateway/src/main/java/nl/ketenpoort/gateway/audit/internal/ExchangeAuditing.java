@@ -13,9 +13,11 @@ import nl.ketenpoort.gateway.exchange.ExchangeTrace;
 import nl.ketenpoort.gateway.exchange.ExchangeWithheld;
 import nl.ketenpoort.gateway.exchange.SubmissionRefused;
 import nl.ketenpoort.gateway.identity.ApiAccessDenied;
+import nl.ketenpoort.gateway.system.TraceContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -174,8 +176,11 @@ class ExchangeAuditing {
 			.payload(delivered ? exchange.fieldNames() : List.of(), delivered ? exchange.payloadSha256() : null)
 			.partnerStatus(partnerStatus)
 			.startedAt(exchange.acceptedAt())
-			.trace(new AuditTrace(exchange.traceId(), null, (foreignOperation != null) ? exchange.traceId() : null,
-					foreignOperation))
+			// The parent is the delivery attempt's span when it runs in the exchange's
+			// trace.
+			.trace(new AuditTrace(exchange.traceId(),
+					exchange.traceId().equals(MDC.get(TraceContext.TRACE_ID)) ? MDC.get(TraceContext.SPAN_ID) : null,
+					(foreignOperation != null) ? exchange.traceId() : null, foreignOperation))
 			.build();
 	}
 

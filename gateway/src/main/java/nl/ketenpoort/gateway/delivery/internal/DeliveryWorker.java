@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import nl.ketenpoort.adapters.AdapterSettings;
 import nl.ketenpoort.adapters.Delivery;
 import nl.ketenpoort.adapters.DeliveryOutcome;
@@ -23,7 +25,6 @@ import nl.ketenpoort.gateway.delivery.PartnerCircuits;
 import nl.ketenpoort.gateway.partner.Partner;
 import nl.ketenpoort.gateway.partner.PartnerId;
 import nl.ketenpoort.gateway.partner.Partners;
-import nl.ketenpoort.gateway.system.TraceContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +62,13 @@ public class DeliveryWorker {
 
 	private final PartnerCircuits circuits;
 
+	private final DeliverySpans spans;
+
 	DeliveryWorker(Exchanges exchanges, ConsentChecks consents, Partners partners, PartnerAdapters adapters,
 			AdapterSettings adapterSettings, JsonMapper json, Clock clock, DeliverySettings settings,
-			PartnerCircuits circuits) {
+			PartnerCircuits circuits, DeliverySpans spans) {
 		this.circuits = circuits;
+		this.spans = spans;
 		this.exchanges = exchanges;
 		this.consents = consents;
 		this.partners = partners;
@@ -123,7 +127,21 @@ public class DeliveryWorker {
 		this.exchanges.find(id).ifPresent(this::deliver);
 	}
 
+	/**
+	 * One attempt, in a span of its own that continues the exchange's trace: its log
+	 * lines, its audit event and the {@code traceparent} the partner gets name it.
+	 */
 	void deliver(Exchange exchange) {
+		Span span = this.spans.start(exchange);
+		try (Tracer.SpanInScope scope = this.spans.inScope(span)) {
+			attempt(exchange, span);
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private void attempt(Exchange exchange, Span span) {
 		try {
 			// The very consent the exchange was accepted under, not any covering one: the
 			// statement sent and the consent the audit names are the same.
@@ -132,6 +150,7 @@ public class DeliveryWorker {
 					exchange.documentType());
 			if (decision instanceof ConsentDecision.Denied denied) {
 				log.debug("Delivery refused at re-check: {}", denied.reason());
+				span.tag("ketenpoort.outcome", "withheld");
 				this.exchanges.apply(exchange.withhold(this.clock.instant(), denied.reason().name(), false));
 				return;
 			}
@@ -140,21 +159,24 @@ public class DeliveryWorker {
 			Optional<PartnerAdapter> adapter = adapterFor(exchange.recipient());
 			Optional<URI> target = targetFor(exchange.recipient());
 			if (payload.isEmpty() || adapter.isEmpty() || target.isEmpty()) {
+				span.tag("ketenpoort.outcome", "dead-lettered");
 				this.exchanges.apply(exchange.deadLetter(this.clock.instant(),
 						payload.isEmpty() ? "PAYLOAD_GONE" : "NO_ADAPTER", null));
 				return;
 			}
 			JsonNode document = this.json.readTree(payload.get());
-			String traceparent = "00-" + exchange.traceId() + "-" + TraceContext.randomOperationId() + "-01";
+			String traceparent = this.spans.traceparent(span, exchange);
 			String id = exchange.id().toString();
 			long started = System.nanoTime();
 			DeliveryOutcome outcome = adapter.get()
 				.deliver(new Delivery(id, id, exchange.documentType(), document, consent.statement(), traceparent,
 						target.get()));
 			observe(exchange, outcome, Duration.ofNanos(System.nanoTime() - started));
+			span.tag("ketenpoort.outcome", outcomeName(outcome));
 			record(exchange, outcome);
 		}
 		catch (RuntimeException ex) {
+			span.error(ex);
 			// The lease runs out and another attempt follows; the exchange is never lost.
 			log.warn("Delivery attempt failed unexpectedly; it will be retried after the lease", ex);
 		}
@@ -193,6 +215,13 @@ public class DeliveryWorker {
 		else {
 			this.circuits.answered(partner, took);
 		}
+	}
+
+	private static String outcomeName(DeliveryOutcome outcome) {
+		if (outcome instanceof DeliveryOutcome.Delivered) {
+			return "delivered";
+		}
+		return (outcome instanceof DeliveryOutcome.RetryableFailure) ? "retryable-failure" : "permanent-failure";
 	}
 
 	/** Exponential backoff with jitter, never shorter than the partner's Retry-After. */
