@@ -33,6 +33,17 @@ public interface Command extends Callable<Integer> {
 	 */
 	int CANNOT_RUN = 3;
 
+	/**
+	 * Whether this run, as parsed, needs no gateway at all: it reads only files or serves
+	 * on its own ({@code audit verify --bundle}, {@code witness serve}), so it runs
+	 * without starting a context, a database or an embedded one, on a machine that has
+	 * none. The instance is then the one picocli parsed, without its dependencies.
+	 * @return true to run {@link #call()} without a context
+	 */
+	default boolean standalone() {
+		return false;
+	}
+
 	/** The first word, such as {@code partner} or {@code audit}. */
 	String group();
 

@@ -28,6 +28,8 @@ import picocli.CommandLine.ParseResult;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -107,6 +109,11 @@ final class OperatorCommandLine {
 			return Command.USAGE;
 		}
 		boolean verbose = words.contains(VERBOSE);
+		if (chosen.standalone()) {
+			quietLogging(verbose);
+			// parsed again and run by picocli, with the same handlers as a wired command
+			return offline.execute(words.toArray(String[]::new));
+		}
 		ConfigurableApplicationContext context;
 		try {
 			context = start(springArgs, verbose);
@@ -140,6 +147,16 @@ final class OperatorCommandLine {
 		// thread takes CPU from the command's own start.
 		System.setProperty("spring.backgroundpreinitializer.ignore", "true");
 		return builder(verbose).run(springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * Logs of a command without a context as a wired command has them: on stderr, only
+	 * warnings unless {@code --verbose}.
+	 */
+	private static void quietLogging(boolean verbose) {
+		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		LoggingSystem logging = LoggingSystem.get(OperatorCommandLine.class.getClassLoader());
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, verbose ? LogLevel.INFO : LogLevel.WARN);
 	}
 
 	/** The command context, not yet started: for the commands and their tests. */
