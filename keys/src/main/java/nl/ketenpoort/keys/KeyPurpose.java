@@ -18,6 +18,12 @@ public record KeyPurpose(String code) {
 	/** The gateway's signed audit checkpoints and pruning statements. */
 	public static final KeyPurpose AUDIT_CHECKPOINT = new KeyPurpose("audit-checkpoint");
 
+	/**
+	 * The gateway's audit checkpoints as C2SP signed notes (Ed25519,
+	 * {@link NoteKeyRing}), which witnesses check and co-sign.
+	 */
+	public static final KeyPurpose AUDIT_NOTE = new KeyPurpose("audit-note");
+
 	/** The gateway's access and ID tokens ({@code /oauth2/jwks}). */
 	public static final KeyPurpose TOKEN_SIGNING = new KeyPurpose("token-signing");
 

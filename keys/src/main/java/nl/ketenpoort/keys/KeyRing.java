@@ -1,10 +1,5 @@
 package nl.ketenpoort.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +24,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +46,9 @@ public final class KeyRing {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
 
-	private static final String COLUMNS = "kid, created_at, retired_at, public_jwk";
-
 	private final KeyPurpose purpose;
 
-	private final KeySealing sealing;
-
-	private final JdbcClient jdbc;
-
-	private final TransactionOperations transactions;
+	private final KeyRows rows;
 
 	private final Clock clock;
 
@@ -70,9 +58,7 @@ public final class KeyRing {
 
 	KeyRing(KeyPurpose purpose, KeySealing sealing, JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
 		this.purpose = purpose;
-		this.sealing = sealing;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.rows = new KeyRows(purpose, sealing, jdbc, transactions);
 		this.clock = clock;
 	}
 
@@ -86,7 +72,7 @@ public final class KeyRing {
 	 * @return the active key's entry
 	 */
 	public StoredKey active() {
-		return findActive().orElseGet(() -> locked(() -> findActive().orElseGet(this::create)));
+		return findActive().orElseGet(() -> this.rows.locked(() -> findActive().orElseGet(this::create)));
 	}
 
 	/**
@@ -100,7 +86,7 @@ public final class KeyRing {
 		if (active.isPresent() && !due(active.get(), rotateAfter)) {
 			return active.get();
 		}
-		return locked(() -> {
+		return this.rows.locked(() -> {
 			Optional<StoredKey> current = findActive();
 			return (current.isPresent() && !due(current.get(), rotateAfter)) ? current.get() : replaceActive();
 		});
@@ -130,7 +116,7 @@ public final class KeyRing {
 	 * @return the new active key
 	 */
 	public StoredKey rotate() {
-		StoredKey key = locked(this::replaceActive);
+		StoredKey key = this.rows.locked(this::replaceActive);
 		log.info("Rotated the {} key; new key id {}", this.purpose.code(), key.kid());
 		return key;
 	}
@@ -141,12 +127,7 @@ public final class KeyRing {
 	 * @return the keys
 	 */
 	public List<StoredKey> keys() {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM signing_key WHERE purpose = ?"
-					+ " ORDER BY retired_at DESC NULLS FIRST, created_at DESC, kid")
-			.param(this.purpose.code())
-			.query(this::stored)
-			.list();
+		return this.rows.all().stream().map(this::stored).toList();
 	}
 
 	/**
@@ -174,11 +155,7 @@ public final class KeyRing {
 		if (known != null) {
 			return Optional.of(known);
 		}
-		Optional<StoredKey> stored = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM signing_key WHERE purpose = ? AND kid = ?")
-			.params(this.purpose.code(), kid)
-			.query(this::stored)
-			.optional();
+		Optional<StoredKey> stored = this.rows.find(kid).map(this::stored);
 		stored.ifPresent((key) -> this.publicKeys.put(kid, key.publicKey()));
 		return stored.map(StoredKey::publicKey);
 	}
@@ -230,30 +207,11 @@ public final class KeyRing {
 	}
 
 	private Optional<StoredKey> findActive() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE purpose = ? AND retired_at IS NULL")
-			.param(this.purpose.code())
-			.query(this::stored)
-			.optional();
-	}
-
-	private <T> T locked(java.util.function.Supplier<T> work) {
-		T result = this.transactions.execute((status) -> {
-			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-				.param("signing_key:" + this.purpose.code())
-				.query((rs, row) -> 1)
-				.list();
-			return work.get();
-		});
-		if (result == null) {
-			throw new IllegalStateException("The " + this.purpose.code() + " key transaction returned nothing");
-		}
-		return result;
+		return this.rows.active().map(this::stored);
 	}
 
 	private StoredKey replaceActive() {
-		this.jdbc.sql("UPDATE signing_key SET retired_at = ? WHERE purpose = ? AND retired_at IS NULL")
-			.params(Timestamp.from(this.clock.instant()), this.purpose.code())
-			.update();
+		this.rows.retireActive(this.clock.instant());
 		return create();
 	}
 
@@ -270,24 +228,11 @@ public final class KeyRing {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("An EC P-256 key could not be generated", ex);
 		}
-		this.jdbc.sql("""
-				INSERT INTO signing_key (kid, purpose, created_at, public_jwk, private_jwk_encrypted)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(key.getKeyID(), this.purpose.code(), Timestamp.from(now), key.toPublicJWK().toJSONString(),
-					this.sealing.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8),
-							associatedData(key.getKeyID())))
-			.update();
+		this.rows.insert(key.getKeyID(), now, key.toPublicJWK().toJSONString(), key.toJSONString());
 		this.privateKeys.put(key.getKeyID(), key);
 		this.publicKeys.put(key.getKeyID(), key.toPublicJWK());
 		log.info("Generated a {} key, key id {}", this.purpose.code(), key.getKeyID());
 		return new StoredKey(key.getKeyID(), now, null, key.toPublicJWK());
-	}
-
-	/**
-	 * What a new key's sealing is bound to: its purpose and id, so no row can take it.
-	 */
-	private byte[] associatedData(String kid) {
-		return (this.purpose.code() + ":" + kid).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private ECKey privateKey(String kid) {
@@ -295,34 +240,15 @@ public final class KeyRing {
 		if (known != null) {
 			return known;
 		}
-		Sealed sealed = this.jdbc
-			.sql("SELECT private_jwk_encrypted, legacy_associated_data FROM signing_key WHERE purpose = ? AND kid = ?")
-			.params(this.purpose.code(), kid)
-			.query((rs, row) -> new Sealed(rs.getBytes(1), rs.getBytes(2)))
-			.optional()
-			.orElseThrow(() -> new KeyUnavailable(this.purpose, kid, "there is no such key"));
-		ECKey key = open(kid, sealed);
+		ECKey key = open(kid, this.rows.privateJwk(kid));
 		this.privateKeys.put(kid, key);
 		return key;
 	}
 
-	/**
-	 * Opens a sealed private key: a key copied from a table before this one keeps the
-	 * associated data it was sealed with; what opens must be the key of its row.
-	 */
-	private ECKey open(String kid, Sealed sealed) {
-		byte[] associatedData = (sealed.legacyAssociatedData() != null) ? sealed.legacyAssociatedData()
-				: associatedData(kid);
-		byte[] json;
+	/** Parses an opened private key, which must be the P-256 key of its row. */
+	private ECKey open(String kid, String json) {
 		try {
-			json = this.sealing.open(sealed.privateJwk(), associatedData);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new KeyUnavailable(this.purpose, kid,
-					"its private part cannot be decrypted with the configured key-encryption key", ex);
-		}
-		try {
-			ECKey key = ECKey.parse(new String(json, StandardCharsets.UTF_8));
+			ECKey key = ECKey.parse(json);
 			if (!key.isPrivate() || !kid.equals(key.getKeyID()) || !Curve.P_256.equals(key.getCurve())) {
 				throw new KeyUnavailable(this.purpose, kid, "the decrypted key is not the P-256 key of its row");
 			}
@@ -333,14 +259,11 @@ public final class KeyRing {
 		}
 	}
 
-	private StoredKey stored(ResultSet rs, int row) throws SQLException {
-		String kid = rs.getString("kid");
-		Timestamp retired = rs.getTimestamp("retired_at");
-		String publicJwk = rs.getString("public_jwk");
+	private StoredKey stored(KeyRows.Row row) {
 		// Keys copied from identity_signing_key kept no public part of their own.
-		ECKey publicKey = (publicJwk != null) ? parsePublic(kid, publicJwk) : privateKey(kid).toPublicJWK();
-		return new StoredKey(kid, rs.getTimestamp("created_at").toInstant(),
-				(retired != null) ? retired.toInstant() : null, publicKey);
+		ECKey publicKey = (row.publicJwk() != null) ? parsePublic(row.kid(), row.publicJwk())
+				: privateKey(row.kid()).toPublicJWK();
+		return new StoredKey(row.kid(), row.createdAt(), row.retiredAt(), publicKey);
 	}
 
 	private ECKey parsePublic(String kid, String json) {
@@ -350,9 +273,6 @@ public final class KeyRing {
 		catch (ParseException ex) {
 			throw new KeyUnavailable(this.purpose, kid, "its public part is not an EC JWK", ex);
 		}
-	}
-
-	private record Sealed(byte[] privateJwk, byte @Nullable [] legacyAssociatedData) {
 	}
 
 }

@@ -36,4 +36,15 @@ public final class KeyRings {
 		return new KeyRing(purpose, new KeySealing(keyEncryptionKey), this.jdbc, this.transactions, this.clock);
 	}
 
+	/**
+	 * The Ed25519 keys of this purpose, for signed notes, their private parts sealed
+	 * under this key-encryption key.
+	 * @param purpose what the keys sign
+	 * @param keyEncryptionKey 32 bytes (AES-256)
+	 * @return the purpose's note key ring
+	 */
+	public NoteKeyRing noteRing(KeyPurpose purpose, byte[] keyEncryptionKey) {
+		return new NoteKeyRing(purpose, new KeySealing(keyEncryptionKey), this.jdbc, this.transactions, this.clock);
+	}
+
 }

@@ -156,7 +156,12 @@ class KeyRingIntegrationTests {
 	}
 
 	private KeyRing ring(KeyPurpose purpose, byte[] kek) {
-		Clock clock = new Clock() {
+		return new KeyRings(dataSource, new DataSourceTransactionManager(dataSource), clock()).ring(purpose, kek);
+	}
+
+	/** The test's clock, which a test moves by setting {@code now}. */
+	private Clock clock() {
+		return new Clock() {
 			@Override
 			public Instant instant() {
 				return KeyRingIntegrationTests.this.now;
@@ -172,7 +177,76 @@ class KeyRingIntegrationTests {
 				return this;
 			}
 		};
-		return new KeyRings(dataSource, new DataSourceTransactionManager(dataSource), clock).ring(purpose, kek);
+	}
+
+	@Test
+	void noteKeysAreEd25519KeysMadeOnceRotatedAndKeptSealed() throws Exception {
+		// given: two nodes asking for the note key at once
+		NoteKeyRing first = noteRing(KEK);
+		NoteKeyRing second = noteRing(KEK);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<String> kids = new ArrayList<>();
+		try {
+			List<Callable<String>> firstUses = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				NoteKeyRing node = (i % 2 == 0) ? first : second;
+				firstUses.add(() -> node.signing().key().kid());
+			}
+			for (Future<String> kid : pool.invokeAll(firstUses)) {
+				kids.add(kid.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(kids).containsOnly(kids.get(0));
+
+		// when one node signs, then rotates
+		byte[] message = "ketenpoort.test/audit\n1\nroot\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		NoteKeyRing.Signing before = first.signing();
+		byte[] signature = sign(before.privateKey(), message);
+		this.now = this.now.plus(Duration.ofDays(1));
+		NoteKeyRing.NoteKey rotated = second.rotate();
+
+		// then the other node signs with the new key, the old one is retired and still
+		// verifies what it signed, and only the public parts are in the clear
+		assertThat(first.signing().key().kid()).isEqualTo(rotated.kid()).isNotEqualTo(before.key().kid());
+		assertThat(first.keys()).extracting(NoteKeyRing.NoteKey::kid)
+			.containsExactly(rotated.kid(), before.key().kid());
+		NoteKeyRing.NoteKey retired = second.key(before.key().kid()).orElseThrow();
+		assertThat(retired.active()).isFalse();
+		assertThat(verifies(retired.publicKey(), message, signature)).isTrue();
+		assertThat(verifies(rotated.publicKey(), message, signature)).isFalse();
+		String stored = this.jdbc.sql("SELECT public_jwk FROM signing_key WHERE kid = ?")
+			.param(rotated.kid())
+			.query(String.class)
+			.single();
+		assertThat(JWK.parse(stored).isPrivate()).isFalse();
+		assertThat(JWK.parse(stored).getKeyType().getValue()).isEqualTo("OKP");
+
+		// and another key-encryption key cannot open the private part
+		byte[] otherKek = new byte[32];
+		otherKek[0] = 1;
+		assertThatExceptionOfType(KeyUnavailable.class).isThrownBy(() -> noteRing(otherKek).signing());
+	}
+
+	private NoteKeyRing noteRing(byte[] kek) {
+		return new KeyRings(dataSource, new DataSourceTransactionManager(dataSource), clock())
+			.noteRing(KeyPurpose.AUDIT_NOTE, kek);
+	}
+
+	private static byte[] sign(java.security.PrivateKey key, byte[] message) throws Exception {
+		java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+		ed25519.initSign(key);
+		ed25519.update(message);
+		return ed25519.sign();
+	}
+
+	private static boolean verifies(byte[] publicKey, byte[] message, byte[] signature) throws Exception {
+		java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+		ed25519.initVerify(Ed25519Keys.publicKey(publicKey));
+		ed25519.update(message);
+		return ed25519.verify(signature);
 	}
 
 	private JWTClaimsSet claims() {
