@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
+import nl.ketenpoort.gateway.audit.internal.SignedNote;
+import nl.ketenpoort.keys.Ed25519Keys;
 import nl.ketenpoort.gateway.audit.internal.AuditSettings;
 import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
 import nl.ketenpoort.gateway.audit.internal.AuditTrace;
@@ -67,11 +69,11 @@ class AuditChainIntegrationTests {
 		database.empty();
 		database.tamper("DELETE FROM exchange");
 		AuditTestDatabase.Parts parts = database.parts(new AuditSettings(1000, java.time.Duration.ofMinutes(1),
-				KEY_ENCRYPTION_KEY, 7, 500, java.time.Duration.ofMillis(100)));
+				KEY_ENCRYPTION_KEY, 7, 500, java.time.Duration.ofMillis(100), AuditTestDatabase.ORIGIN));
 		this.jdbc = parts.jdbc();
 		this.keys = parts.keys();
 		this.settings = new AuditSettings(1000, java.time.Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 7, 500,
-				java.time.Duration.ofMillis(100));
+				java.time.Duration.ofMillis(100), AuditTestDatabase.ORIGIN);
 		this.checkpoints = parts.checkpoints();
 		this.verifier = parts.verifier();
 		this.trail = parts.trail(Clock.systemUTC());
@@ -289,6 +291,51 @@ class AuditChainIntegrationTests {
 		this.checkpoints.create(20, database.row(20).hash());
 		database.tamper("UPDATE audit_checkpoint SET statement = statement || 'x' WHERE position = 20");
 
+		assertBroken(this.verifier.verify(), 20, ChainBreak.MODIFIED);
+	}
+
+	@Test
+	void aCheckpointIsASignedNoteThatTheNoteKeysVerifyAfterARotation() {
+		// given: a checkpoint, then a new note key, then a second checkpoint
+		AuditCheckpoints.Checkpoint first = this.checkpoints.create(10, database.row(10).hash());
+		this.keys.rotateNoteKey();
+		AuditCheckpoints.Checkpoint second = this.checkpoints.create(20, database.row(20).hash());
+
+		// then each is a C2SP tlog-checkpoint of the tree at its size, under the origin
+		for (AuditCheckpoints.Checkpoint checkpoint : List.of(first, second)) {
+			SignedNote.Note note = SignedNote.parse(checkpoint.note());
+			SignedNote.Checkpoint body = SignedNote.Checkpoint.parse(note.text());
+			assertThat(body.origin()).isEqualTo(AuditTestDatabase.ORIGIN);
+			assertThat(body.size()).isEqualTo(checkpoint.position());
+			assertThat(java.util.HexFormat.of().formatHex(body.root())).isEqualTo(checkpoint.treeRoot());
+		}
+		// signed by the key active then: the retired one still verifies the first
+		List<SignedNote.VerifierKey> keys = this.keys.noteVerifierKeys()
+			.stream()
+			.map(SignedNote.VerifierKey::parse)
+			.toList();
+		assertThat(keys).hasSize(2);
+		assertThat(SignedNote.verify(SignedNote.parse(second.note()), keys.get(0))).isTrue();
+		assertThat(SignedNote.verify(SignedNote.parse(first.note()), keys.get(0))).isFalse();
+		assertThat(SignedNote.verify(SignedNote.parse(first.note()), keys.get(1))).isTrue();
+		assertThat(this.verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aCheckpointNoteOfAnotherRootOrKeyIsFound() {
+		// given: a checkpoint note whose root is another, signed by a key of its own
+		AuditCheckpoints.Checkpoint checkpoint = this.checkpoints.create(20, database.row(20).hash());
+		SignedNote.Signer stranger = SignedNote.Signer.of(AuditTestDatabase.ORIGIN, Ed25519Keys.generate());
+		String forged = SignedNote.sign(new SignedNote.Checkpoint(AuditTestDatabase.ORIGIN, 20, new byte[32]).text(),
+				stranger);
+		database.tamper("UPDATE audit_checkpoint SET note = '" + forged + "' WHERE position = 20");
+		assertBroken(this.verifier.verify(), 20, ChainBreak.MODIFIED);
+
+		// and: the note of the right key but of another size
+		String resized = SignedNote.sign(new SignedNote.Checkpoint(AuditTestDatabase.ORIGIN, 19,
+				java.util.HexFormat.of().parseHex(checkpoint.treeRoot()))
+			.text(), this.keys.noteSigner());
+		database.tamper("UPDATE audit_checkpoint SET note = '" + resized + "' WHERE position = 20");
 		assertBroken(this.verifier.verify(), 20, ChainBreak.MODIFIED);
 	}
 

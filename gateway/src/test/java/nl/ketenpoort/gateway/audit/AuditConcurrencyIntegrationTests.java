@@ -39,7 +39,7 @@ class AuditConcurrencyIntegrationTests {
 	private static AuditTestDatabase database;
 
 	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50, 500,
-			Duration.ofMillis(100));
+			Duration.ofMillis(100), AuditTestDatabase.ORIGIN);
 
 	@BeforeAll
 	static void startDatabase() throws IOException {
@@ -132,7 +132,7 @@ class AuditConcurrencyIntegrationTests {
 			this.pool = new HikariDataSource(config);
 			this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.pool));
 			AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 50, 500,
-					Duration.ofMillis(100));
+					Duration.ofMillis(100), AuditTestDatabase.ORIGIN);
 			// each node with its chainer running, as in the gateway
 			this.chainer = new AuditChainer(this.pool, database.parts(settings).epochs(), FaultPoints.none(),
 					Clock.systemUTC(), settings);

@@ -60,7 +60,7 @@ class AuditEpochIntegrationTests extends GatewayIntegrationTest {
 	private static final String DATABASE = "audit_epochs";
 
 	private static final AuditSettings SETTINGS = new AuditSettings(1000, Duration.ofMinutes(1),
-			Base64.getEncoder().encodeToString(new byte[32]), 5, 500, Duration.ofMillis(100));
+			Base64.getEncoder().encodeToString(new byte[32]), 5, 500, Duration.ofMillis(100), AuditTestDatabase.ORIGIN);
 
 	private static final int FORM_ONE_EVENTS = 12;
 

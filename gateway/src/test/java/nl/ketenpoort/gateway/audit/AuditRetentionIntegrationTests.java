@@ -74,7 +74,7 @@ class AuditRetentionIntegrationTests {
 	private PrunedRanges pruned;
 
 	private final AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1), KEY_ENCRYPTION_KEY, 4, 500,
-			Duration.ofMillis(100));
+			Duration.ofMillis(100), AuditTestDatabase.ORIGIN);
 
 	private final AuditRetention retention = new AuditRetention(Period.ofYears(7),
 			Map.of(SHORT_LIVED, Period.ofYears(1)), Duration.ofHours(24), Period.ofYears(1));
@@ -340,7 +340,7 @@ class AuditRetentionIntegrationTests {
 
 	@Test
 	void withoutASignedCheckpointNothingIsPruned() {
-		database.tamper("TRUNCATE audit_checkpoint");
+		database.tamper("TRUNCATE audit_cosignature, audit_checkpoint");
 
 		AuditPruner.Result result = pruner(TWO_YEARS_LATER).prune();
 

@@ -34,6 +34,9 @@ import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
  */
 final class AuditTestDatabase implements AutoCloseable {
 
+	/** The origin of the test databases' audit logs, in their signed-note checkpoints. */
+	static final String ORIGIN = "ketenpoort.test/audit";
+
 	private final EmbeddedPostgres postgres;
 
 	private final DataSource dataSource;
@@ -70,7 +73,7 @@ final class AuditTestDatabase implements AutoCloseable {
 
 	/** Empties every audit table, as a superuser may. */
 	void empty() {
-		tamper("TRUNCATE audit_event, audit_staged, audit_tree_node, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
+		tamper("TRUNCATE audit_event, audit_staged, audit_tree_node, audit_cosignature, audit_checkpoint, audit_pruned_range, audit_pruning, audit_tail_anchor");
 	}
 
 	/**

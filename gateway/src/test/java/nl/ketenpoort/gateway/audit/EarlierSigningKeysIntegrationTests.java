@@ -174,7 +174,8 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 		// next
 		// checkpoint is signed with the same key
 		AuditSettings settings = new AuditSettings(1000, Duration.ofMinutes(1),
-				Base64.getEncoder().encodeToString(AUDIT_KEK), 7, 500, Duration.ofMillis(100));
+				Base64.getEncoder().encodeToString(AUDIT_KEK), 7, 500, Duration.ofMillis(100),
+				AuditTestDatabase.ORIGIN);
 		AuditSigningKeys auditKeys = new AuditSigningKeys(keyRings, settings);
 		AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc, auditKeys, Clock.systemUTC(), settings);
 		AuditEpochs epochs = new AuditEpochs(auditKeys);
@@ -193,11 +194,12 @@ class EarlierSigningKeysIntegrationTests extends GatewayIntegrationTest {
 			.hasValueSatisfying((checkpoint) -> assertThat(checkpoint.keyId()).isEqualTo(auditKey.getKeyID()));
 
 		// and: one store, the earlier tables gone (the registry's keys stay listed,
-		// read-only)
+		// read-only); the checkpoint just signed made the note key, which no earlier
+		// gateway had
 		assertThat(jdbc.sql("SELECT purpose, count(*) FROM signing_key GROUP BY purpose ORDER BY purpose")
 			.query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2))
-			.list())
-			.containsExactly("audit-checkpoint=1", "client-assertion=1", "consent-statement=2", "token-signing=1");
+			.list()).containsExactly("audit-checkpoint=1", "audit-note=1", "client-assertion=1", "consent-statement=2",
+					"token-signing=1");
 		assertThat(jdbc
 			.sql("SELECT to_regclass('identity_signing_key') IS NULL AND to_regclass('audit_signing_key')" + " IS NULL")
 			.query(Boolean.class)

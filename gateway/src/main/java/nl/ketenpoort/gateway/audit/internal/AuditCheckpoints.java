@@ -38,6 +38,9 @@ public class AuditCheckpoints {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
+	private static final String COLUMNS = "position, head_hash, event_count, created_at, key_id, statement, tree_root,"
+			+ " note";
+
 	private final JdbcClient jdbc;
 
 	private final AuditSigningKeys keys;
@@ -71,9 +74,12 @@ public class AuditCheckpoints {
 	 *
 	 * @param treeRoot the root of the audit tree of {@code position} leaves, hex; absent
 	 * when the tree did not reach that far when it was signed
+	 * @param note the same tree head as a C2SP signed note (tlog-checkpoint), signed with
+	 * the audit-note key: what witnesses co-sign; absent where {@code treeRoot} is, and
+	 * on checkpoints signed before notes were
 	 */
 	public record Checkpoint(long position, String headHash, long eventCount, Instant createdAt, String keyId,
-			String statement, @Nullable String treeRoot) {
+			String statement, @Nullable String treeRoot, @Nullable String note) {
 	}
 
 	@Scheduled(fixedDelayString = "${ketenpoort.audit.checkpoint-check:5s}", initialDelayString = "5s")
@@ -138,38 +144,36 @@ public class AuditCheckpoints {
 			claims.claim("tree_root", treeRoot);
 		}
 		AuditSigningKeys.Statement statement = this.keys.sign(claims.build());
+		String note = (treeRoot != null) ? SignedNote.sign(
+				new SignedNote.Checkpoint(this.keys.origin(), position, HexFormat.of().parseHex(treeRoot)).text(),
+				this.keys.noteSigner()) : null;
 		this.faults.reached(Point.AUDIT_CHECKPOINT_SIGNING);
 		Checkpoint checkpoint = new Checkpoint(position, headHash, position, now, statement.keyId(), statement.jws(),
-				treeRoot);
+				treeRoot, note);
 		this.jdbc
 			.sql("INSERT INTO audit_checkpoint (position, head_hash, event_count, created_at, key_id, statement,"
-					+ " tree_root) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
-			.params(position, headHash, position, Timestamp.from(now), statement.keyId(), statement.jws(), treeRoot)
+					+ " tree_root, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")
+			.params(position, headHash, position, Timestamp.from(now), statement.keyId(), statement.jws(), treeRoot,
+					note)
 			.update();
 		return checkpoint;
 	}
 
 	public Optional<Checkpoint> latest() {
-		return this.jdbc.sql(
-				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
-						+ " ORDER BY position DESC LIMIT 1")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM audit_checkpoint" + " ORDER BY position DESC LIMIT 1")
 			.query(AuditCheckpoints::map)
 			.optional();
 	}
 
 	public List<Checkpoint> all() {
-		return this.jdbc.sql(
-				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
-						+ " ORDER BY position")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM audit_checkpoint" + " ORDER BY position")
 			.query(AuditCheckpoints::map)
 			.list();
 	}
 
 	/** The checkpoint at one position (tree size), if one was signed there. */
 	public Optional<Checkpoint> at(long position) {
-		return this.jdbc.sql(
-				"SELECT position, head_hash, event_count, created_at, key_id, statement, tree_root FROM audit_checkpoint"
-						+ " WHERE position = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM audit_checkpoint" + " WHERE position = ?")
 			.param(position)
 			.query(AuditCheckpoints::map)
 			.optional();
@@ -228,9 +232,13 @@ public class AuditCheckpoints {
 
 	/**
 	 * Whether the audit key signed this checkpoint, with the position and head hash it
-	 * claims.
+	 * claims, and, where it has a note, whether a note key signed that note with the same
+	 * size and root.
 	 */
 	boolean signed(Checkpoint checkpoint) {
+		if (checkpoint.note() != null && !noted(checkpoint, checkpoint.note())) {
+			return false;
+		}
 		return this.keys.verifiedClaims(checkpoint.statement(), checkpoint.keyId()).filter((claims) -> {
 			try {
 				return checkpoint.headHash().equals(claims.getStringClaim("head_hash"))
@@ -243,10 +251,17 @@ public class AuditCheckpoints {
 		}).isPresent();
 	}
 
+	private boolean noted(Checkpoint checkpoint, String note) {
+		return this.keys.verifiedCheckpoint(note)
+			.filter((noted) -> noted.size() == checkpoint.position() && checkpoint.treeRoot() != null
+					&& HexFormat.of().formatHex(noted.root()).equals(checkpoint.treeRoot()))
+			.isPresent();
+	}
+
 	private static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Checkpoint(rs.getLong("position"), rs.getString("head_hash"), rs.getLong("event_count"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("key_id"), rs.getString("statement"),
-				rs.getString("tree_root"));
+				rs.getString("tree_root"), rs.getString("note"));
 	}
 
 }

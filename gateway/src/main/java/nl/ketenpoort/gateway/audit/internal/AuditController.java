@@ -362,11 +362,15 @@ class AuditController {
 	}
 
 	@GetMapping("/checkpoints")
-	@Operation(summary = "Signed checkpoints of the chain and the keys that verify them, for safekeeping elsewhere")
+	@Operation(summary = "Signed checkpoints of the chain and the keys that verify them, for safekeeping elsewhere",
+			description = "Each checkpoint is a JWS statement (keys: the ES256 JWK set) and, once it has a tree root, a"
+					+ " C2SP signed note (note: origin, tree size, base64 root; noteKeys: the Ed25519 verifier keys,"
+					+ " active first, retired ones kept). See docs/audit-formats.md.")
 	Map<String, Object> checkpoints() {
 		Actor officer = officer();
 		this.reads.record(officer, AuditEventType.AUDIT_READ, "checkpoints", null);
-		return Map.of("checkpoints", this.checkpoints.all(), "keys", this.signingKeys.publicKeys().toJSONObject());
+		return Map.of("checkpoints", this.checkpoints.all(), "keys", this.signingKeys.publicKeys().toJSONObject(),
+				"origin", this.signingKeys.origin(), "noteKeys", this.signingKeys.noteVerifierKeys());
 	}
 
 	@GetMapping("/retention")
