@@ -1,10 +1,6 @@
 package nl.ketenpoort.gateway.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import nl.ketenpoort.gateway.Command;
+import nl.ketenpoort.gateway.audit.PackagedJar.Run;
 import nl.ketenpoort.gateway.GatewayIntegrationTest;
 import nl.ketenpoort.gateway.database.internal.DatabaseConnection;
 import nl.ketenpoort.gateway.database.internal.EmbeddedPostgresServer;
@@ -41,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditCommandLineIntegrationTests.class);
-
-	private static final Path JAR = Path.of("target", "ketenpoort-gateway.jar");
 
 	/** Four commands at a time: more only queue for the two cores of the machine. */
 	private static final ExecutorService RUNNER = Executors.newFixedThreadPool(4);
@@ -177,9 +172,6 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 			.single();
 	}
 
-	private record Run(int exit, String output, String errors) {
-	}
-
 	/**
 	 * Runs the packaged jar as an operator would, on a thread of {@link #RUNNER}; the
 	 * data directory is the test gateway's (its secrets and, unless the environment names
@@ -190,33 +182,9 @@ class AuditCommandLineIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private static Run run(Map<String, String> environment, String... command) {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		// Short runs: C1 only and the serial collector about halve the CPU a start
-		// costs on this shared machine, which is what these tests are bounded by.
-		List<String> words = new ArrayList<>(
-				List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-		words.addAll(List.of(command));
-		try {
-			Path output = Files.createTempFile("ketenpoort-command", ".out");
-			Path errors = Files.createTempFile("ketenpoort-command", ".err");
-			ProcessBuilder builder = new ProcessBuilder(words).redirectOutput(output.toFile())
-				.redirectError(errors.toFile());
-			builder.environment().put("KETENPOORT_DATA_DIR", dataDir().toString());
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			assertThat(process.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-			Run run = new Run(process.exitValue(), Files.readString(output), Files.readString(errors));
-			Files.delete(output);
-			Files.delete(errors);
-			return run;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Map<String, String> withDataDir = new LinkedHashMap<>(environment);
+		withDataDir.put("KETENPOORT_DATA_DIR", dataDir().toString());
+		return PackagedJar.run(withDataDir, command);
 	}
 
 }

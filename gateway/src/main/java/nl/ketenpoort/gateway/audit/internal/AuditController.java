@@ -82,6 +82,8 @@ class AuditController {
 
 	private final AuditProofs proofs;
 
+	private final AuditEvidence evidence;
+
 	private final AuditSigningKeys signingKeys;
 
 	private final AuditReads reads;
@@ -90,8 +92,10 @@ class AuditController {
 
 	AuditController(AuditQueries queries, AuditTrail trail, VerifyJobs verifications, Partners partners,
 			Subjects subjects, AuditCheckpoints checkpoints, AuditSigningKeys signingKeys, AuditReads reads,
-			PrunedRanges pruned, AuditRetention retention, AccessPolicy access, AuditProofs proofs) {
+			PrunedRanges pruned, AuditRetention retention, AccessPolicy access, AuditProofs proofs,
+			AuditEvidence evidence) {
 		this.proofs = proofs;
+		this.evidence = evidence;
 		this.access = access;
 		this.reads = reads;
 		this.pruned = pruned;
@@ -306,10 +310,12 @@ class AuditController {
 				.contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
 				.body(AuditExports.html(events, retentionOf(events)));
 		}
+		// the evidence bundle lets anyone check these events against a signed checkpoint
+		// offline (audit verify --bundle); the readable formats carry no proofs
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("events", events.stream().map(AuditController::view).toList(), "retention",
-					retentionOf(events)));
+					retentionOf(events), "evidence", this.evidence.bundle(events)));
 	}
 
 	/**

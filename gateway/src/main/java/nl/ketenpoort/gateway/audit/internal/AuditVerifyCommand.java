@@ -1,10 +1,15 @@
 package nl.ketenpoort.gateway.audit.internal;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import nl.ketenpoort.gateway.Command;
+import org.jspecify.annotations.Nullable;
 import nl.ketenpoort.gateway.CommandProgress;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,12 +19,16 @@ import nl.ketenpoort.gateway.audit.ChainVerification;
 /**
  * {@code java -jar ketenpoort-gateway.jar audit verify [from] [to]}: checks the audit
  * chain of the configured database, prints how many events it checked, and exits 0 when
- * intact or 1 with the first bad position and its kind.
+ * intact or 1 with the first bad position and its kind. With {@code --bundle FILE} it
+ * checks an exported evidence bundle instead, with no database at all
+ * ({@link AuditBundleVerifier}).
  */
 @Component
 @picocli.CommandLine.Command(name = "verify",
 		description = { "Checks the audit chain of the configured database and prints how many events it checked.",
-				"Exits 0 when intact, 1 with the first bad position and its kind." })
+				"Exits 0 when intact, 1 with the first bad position and its kind.",
+				"With --bundle, checks an exported evidence bundle (a JSON export) without any database:",
+				"exits 0 when every event is in the signed checkpoint's tree, 1 naming the first that is not." })
 public class AuditVerifyCommand implements Command {
 
 	private final AuditChainVerifier verifier;
@@ -34,6 +43,15 @@ public class AuditVerifyCommand implements Command {
 			description = "Last position to check (default: the head).")
 	long to;
 
+	@Option(names = "--bundle", paramLabel = "<file>",
+			description = "An evidence bundle, or a JSON export that carries one, to check offline.")
+	@Nullable Path bundle;
+
+	@Option(names = "--log-key", paramLabel = "<verifier-key>",
+			description = "A note key of the audit log to trust (<origin>+<key id>+<key>, from GET"
+					+ " /api/v1/audit/checkpoints, kept elsewhere); repeatable. Default: the keys the bundle carries.")
+	List<String> logKeys = new ArrayList<>();
+
 	@Spec
 	CommandSpec spec;
 
@@ -47,7 +65,15 @@ public class AuditVerifyCommand implements Command {
 	}
 
 	@Override
+	public boolean standalone() {
+		return this.bundle != null;
+	}
+
+	@Override
 	public Integer call() {
+		if (this.bundle != null) {
+			return verifyBundle(this.bundle);
+		}
 		if (this.from < 1 || this.to < this.from) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
 					"Positions start at 1 and <to-position> may not be before <from-position>.");
@@ -72,6 +98,34 @@ public class AuditVerifyCommand implements Command {
 		}
 		out.println("The audit chain is broken at position " + result.firstBadPosition() + ": "
 				+ result.kind().name().toLowerCase() + ".");
+		return FINDING;
+	}
+
+	private int verifyBundle(Path file) {
+		PrintWriter out = this.spec.commandLine().getOut();
+		AuditBundleVerifier.Result result;
+		try {
+			result = AuditBundleVerifier.verify(file, this.logKeys);
+		}
+		catch (java.io.IOException ex) {
+			this.spec.commandLine().getErr().println("Cannot run: the bundle cannot be read: " + file);
+			return CANNOT_RUN;
+		}
+		catch (AuditBundleVerifier.NotABundle ex) {
+			this.spec.commandLine().getErr().println("Cannot run: " + ex.getMessage() + ": " + file);
+			return CANNOT_RUN;
+		}
+		if (result.logKey() != null) {
+			out.println("Checkpoint of " + result.origin() + " at tree size " + result.treeSize()
+					+ " verified with log key " + result.logKey()
+					+ (result.keysFromBundle() ? " (the bundle's own key: pin it with --log-key)." : "."));
+		}
+		out.println("Checked " + result.events() + " audit events against the checkpoint.");
+		if (result.intact()) {
+			out.println("The bundle is intact.");
+			return OK;
+		}
+		out.println("The bundle is broken: " + result.problem() + ".");
 		return FINDING;
 	}
 
