@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import nl.ketenpoort.gateway.audit.internal.AuditBuildTreeCommand;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.SignedNote;
@@ -292,6 +294,24 @@ class AuditChainIntegrationTests {
 		database.tamper("UPDATE audit_checkpoint SET statement = statement || 'x' WHERE position = 20");
 
 		assertBroken(this.verifier.verify(), 20, ChainBreak.MODIFIED);
+	}
+
+	@Test
+	void aChainWithoutItsTreeGetsItFromTheBuildTreeCommandAndVerifies() {
+		// given: a chain whose tree is gone (as a chain from before the tree has none)
+		database.tamper("DELETE FROM audit_tree_node");
+
+		// when
+		StringWriter output = new StringWriter();
+		int exit = new AuditBuildTreeCommand(this.jdbc, new DataSourceTransactionManager(dataSource)).run(List.of(),
+				new PrintWriter(output, true));
+
+		// then: every chained event is a leaf again, and checkpoints sign its root
+		assertThat(exit).as(output.toString()).isZero();
+		assertThat(output.toString()).contains("Added 20 leaves").contains("it covers 20 of 20 chained events");
+		AuditCheckpoints.Checkpoint signed = this.checkpoints.signHead().orElseThrow();
+		assertThat(signed.treeRoot()).isNotNull();
+		assertThat(this.verifier.verify().intact()).isTrue();
 	}
 
 	@Test
