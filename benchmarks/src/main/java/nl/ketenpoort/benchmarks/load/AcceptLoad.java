@@ -35,10 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Options: {@code --warmup <s>} (10), {@code --rounds <n>} (3),
  * {@code --max-requests <n>} per phase (1,000,000), {@code --v-number <v>} (repeatable:
  * subjects that hold the consent), {@code --grant <n>} (also record the consent for n new
- * subjects as the demo case manager {@code cm-coa}), {@code --baseline-path <path>},
+ * subjects as the demo case manager {@code cm-coa}), {@code --baseline-path <path>}, and
  * {@code --wrk-setup
  * <dir>
- * } (write the token and bodies for {@code benchmarks/wrk/accept.lua} and exit).
+ * }: write the token and bodies for {@code benchmarks/wrk/accept.lua} and exit.
  */
 public final class AcceptLoad {
 

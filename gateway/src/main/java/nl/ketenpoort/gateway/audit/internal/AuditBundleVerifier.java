@@ -1,5 +1,7 @@
 package nl.ketenpoort.gateway.audit.internal;
 
+import nl.ketenpoort.gateway.audit.AuditEvidence;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

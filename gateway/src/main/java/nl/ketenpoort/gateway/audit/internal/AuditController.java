@@ -1,5 +1,7 @@
 package nl.ketenpoort.gateway.audit.internal;
 
+import nl.ketenpoort.gateway.audit.AuditEvidence;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -22,6 +22,7 @@ import nl.ketenpoort.consent.subject.Subjects;
 import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
+import nl.ketenpoort.gateway.audit.AuditEvidence;
 import nl.ketenpoort.gateway.audit.AuditQueries;
 import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.PrunedRanges;
@@ -87,9 +88,12 @@ class AuditPagesController {
 
 	private final AccessPolicy access;
 
+	private final AuditEvidence evidence;
+
 	AuditPagesController(AuditQueries queries, VerifyJobs verifications, Subjects subjects, Partners partners,
 			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json, AuditRetention retention,
-			PrunedRanges pruned, AccessPolicy access) {
+			PrunedRanges pruned, AccessPolicy access, AuditEvidence evidence) {
+		this.evidence = evidence;
 		this.access = access;
 		this.retention = retention;
 		this.pruned = pruned;
@@ -153,7 +157,8 @@ class AuditPagesController {
 			return null;
 		}
 		byte[] body = this.json.writerWithDefaultPrettyPrinter()
-			.writeValueAsBytes(Map.of("events", events.stream().map(AuditExport::json).toList()));
+			.writeValueAsBytes(Map.of("events", events.stream().map(AuditExport::json).toList(), "evidence",
+					this.evidence.bundle(events)));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ketenpoort-audit.json\"")

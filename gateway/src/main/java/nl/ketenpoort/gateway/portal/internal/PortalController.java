@@ -25,6 +25,7 @@ import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
+import nl.ketenpoort.gateway.audit.AuditEvidence;
 import nl.ketenpoort.gateway.audit.AuditQueries;
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,8 +87,11 @@ class PortalController {
 
 	private final AccessPolicy access;
 
+	private final AuditEvidence evidence;
+
 	PortalController(PurposeCatalogue catalogue, ConsentRegistry registry, AuditQueries audit, AuditReads reads,
-			PageTexts texts, JsonMapper json, AuditRetention retention, AccessPolicy access) {
+			PageTexts texts, JsonMapper json, AuditRetention retention, AccessPolicy access, AuditEvidence evidence) {
+		this.evidence = evidence;
 		this.access = access;
 		this.retention = retention;
 		this.catalogue = catalogue;
@@ -213,7 +217,11 @@ class PortalController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("exportedAt", Instant.now().toString());
 		body.put("consents", this.registry.listForSubject(subject).stream().map(PortalController::exported).toList());
-		body.put("events", ownEvents(holder, 10_000).stream().map(this::exported).toList());
+		List<AuditRecord> events = ownEvents(holder, 10_000);
+		body.put("events", events.stream().map(this::exported).toList());
+		// what proves these events against the signed audit log, offline (audit verify
+		// --bundle)
+		body.put("evidence", this.evidence.bundle(events));
 		this.reads.record(holder, AuditEventType.EXPORT, "json", subject.pseudonym());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)

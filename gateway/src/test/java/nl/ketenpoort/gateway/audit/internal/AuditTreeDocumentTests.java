@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.NamedParameterSpec;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,6 +37,31 @@ class AuditTreeDocumentTests {
 		assertThat(AuditTree.consistencyProof(tree, 2, 3)).containsExactly(leaves.get(2));
 		assertThat(page).contains("| inclusion proof of leaf 0 in 3 | `[leaf 1, leaf 2]` |")
 			.contains("| consistency proof from 2 to 3 | `[leaf 2]` |");
+	}
+
+	@Test
+	void theCheckpointNoteExampleIsWhatTheGatewaySigns() throws Exception {
+		String page = Files.readString(Path.of("..", "docs", "audit-formats.md"), StandardCharsets.UTF_8);
+		AuditTree.Subtrees tree = AuditTree.of(List.of(leaf("a"), leaf("b"), leaf("c")));
+		// the documented key: the Ed25519 key whose 32-byte seed is 0x01 … 0x20
+		byte[] seed = new byte[32];
+		for (int i = 0; i < seed.length; i++) {
+			seed[i] = (byte) (i + 1);
+		}
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+		generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+			@Override
+			public void nextBytes(byte[] bytes) {
+				System.arraycopy(seed, 0, bytes, 0, bytes.length);
+			}
+		});
+		SignedNote.Signer signer = SignedNote.Signer.of("ketenpoort.example/audit", generator.generateKeyPair());
+		String note = SignedNote
+			.sign(new SignedNote.Checkpoint("ketenpoort.example/audit", 3, AuditTree.root(tree, 3)).text(), signer);
+
+		assertThat(page).as("the documented note is\n" + note).contains("```text\n" + note + "```");
+		assertThat(page).as("the documented key is " + signer.verifierKey().encoded())
+			.contains("`" + signer.verifierKey().encoded() + "`");
 	}
 
 	private static byte[] leaf(String hexDigit) {

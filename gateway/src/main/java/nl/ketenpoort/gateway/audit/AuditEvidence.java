@@ -1,4 +1,4 @@
-package nl.ketenpoort.gateway.audit.internal;
+package nl.ketenpoort.gateway.audit;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -7,18 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.ketenpoort.gateway.audit.AuditRecord;
+import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints.Checkpoint;
+import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
+import nl.ketenpoort.gateway.audit.internal.AuditTree;
+import nl.ketenpoort.gateway.audit.internal.AuditTreeNodes;
+import nl.ketenpoort.gateway.audit.internal.AuditWitnesses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The evidence bundle of a JSON export ({@code docs/audit-formats.md}, "Evidence
- * bundle"): for each chained event the exact text its hash covers and its inclusion proof
- * in the tree of one signed checkpoint note, with the note (and what witnesses co-signed)
- * and the keys that verify it. {@code audit verify --bundle} checks it with no database;
- * so can anyone with RFC 9162 and C2SP signed notes.
+ * bundle"), in every JSON export (API, console, portal): for each chained event the exact
+ * text its hash covers and its inclusion proof in the tree of one signed checkpoint note,
+ * with the note (and what witnesses co-signed) and the keys that verify it.
+ * {@code audit verify --bundle} checks it with no database; so can anyone with RFC 9162
+ * and C2SP signed notes.
  */
 @Component
 public class AuditEvidence {
