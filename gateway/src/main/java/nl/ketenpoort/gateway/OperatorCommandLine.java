@@ -54,7 +54,8 @@ final class OperatorCommandLine {
 
 	private static final Map<String, String> GROUPS = Map.of("audit", "The audit log.", "partner",
 			"Partner systems and their keys.", "person", "People's logins.", "subjects",
-			"The subjects of exchanges and their identifiers.");
+			"The subjects of exchanges and their identifiers.", "witness",
+			"A witness that co-signs other logs' checkpoints.");
 
 	private OperatorCommandLine() {
 	}

@@ -26,7 +26,8 @@ class OperatorCommandLineTests {
 
 	@Test
 	void everyCommandIsRegisteredUnderItsGroup() {
-		assertThat(root().getSubcommands().keySet()).containsExactly("audit", "partner", "person", "subjects");
+		assertThat(root().getSubcommands().keySet()).containsExactly("audit", "partner", "person", "subjects",
+				"witness");
 		// audit generate is a benchmark tool: the benchmarks jar offers it, the product
 		// does
 		// not.

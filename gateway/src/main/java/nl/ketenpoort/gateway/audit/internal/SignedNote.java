@@ -329,7 +329,7 @@ public final class SignedNote {
 		return ByteBuffer.wrap(digest.digest()).getInt();
 	}
 
-	private static boolean verifies(String text, byte[] signature, byte[] publicKey) {
+	static boolean verifies(String text, byte[] signature, byte[] publicKey) {
 		if (signature.length != 64) {
 			return false;
 		}
@@ -345,7 +345,7 @@ public final class SignedNote {
 		}
 	}
 
-	private static Line line(String line) {
+	static Line line(String line) {
 		if (!line.startsWith(SIGNATURE_PREFIX)) {
 			throw new Malformed("a signature line starts with an em dash and a space");
 		}
@@ -372,7 +372,7 @@ public final class SignedNote {
 		return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
 	}
 
-	private static byte[] rawPublicKey(PublicKey key) {
+	static byte[] rawPublicKey(PublicKey key) {
 		byte[] spki = key.getEncoded();
 		if (spki.length != SPKI_PREFIX.length + 32
 				|| !Arrays.equals(Arrays.copyOf(spki, SPKI_PREFIX.length), SPKI_PREFIX)) {
@@ -382,7 +382,7 @@ public final class SignedNote {
 	}
 
 	/** Key names are non-empty, without Unicode spaces or '+'. */
-	private static void requireName(String name) {
+	static void requireName(String name) {
 		if (name.isEmpty() || name.contains("+") || name.codePoints().anyMatch(SignedNote::isSpace)) {
 			throw new Malformed("a key name is non-empty, without spaces or '+'");
 		}
@@ -394,7 +394,7 @@ public final class SignedNote {
 	}
 
 	/** No control character but newline (the text is already valid UTF-16). */
-	private static void checkText(String text) {
+	static void checkText(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c < 0x20 && c != '\n') {
@@ -403,7 +403,7 @@ public final class SignedNote {
 		}
 	}
 
-	private static byte[] base64(String text) {
+	static byte[] base64(String text) {
 		try {
 			byte[] bytes = Base64.getDecoder().decode(text);
 			if (text.isEmpty() || !Base64.getEncoder().encodeToString(bytes).equals(text)) {
