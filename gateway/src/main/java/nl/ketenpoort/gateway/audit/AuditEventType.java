@@ -81,7 +81,19 @@ public enum AuditEventType {
 	 * The chain continues in another canonical form: the first event of the new form,
 	 * naming the last position and hash of the previous one, signed by the audit key.
 	 */
-	AUDIT_EPOCH("audit-epoch");
+	AUDIT_EPOCH("audit-epoch"),
+
+	/**
+	 * A witness holds another tree root for a size the gateway signed: two checkpoints of
+	 * one size with different roots, shown to different parties. An alert.
+	 */
+	AUDIT_SPLIT_VIEW("audit-split-view"),
+
+	/**
+	 * A witness's answer carried a cosignature that its configured key does not verify:
+	 * forged or damaged, and not kept.
+	 */
+	AUDIT_COSIGNATURE_REFUSED("audit-cosignature-refused");
 
 	private final String code;
 

@@ -113,6 +113,22 @@ public final class AuditBundleVerifier {
 					"no log key verifies the checkpoint of " + checkpoint.origin() + " at size " + checkpoint.size());
 		}
 		int cosigned = 0;
+		for (String key : strings(bundle.path("witnessKeys"))) {
+			Cosignature.VerifierKey witness;
+			try {
+				witness = Cosignature.VerifierKey.parse(key);
+			}
+			catch (SignedNote.Malformed ex) {
+				return new Result(0, checkpoint.size(), checkpoint.origin(), signer.get(), fromBundle, 0, quorum,
+						"a witness key of the bundle is malformed");
+			}
+			Cosignature.Status status = Cosignature.check(note, witness).status();
+			if (status == Cosignature.Status.FORGED) {
+				return new Result(0, checkpoint.size(), checkpoint.origin(), signer.get(), fromBundle, cosigned, quorum,
+						"the cosignature of witness " + witness.name() + " does not verify");
+			}
+			cosigned += (status == Cosignature.Status.VALID) ? 1 : 0;
+		}
 		int checked = 0;
 		for (JsonNode event : events) {
 			Optional<String> problem = problem(event, checkpoint);

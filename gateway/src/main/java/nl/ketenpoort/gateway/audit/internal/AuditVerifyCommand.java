@@ -119,6 +119,8 @@ public class AuditVerifyCommand implements Command {
 			out.println("Checkpoint of " + result.origin() + " at tree size " + result.treeSize()
 					+ " verified with log key " + result.logKey()
 					+ (result.keysFromBundle() ? " (the bundle's own key: pin it with --log-key)." : "."));
+			out.println("Co-signed by " + result.cosigned() + " witnesses (quorum " + result.quorum() + ")"
+					+ ((result.quorum() > 0 && result.cosigned() >= result.quorum()) ? ": witnessed." : "."));
 		}
 		out.println("Checked " + result.events() + " audit events against the checkpoint.");
 		if (result.intact()) {

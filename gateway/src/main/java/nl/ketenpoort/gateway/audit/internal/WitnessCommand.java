@@ -1,25 +1,15 @@
 package nl.ketenpoort.gateway.audit.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import nl.ketenpoort.gateway.Command;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,10 +33,6 @@ import org.springframework.stereotype.Component;
 public class WitnessCommand implements Command {
 
 	/** Larger bodies are refused: a checkpoint with 63 proof lines is a few KiB. */
-	static final int MAX_BODY = 64 * 1024;
-
-	private static final Logger log = LoggerFactory.getLogger(WitnessCommand.class);
-
 	// Every option has its default in the annotation: the command is a singleton bean,
 	// and picocli resets a field to it on every parse.
 	@Option(names = "--port", required = true, paramLabel = "<port>",
@@ -98,20 +84,15 @@ public class WitnessCommand implements Command {
 		WitnessState witnessState = WitnessState.open(this.state);
 		Witness witness = new Witness(keys, SignedNote.Signer.of(this.name, witnessState.key()), witnessState,
 				Clock.systemUTC());
-		HttpServer server = HttpServer.create(new InetSocketAddress(this.address, this.port), 0);
-		ExecutorService threads = Executors.newFixedThreadPool(4);
-		server.setExecutor(threads);
-		server.createContext("/", (exchange) -> handle(witness, exchange));
+		WitnessServer server = WitnessServer.start(witness, this.address, this.port);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			server.stop(1);
-			threads.shutdown();
+			server.close();
 			stopped.countDown();
 		}, "witness-shutdown"));
-		server.start();
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println(witness.verifierKey().encoded());
-		out.println("Witness listening on port " + server.getAddress().getPort());
+		out.println("Witness listening on port " + server.port());
 		out.flush();
 		stopped.await();
 		return OK;
@@ -134,50 +115,6 @@ public class WitnessCommand implements Command {
 			}
 		}
 		return keys;
-	}
-
-	private static void handle(Witness witness, HttpExchange exchange) throws IOException {
-		try {
-			if (!"/add-checkpoint".equals(exchange.getRequestURI().getPath())) {
-				send(exchange, new Witness.Response(404, Witness.TEXT, "not found\n"));
-				return;
-			}
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				exchange.getResponseHeaders().set("Allow", "POST");
-				send(exchange, new Witness.Response(405, Witness.TEXT, "add-checkpoint takes a POST\n"));
-				return;
-			}
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readNBytes(MAX_BODY + 1);
-			}
-			if (body.length > MAX_BODY) {
-				send(exchange, new Witness.Response(413, Witness.TEXT, "the body is larger than 64 KiB\n"));
-				return;
-			}
-			Witness.Response response;
-			try {
-				response = witness.addCheckpoint(body);
-			}
-			catch (RuntimeException ex) {
-				// the state could not be read or written: nothing was co-signed
-				log.error("The witness could not answer a checkpoint", ex);
-				response = new Witness.Response(500, Witness.TEXT, "the witness cannot answer now\n");
-			}
-			send(exchange, response);
-		}
-		finally {
-			exchange.close();
-		}
-	}
-
-	private static void send(HttpExchange exchange, Witness.Response response) throws IOException {
-		byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", response.contentType());
-		exchange.sendResponseHeaders(response.status(), body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
-		}
 	}
 
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,8 +29,10 @@ public record WitnessSettings(@DefaultValue List<Witness> witnesses, @DefaultVal
 	 * @param url its base URL; checkpoints go to {@code <url>/add-checkpoint}
 	 * @param key its cosignature verifier key,
 	 * {@code <name>+<key id>+base64(0x04 || key)}
+	 * @param partner the partner organisation that runs it, named in the audit events
+	 * about it; may be left out
 	 */
-	public record Witness(URI url, String key) {
+	public record Witness(URI url, String key, @Nullable String partner) {
 	}
 
 	/** How many cosignatures make a checkpoint witnessed. */
