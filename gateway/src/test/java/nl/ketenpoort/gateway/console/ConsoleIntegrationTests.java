@@ -200,7 +200,8 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 				ExchangeExamples.clientProfile());
 		TestTokens.Login officer = this.tokens.newPerson(Role.PRIVACY_OFFICER, "amsterdam", null);
 		PageSession session = PageSession.logIn(this.port, officer.username(), officer.password());
-		session.get("/console/audit");
+		assertThat(session.get("/console/audit").body()).as("no witnesses configured here")
+			.contains("data-witnessed=\"none\"");
 
 		// when
 		HttpResponse<String> found = session.post("/console/audit/search", Map.of("vNumber", this.vNumber));

@@ -20,6 +20,7 @@ import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditOutcome;
 import nl.ketenpoort.gateway.audit.AuditTrail;
+import nl.ketenpoort.gateway.audit.WitnessedCheckpoint;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints.Checkpoint;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +68,6 @@ public class AuditWitnesses implements MeterBinder {
 
 	}
 
-	/** The last checkpoint the quorum co-signed, and by whom. */
-	public record Witnessed(long size, Instant createdAt, List<String> witnesses) {
-	}
-
 	public AuditWitnesses(JdbcClient jdbc, WitnessSettings settings, AuditCheckpoints checkpoints, AuditTrail trail,
 			Clock clock) {
 		this.jdbc = jdbc;
@@ -89,6 +86,11 @@ public class AuditWitnesses implements MeterBinder {
 	/** The configured witnesses' cosignature verifier keys. */
 	public List<String> verifierKeys() {
 		return this.witnesses.stream().map((witness) -> witness.key().encoded()).toList();
+	}
+
+	/** How many witnesses are configured. */
+	public int configured() {
+		return this.witnesses.size();
 	}
 
 	/**
@@ -113,7 +115,7 @@ public class AuditWitnesses implements MeterBinder {
 	}
 
 	/** The latest checkpoint that the quorum of the configured witnesses co-signed. */
-	public Optional<Witnessed> lastWitnessed() {
+	public Optional<WitnessedCheckpoint> lastWitnessed() {
 		if (this.witnesses.isEmpty()) {
 			return Optional.empty();
 		}
@@ -123,7 +125,7 @@ public class AuditWitnesses implements MeterBinder {
 					+ " JOIN audit_cosignature s ON s.position = c.position WHERE s.witness = ANY(?)"
 					+ " GROUP BY c.position, c.created_at HAVING count(*) >= ? ORDER BY c.position DESC LIMIT 1")
 			.params(names.toArray(String[]::new), quorum())
-			.query((rs, row) -> new Witnessed(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+			.query((rs, row) -> new WitnessedCheckpoint(rs.getLong(1), rs.getTimestamp(2).toInstant(),
 					List.of((String[]) rs.getArray(3).getArray())))
 			.optional();
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import nl.ketenpoort.keys.Digests;
@@ -49,7 +50,7 @@ public final class Witness {
 
 	private static final Pattern OLD_SIZE = Pattern.compile("old (0|[1-9][0-9]{0,18})");
 
-	private final Map<String, SignedNote.VerifierKey> logs;
+	private final Function<String, Optional<SignedNote.VerifierKey>> logs;
 
 	private final SignedNote.Signer key;
 
@@ -67,7 +68,20 @@ public final class Witness {
 	 * @param clock the time its cosignatures state
 	 */
 	public Witness(Map<String, SignedNote.VerifierKey> logs, SignedNote.Signer key, WitnessState state, Clock clock) {
-		this.logs = Map.copyOf(logs);
+		this(lookup(Map.copyOf(logs)), key, state, clock);
+	}
+
+	/**
+	 * A witness that asks {@code logs} for a log's key on every checkpoint: for a log
+	 * whose key the witness learns only once it runs, or that rotates (the demo's).
+	 * @param logs the key of the log with this origin; empty for a log it does not know
+	 * @param key the witness's own key, under its name
+	 * @param state where it remembers what it co-signed
+	 * @param clock the time its cosignatures state
+	 */
+	public Witness(Function<String, Optional<SignedNote.VerifierKey>> logs, SignedNote.Signer key, WitnessState state,
+			Clock clock) {
+		this.logs = logs;
 		this.key = key;
 		this.state = state;
 		this.clock = clock;
@@ -104,7 +118,7 @@ public final class Witness {
 			return Response.text(400, "malformed request: " + ex.getMessage());
 		}
 		SignedNote.Checkpoint checkpoint = request.checkpoint();
-		SignedNote.VerifierKey logKey = this.logs.get(checkpoint.origin());
+		SignedNote.VerifierKey logKey = this.logs.apply(checkpoint.origin()).orElse(null);
 		if (logKey == null) {
 			log.debug("Refused a checkpoint: its origin is not a log this witness knows");
 			return Response.text(404, "unknown log origin");
@@ -223,6 +237,10 @@ public final class Witness {
 			return new Request(oldSize, proof, note, SignedNote.Checkpoint.parse(note.text()));
 		}
 
+	}
+
+	private static Function<String, Optional<SignedNote.VerifierKey>> lookup(Map<String, SignedNote.VerifierKey> logs) {
+		return (origin) -> Optional.ofNullable(logs.get(origin));
 	}
 
 }

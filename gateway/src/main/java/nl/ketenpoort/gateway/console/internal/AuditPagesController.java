@@ -23,6 +23,7 @@ import nl.ketenpoort.gateway.audit.AuditReads;
 import nl.ketenpoort.gateway.audit.AuditEvent;
 import nl.ketenpoort.gateway.audit.AuditEventType;
 import nl.ketenpoort.gateway.audit.AuditEvidence;
+import nl.ketenpoort.gateway.audit.AuditWitnessStatus;
 import nl.ketenpoort.gateway.audit.AuditQueries;
 import nl.ketenpoort.gateway.audit.AuditRetention;
 import nl.ketenpoort.gateway.audit.PrunedRanges;
@@ -90,10 +91,13 @@ class AuditPagesController {
 
 	private final AuditEvidence evidence;
 
+	private final AuditWitnessStatus witnesses;
+
 	AuditPagesController(AuditQueries queries, VerifyJobs verifications, Subjects subjects, Partners partners,
 			PurposeCatalogue catalogue, PageTexts texts, AuditReads audit, JsonMapper json, AuditRetention retention,
-			PrunedRanges pruned, AccessPolicy access, AuditEvidence evidence) {
+			PrunedRanges pruned, AccessPolicy access, AuditEvidence evidence, AuditWitnessStatus witnesses) {
 		this.evidence = evidence;
+		this.witnesses = witnesses;
 		this.access = access;
 		this.retention = retention;
 		this.pruned = pruned;
@@ -245,6 +249,15 @@ class AuditPagesController {
 					.map((code) -> Map.of("code", code, "title", title(code)))
 					.toList());
 		model.addAttribute("outcomes", List.of("SUCCESS", "REFUSED", "FAILED"));
+		model.addAttribute("witnessCount", this.witnesses.configured());
+		model.addAttribute("witnessQuorum", this.witnesses.quorum());
+		this.witnesses.lastWitnessed().ifPresent((witnessed) -> {
+			model.addAttribute("witnessed", witnessed);
+			model.addAttribute("witnessedAt",
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+						.withZone(java.time.ZoneOffset.UTC)
+						.format(witnessed.createdAt()));
+		});
 		return "console/audit";
 	}
 
