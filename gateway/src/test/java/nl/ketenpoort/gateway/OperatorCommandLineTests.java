@@ -31,7 +31,8 @@ class OperatorCommandLineTests {
 		// audit generate is a benchmark tool: the benchmarks jar offers it, the product
 		// does
 		// not.
-		assertThat(root().getSubcommands().get("audit").getSubcommands().keySet()).containsExactly("prune", "verify");
+		assertThat(root().getSubcommands().get("audit").getSubcommands().keySet()).containsExactly("build-tree",
+				"prune", "rotate-note-key", "verify");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import nl.ketenpoort.gateway.audit.internal.AuditBuildTreeCommand;
 import nl.ketenpoort.gateway.audit.internal.AuditChainVerifier;
+import nl.ketenpoort.gateway.audit.internal.AuditRotateNoteKeyCommand;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints;
 import nl.ketenpoort.gateway.audit.internal.SignedNote;
 import nl.ketenpoort.keys.Ed25519Keys;
@@ -318,7 +319,8 @@ class AuditChainIntegrationTests {
 	void aCheckpointIsASignedNoteThatTheNoteKeysVerifyAfterARotation() {
 		// given: a checkpoint, then a new note key, then a second checkpoint
 		AuditCheckpoints.Checkpoint first = this.checkpoints.create(10, database.row(10).hash());
-		this.keys.rotateNoteKey();
+		StringWriter rotation = new StringWriter();
+		assertThat(new AuditRotateNoteKeyCommand(this.keys).run(List.of(), new PrintWriter(rotation, true))).isZero();
 		AuditCheckpoints.Checkpoint second = this.checkpoints.create(20, database.row(20).hash());
 
 		// then each is a C2SP tlog-checkpoint of the tree at its size, under the origin
@@ -335,6 +337,7 @@ class AuditChainIntegrationTests {
 			.map(SignedNote.VerifierKey::parse)
 			.toList();
 		assertThat(keys).hasSize(2);
+		assertThat(rotation.toString()).as("the new key, for the witnesses").contains(keys.get(0).encoded());
 		assertThat(SignedNote.verify(SignedNote.parse(second.note()), keys.get(0))).isTrue();
 		assertThat(SignedNote.verify(SignedNote.parse(first.note()), keys.get(0))).isFalse();
 		assertThat(SignedNote.verify(SignedNote.parse(first.note()), keys.get(1))).isTrue();
