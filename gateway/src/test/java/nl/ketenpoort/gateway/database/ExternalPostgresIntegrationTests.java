@@ -131,10 +131,14 @@ class ExternalPostgresIntegrationTests {
 		settings.put("KETENPOORT_SANDBOX_URL", this.partner.baseUrl());
 		settings.put("KETENPOORT_DELIVERY_POLLINTERVAL", "50ms");
 		settings.put("KETENPOORT_DELIVERY_BATCHSIZE", "40");
+		// One issuer for the line, as behind its load balancer: a token one node issued
+		// is
+		// good at every node (each would otherwise name its own address).
+		List<Integer> ports = List.of(freePort(), freePort(), freePort());
+		settings.put("KETENPOORT_IDENTITY_ISSUER", "http://127.0.0.1:" + ports.get(0));
 
 		// when three nodes start at the same moment: two processes and one here
 		Instant began = Instant.now();
-		List<Integer> ports = List.of(freePort(), freePort(), freePort());
 		this.nodes.add(startNode(settings, ports.get(1)));
 		this.nodes.add(startNode(settings, ports.get(2)));
 		this.inProcess = startHere(settings, ports.get(0));
@@ -142,8 +146,13 @@ class ExternalPostgresIntegrationTests {
 			waitUntil(Duration.ofSeconds(240), () -> healthy(port));
 		}
 
-		// then the schema was migrated once, under Flyway's lock
-		JdbcClient owner = JdbcClient.create(this.inProcess.getBean("flywayDataSource", DataSource.class));
+		// then the node in this JVM is on that server too, not on a database of its own
+		try (Connection own = this.inProcess.getBean(DataSource.class).getConnection()) {
+			assertThat(own.getMetaData().getURL()).isEqualTo(this.server.url());
+		}
+		// and the schema was migrated once, under Flyway's lock
+		JdbcClient owner = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				this.server.url(), "postgres", this.server.password()));
 		assertThat(owner
 			.sql("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
 					+ " GROUP BY version HAVING count(*) > 1")
@@ -152,10 +161,10 @@ class ExternalPostgresIntegrationTests {
 		assertThat(owner.sql("SELECT bool_and(success) FROM flyway_schema_history").query(Boolean.class).single())
 			.isTrue();
 
-		// when one node accepts the exchanges (its tokens name its own address), and all
-		// three deliver them
+		// when all three accept the exchanges, with one node's token, and all three
+		// deliver them
 		Instant started = Instant.now();
-		Set<String> ids = submit(ports.get(0), EXCHANGES, Math.max(EXCHANGES / 20, 1));
+		Set<String> ids = submit(ports, EXCHANGES, Math.max(EXCHANGES / 20, 1));
 		Instant submitted = Instant.now();
 		JdbcClient jdbc = JdbcClient.create(this.inProcess.getBean(DataSource.class));
 		waitUntil(Duration.ofSeconds(600), () -> delivered(jdbc, ids) == ids.size());
@@ -190,12 +199,29 @@ class ExternalPostgresIntegrationTests {
 
 	private ConfigurableApplicationContext startHere(Map<String, String> settings, int port) throws IOException {
 		List<String> args = new ArrayList<>();
-		settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+		// As a process environment gives them: under the name (for placeholders such as
+		// ${KETENPOORT_SANDBOX_URL}) and as the property it stands for, since Spring maps
+		// SPRING_DATASOURCE_URL to spring.datasource.url for the environment only; an
+		// argument under that name alone would be ignored in silence.
+		settings.forEach((name, value) -> {
+			args.add("--" + name + "=" + value);
+			args.add("--" + property(name) + "=" + value);
+		});
 		args.add("--server.port=" + port);
 		args.add("--ketenpoort.data-dir=" + Files.createTempDirectory("ketenpoort-node-"));
 		args.add("--ketenpoort.adapters.tvs-intake.directory=" + Files.createTempDirectory("ketenpoort-intake-"));
 		args.add("--ketenpoort.identity.mtls.port=");
 		return new SpringApplicationBuilder(KetenpoortApplication.class).run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * The property an environment variable's name stands for: SPRING_DATASOURCE_URL is
+	 * spring.datasource.url; KETENPOORT_CONSENT_PSEUDONYMKEY is
+	 * ketenpoort.consent.pseudonymkey, which binds as ketenpoort.consent.pseudonym-key
+	 * (dashes do not count).
+	 */
+	static String property(String environmentVariable) {
+		return environmentVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
 	}
 
 	private Process startNode(Map<String, String> settings, int port) throws IOException {
@@ -216,9 +242,9 @@ class ExternalPostgresIntegrationTests {
 
 	/**
 	 * Grants the consents, then submits the exchanges, from {@link #SUBMITTERS} clients
-	 * at once.
+	 * at once, to each node in turn.
 	 */
-	private Set<String> submit(int port, int count, int statusHolders) throws Exception {
+	private Set<String> submit(List<Integer> ports, int count, int statusHolders) throws Exception {
 		Fixtures fixtures = this.inProcess.getBean(Fixtures.class);
 		Subjects subjects = this.inProcess.getBean(Subjects.class);
 		ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
@@ -243,6 +269,7 @@ class ExternalPostgresIntegrationTests {
 			List<Future<String>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				String vNumber = vNumbers.get(i % statusHolders);
+				int port = ports.get(i % ports.size());
 				futures.add(pool.submit(() -> {
 					ObjectNode request = JSON.createObjectNode();
 					request.put("documentType", "client-profile");
