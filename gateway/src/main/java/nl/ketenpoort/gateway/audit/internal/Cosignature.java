@@ -3,7 +3,6 @@ package nl.ketenpoort.gateway.audit.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -190,12 +188,7 @@ public final class Cosignature {
 
 	/** {@code SHA-256(name || 0x0A || 0x04 || public key)[:4]}, big-endian. */
 	static int keyId(String name, byte[] publicKey) {
-		MessageDigest digest = Digests.newSha256();
-		digest.update(name.getBytes(StandardCharsets.UTF_8));
-		digest.update((byte) 0x0A);
-		digest.update(ED25519_COSIGNATURE);
-		digest.update(publicKey);
-		return ByteBuffer.wrap(digest.digest()).getInt();
+		return SignedNote.keyId(name, ED25519_COSIGNATURE, publicKey);
 	}
 
 	private static String message(String checkpoint, long seconds) {

@@ -321,10 +321,19 @@ public final class SignedNote {
 
 	/** {@code SHA-256(key name || 0x0A || 0x01 || public key)[:4]}, big-endian. */
 	static int keyId(String keyName, byte[] publicKey) {
+		return keyId(keyName, ED25519, publicKey);
+	}
+
+	/**
+	 * {@code SHA-256(key name || 0x0A || type || public key)[:4]}, big-endian: the key id
+	 * of a signed-note key of this signature type (0x01 a log's Ed25519, 0x04 a witness's
+	 * cosignature).
+	 */
+	static int keyId(String keyName, byte type, byte[] publicKey) {
 		MessageDigest digest = Digests.newSha256();
 		digest.update(keyName.getBytes(StandardCharsets.UTF_8));
 		digest.update((byte) 0x0A);
-		digest.update(ED25519);
+		digest.update(type);
 		digest.update(publicKey);
 		return ByteBuffer.wrap(digest.digest()).getInt();
 	}
