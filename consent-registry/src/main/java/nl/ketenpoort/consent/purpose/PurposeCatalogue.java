@@ -178,6 +178,11 @@ public final class PurposeCatalogue {
 			String basisCode = requiredString(entry, "legal-basis", where);
 			LegalBasis basis = LegalBasis.fromCode(basisCode)
 				.orElseThrow(() -> invalid(where + ": unknown legal basis '" + basisCode + "'"));
+			if (!basis.carried()) {
+				throw invalid(where + ": legal basis " + basis.code() + " (" + basis.article()
+						+ ") needs a signed statement of that basis instead of a consent, which this version of"
+						+ " Ketenpoort does not issue yet");
+			}
 			JsonNode specialNode = entry.path("special-category");
 			if (!specialNode.isBoolean()) {
 				throw invalid(where + ": 'special-category' must be true or false");
