@@ -15,6 +15,11 @@ public final class ExchangeExamples {
 		return ExchangeIntegrationTests.example("client-profile");
 	}
 
+	/** A valid example document of this type, from its schema's examples. */
+	public static ObjectNode of(String documentType) {
+		return ExchangeIntegrationTests.example(documentType);
+	}
+
 	/**
 	 * The document made about the status holder with this V-number: its subject
 	 * identifiers must be the envelope's, or the gateway refuses it as

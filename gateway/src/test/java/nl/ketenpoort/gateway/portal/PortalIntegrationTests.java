@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import nl.ketenpoort.gateway.Fixtures;
+import nl.ketenpoort.gateway.exchange.ExchangeExamples;
 import nl.ketenpoort.consent.subject.VNumber;
 import nl.ketenpoort.consent.Consent;
 import nl.ketenpoort.consent.ConsentRegistry;
@@ -202,6 +203,50 @@ class PortalIntegrationTests extends GatewayIntegrationTest {
 		assertThat(anonymous.statusCode()).isEqualTo(302);
 		assertThat(anonymous.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+	}
+
+	@Test
+	void aGrantForOneLanguageSchoolLetsTheReportReachThatSchoolAndNotTheOther() {
+		// given: the language course purpose, whose report may go to either school
+		String purpose = "language-course-placement";
+		Fixtures.StatusHolder holder = this.fixtures.newStatusHolder();
+		PageSession session = statusHolder(holder.subject());
+		String page = session.get("/portal").body();
+		assertThat(page).contains("id=\"recipient-" + purpose + "-taalschool-a\"")
+			.contains("id=\"recipient-" + purpose + "-taalschool-b\"")
+			.doesNotContain("checked");
+		String hash = hiddenHash(page, purpose);
+
+		// when: the grant names no school, then one
+		HttpResponse<String> unchosen = session.post("/portal/consents",
+				Map.of("purpose", purpose, "language", "nl", "textSha256", hash));
+		assertThat(this.registry.listForSubject(holder.subject())).as("nothing granted without a choice").isEmpty();
+		assertThat(session.get(java.net.URI.create(unchosen.headers().firstValue("Location").orElseThrow()).getPath())
+			.body()).contains("Kies wie het mag krijgen");
+		session.post("/portal/consents",
+				Map.of("purpose", purpose, "language", "nl", "textSha256", hash, "recipients", "taalschool-a"));
+
+		// then: every consent of it names that school alone, where a route offered a
+		// choice
+		assertThat(this.registry.listForSubject(holder.subject())).isNotEmpty()
+			.allSatisfy((consent) -> assertThat(consent.to()).containsExactly("taalschool-a"));
+		assertThat(reportTo(holder, "taalschool-a").statusCode()).isEqualTo(202);
+		HttpResponse<String> other = reportTo(holder, "taalschool-b");
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+	}
+
+	private HttpResponse<String> reportTo(Fixtures.StatusHolder holder, String school) {
+		tools.jackson.databind.node.ObjectNode request = JSON.createObjectNode();
+		request.put("documentType", "opstartklas-report");
+		request.put("purpose", "language-course-placement");
+		request.put("recipient", school);
+		request.putObject("subject").put("vNumber", holder.vNumber());
+		request.set("document", ExchangeExamples.about(ExchangeExamples.of("opstartklas-report"), holder.vNumber()));
+		return send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/exchanges"))
+			.header("Authorization", "Bearer " + this.tokens.partner("opstartklas"))
+			.header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(request.toString())));
 	}
 
 	private PageSession statusHolder(SubjectRef subject) {

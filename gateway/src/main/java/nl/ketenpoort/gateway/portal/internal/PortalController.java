@@ -38,6 +38,7 @@ import nl.ketenpoort.gateway.identity.Actors;
 import nl.ketenpoort.gateway.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -103,7 +104,15 @@ class PortalController {
 	}
 
 	/** A grant as the portal form posts it: the purpose and the text that was shown. */
-	record GrantForm(String purpose, String language, String textSha256) {
+	record GrantForm(String purpose, String language, String textSha256, @Nullable List<String> recipients) {
+
+		/**
+		 * The recipients the status holder ticked; none when the form offered no choice.
+		 */
+		Set<String> chosen() {
+			return (this.recipients != null) ? Set.copyOf(this.recipients) : Set.of();
+		}
+
 	}
 
 	@GetMapping
@@ -168,13 +177,26 @@ class PortalController {
 		if (alreadyActive) {
 			return back(redirect, "notice", "msg.already");
 		}
+		// Where a route reaches several organisations (one language school or another),
+		// the status holder names the ones they agree to: a consent is specific, and
+		// nothing is ticked for them. A route with one recipient needs no choice.
+		Set<String> choosable = choosable(purpose);
+		Set<String> chosen = form.chosen();
+		if (!choosable.containsAll(chosen) || (!choosable.isEmpty() && chosen.isEmpty())) {
+			return back(redirect, "error", "msg.choose-recipient");
+		}
 		// One consent per route: a consent names one sender, and the purpose explains
 		// all of its routes together.
 		boolean created = false;
 		try {
 			for (Route route : purpose.routes()) {
+				List<String> to = (route.to().size() > 1) ? route.to().stream().filter(chosen::contains).toList()
+						: route.to();
+				if (to.isEmpty()) {
+					continue;
+				}
 				created |= this.registry
-					.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
+					.grant(new GrantRequest(subject, purpose.code(), route.from(), to,
 							route.documentTypes().stream().sorted().toList(), null, portalMethod(holder),
 							form.language(), form.textSha256()))
 					.created();
@@ -235,6 +257,19 @@ class PortalController {
 				0, limit);
 	}
 
+	/**
+	 * The organisations a status holder chooses among: the recipients of the purpose's
+	 * routes that reach more than one.
+	 */
+	private static Set<String> choosable(Purpose purpose) {
+		Set<String> choosable = new java.util.LinkedHashSet<>();
+		purpose.routes()
+			.stream()
+			.filter((route) -> route.to().size() > 1)
+			.forEach((route) -> choosable.addAll(route.to()));
+		return choosable;
+	}
+
 	private PurposeView purposeView(Purpose purpose, String language, List<Consent> consents, Instant now) {
 		PurposeText text = purpose.text(language);
 		List<String> routes = purpose.routes()
@@ -245,8 +280,11 @@ class PortalController {
 		boolean active = consents.stream()
 			.anyMatch((consent) -> consent.purpose().equals(purpose.code())
 					&& consent.statusAt(now) == ConsentStatus.ACTIVE);
+		List<RecipientChoice> recipients = choosable(purpose).stream()
+			.map((recipient) -> new RecipientChoice(recipient, this.texts.partner(recipient)))
+			.toList();
 		return new PurposeView(purpose.code(), text.language(), text.title(), text.explanation(), text.machineDraft(),
-				text.sha256(), purpose.specialCategory(), routes, active);
+				text.sha256(), purpose.specialCategory(), routes, active, recipients);
 	}
 
 	private ConsentView consentView(Consent consent, Instant now) {
@@ -332,7 +370,12 @@ class PortalController {
 
 	/** A purpose as the portal shows it, with the exact text that gets hashed. */
 	record PurposeView(String code, String language, String title, String explanation, boolean machineDraft,
-			String textSha256, boolean specialCategory, List<String> routes, boolean active) {
+			String textSha256, boolean specialCategory, List<String> routes, boolean active,
+			List<RecipientChoice> recipients) {
+	}
+
+	/** An organisation the status holder may tick as a recipient. */
+	record RecipientChoice(String id, String name) {
 	}
 
 	/** One of the status holder's consents. */
