@@ -97,6 +97,30 @@ class ConsoleIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void onARouteToSeveralSchoolsTheCaseManagerRecordsTheOneTheStatusHolderChose() {
+		// given: the language-course route from COA reaches the opstartklas and two
+		// schools
+		TestTokens.Login caseManager = this.tokens.newPerson(Role.CASE_MANAGER, "coa", null);
+		PageSession session = PageSession.logIn(this.port, caseManager.username(), caseManager.password());
+		String form = session.get("/console/consents").body();
+		assertThat(form).contains("value=\"language-course-placement:0:taalschool-a\"")
+			.contains("value=\"language-course-placement:0:taalschool-b\"")
+			.doesNotContain("value=\"language-course-placement:0\"");
+
+		// when
+		session.post("/console/consents", Map.of("vNumber", this.vNumber, "route",
+				"language-course-placement:0:taalschool-b", "language", "nl", "method", "paper", "reference", "F-88"));
+		session.post("/console/consents", Map.of("vNumber", this.vNumber, "route",
+				"language-course-placement:0:opstartklas", "language", "nl", "method", "paper", "reference", "F-88"));
+
+		// then: one consent per chosen organisation, side by side
+		assertThat(this.registry.listForSubject(this.subject))
+			.filteredOn((consent) -> consent.purpose().equals("language-course-placement"))
+			.extracting(Consent::to)
+			.containsExactlyInAnyOrder(List.of("taalschool-b"), List.of("opstartklas"));
+	}
+
+	@Test
 	void anIncompleteOnBehalfFormStoresNothing() {
 		TestTokens.Login caseManager = this.tokens.newPerson(Role.CASE_MANAGER, "coa", null);
 		PageSession session = PageSession.logIn(this.port, caseManager.username(), caseManager.password());

@@ -736,6 +736,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("purpose", "language-course-placement");
 			form.put("language", "nl");
+			form.put("recipients", "taalschool-a");
 			form.put("textSha256",
 					AccessMatrixIntegrationTests.this.catalogue.text("language-course-placement", "nl").sha256());
 			return form;

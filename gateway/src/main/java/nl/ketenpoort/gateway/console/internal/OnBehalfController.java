@@ -87,7 +87,7 @@ class OnBehalfController {
 				: ConsentMethod.onBehalfPaper(actor.id(), form.reference().strip());
 		try {
 			SubjectRef subject = this.subjects.enrol(VNumber.parse(form.vNumber().strip()));
-			Grant grant = this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), route.to(),
+			Grant grant = this.registry.grant(new GrantRequest(subject, purpose.code(), route.from(), choice.get().to(),
 					route.documentTypes().stream().sorted().toList(), null, method, form.language(),
 					purpose.text(form.language()).sha256()));
 			// A repeat stores nothing: the outcome is the consent already recorded.
@@ -125,11 +125,20 @@ class OnBehalfController {
 		this.catalogue.purposes().stream().sorted(Comparator.comparing(Purpose::code)).forEach((purpose) -> {
 			for (int i = 0; i < purpose.routes().size(); i++) {
 				Route route = purpose.routes().get(i);
-				if (own.contains(route.from())) {
+				if (!own.contains(route.from())) {
+					continue;
+				}
+				// A route to several organisations is offered once per organisation: the
+				// status holder agreed to the ones they chose (one language school), and
+				// each is recorded with its own evidence.
+				List<List<String>> recipients = (route.to().size() > 1) ? route.to().stream().map(List::of).toList()
+						: List.of(route.to());
+				for (List<String> to : recipients) {
 					String label = purpose.text(PageLanguages.current().code()).title() + ": "
 							+ this.texts.message("portal.route", this.texts.partner(route.from()),
-									this.texts.documents(route.documentTypes()), this.texts.partners(route.to()));
-					choices.add(new RouteChoice(purpose.code() + ":" + i, purpose.code(), i, label));
+									this.texts.documents(route.documentTypes()), this.texts.partners(to));
+					String value = purpose.code() + ":" + i + ((route.to().size() > 1) ? ":" + to.get(0) : "");
+					choices.add(new RouteChoice(value, purpose.code(), i, to, label));
 				}
 			}
 		});
@@ -140,8 +149,11 @@ class OnBehalfController {
 		return value == null || value.isBlank();
 	}
 
-	/** One route of a purpose that can be chosen in the form. */
-	record RouteChoice(String value, String purpose, int index, String label) {
+	/**
+	 * One route of a purpose that can be chosen in the form, to all its recipients or, on
+	 * a route to several, to one of them.
+	 */
+	record RouteChoice(String value, String purpose, int index, List<String> to, String label) {
 	}
 
 }

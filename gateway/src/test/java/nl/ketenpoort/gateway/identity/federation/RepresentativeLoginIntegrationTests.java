@@ -92,7 +92,7 @@ class RepresentativeLoginIntegrationTests extends GatewayIntegrationTest {
 		browser.get("/portal");
 		String purpose = "language-course-placement";
 		HttpResponse<String> granted = browser.post("/portal/consents", Map.of("purpose", purpose, "language", "nl",
-				"textSha256", this.catalogue.text(purpose, "nl").sha256()));
+				"textSha256", this.catalogue.text(purpose, "nl").sha256(), "recipients", "taalschool-a"));
 
 		// then: the minor's portal, said to be someone else's
 		assertThat(portal.statusCode()).isEqualTo(200);
