@@ -97,6 +97,35 @@ class WitnessTests {
 	}
 
 	@Test
+	void whileTheLogRotatesBothItsKeysAreKnownAndAForgedLineOfEitherRefuses() {
+		// given: a witness that knows the log's old and new key
+		SignedNote.Signer rotated = CosignatureTests.signer(ORIGIN);
+		Witness witness = new Witness(
+				(origin) -> ORIGIN.equals(origin) ? List.of(LOG.verifierKey(), rotated.verifierKey()) : List.of(),
+				WITNESS, WitnessState.open(this.directory), clock());
+
+		// when: a checkpoint under the old key, then one under the new key
+		Witness.Response old = witness.addCheckpoint(body(0, List.of(), checkpoint(5)));
+		String underTheNewKey = SignedNote.sign(new SignedNote.Checkpoint(ORIGIN, 13, root(this.leaves, 13)).text(),
+				rotated);
+		Witness.Response next = witness.addCheckpoint(body(5, proof(this.leaves, 5, 13), underTheNewKey));
+		// and one signed by the new key with a broken line under the old one
+		SignedNote.Note good = SignedNote.parse(underTheNewKey);
+		SignedNote.Note oldLine = SignedNote.parse(checkpoint(13));
+		SignedNote.Line broken = new SignedNote.Line(oldLine.signatures().get(0).keyName(),
+				oldLine.signatures().get(0).keyId(), new byte[64]);
+		List<SignedNote.Line> lines = new ArrayList<>(good.signatures());
+		lines.add(broken);
+		Witness.Response forged = witness
+			.addCheckpoint(body(13, List.of(), new SignedNote.Note(good.text(), lines).encoded()));
+
+		// then
+		assertThat(old.status()).as(old.body()).isEqualTo(200);
+		assertThat(next.status()).as(next.body()).isEqualTo(200);
+		assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+	}
+
+	@Test
 	void anUnknownOriginIsNotFound() {
 		// given
 		Witness witness = witness(WitnessState.open(this.directory));

@@ -3,8 +3,8 @@ package nl.ketenpoort.gateway.demo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -34,8 +34,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * An environment post-processor, as {@link DemoIdentityProviders}: the gateway's witness
  * settings must name its address and key before they are bound. The witness trusts the
- * gateway's note key, which exists only once the database does: it asks
- * {@link DemoWitnessLogKey} for it on each checkpoint.
+ * gateway's note keys, which exist only once the database does: it asks
+ * {@link DemoWitnessLogKey} for them on each checkpoint.
  */
 class DemoWitness implements EnvironmentPostProcessor, Ordered {
 
@@ -46,8 +46,7 @@ class DemoWitness implements EnvironmentPostProcessor, Ordered {
 	static final String NAME = "witness.vluchtelingenwerk.demo";
 
 	/** The gateway's note key, once its context has it. */
-	static final AtomicReference<Supplier<Optional<SignedNote.VerifierKey>>> LOG_KEY = new AtomicReference<>(
-			Optional::empty);
+	static final AtomicReference<Supplier<List<SignedNote.VerifierKey>>> LOG_KEY = new AtomicReference<>(List::of);
 
 	private final Log log;
 
@@ -65,7 +64,7 @@ class DemoWitness implements EnvironmentPostProcessor, Ordered {
 		WitnessState state = WitnessState
 			.open(Path.of(environment.getRequiredProperty("ketenpoort.data-dir")).resolve("demo-witness"));
 		Witness witness = new Witness(
-				(asked) -> asked.equals(origin) ? LOG_KEY.get().get() : Optional.<SignedNote.VerifierKey>empty(),
+				(asked) -> asked.equals(origin) ? LOG_KEY.get().get() : List.<SignedNote.VerifierKey>of(),
 				SignedNote.Signer.of(NAME, state.key()), state, Clock.systemUTC());
 		WitnessServer server = WitnessServer.start(witness, "127.0.0.1", 0);
 		application.addListeners(new Shutdown(server));

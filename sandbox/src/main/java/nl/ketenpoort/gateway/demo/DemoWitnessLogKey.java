@@ -1,7 +1,5 @@
 package nl.ketenpoort.gateway.demo;
 
-import java.util.Optional;
-
 import nl.ketenpoort.gateway.audit.internal.AuditSigningKeys;
 import nl.ketenpoort.gateway.audit.internal.SignedNote;
 
@@ -10,9 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the demo's witness ({@link DemoWitness}) the gateway's active note key, as the
- * organisation running a witness would configure it: asked again on every checkpoint, so
- * that a rotation reaches the witness too.
+ * Tells the demo's witness ({@link DemoWitness}) the gateway's note keys, active and
+ * retired, as the organisation running a witness would configure them: asked again on
+ * every checkpoint, so that a rotation reaches the witness too.
  */
 @Component
 @ConditionalOnBooleanProperty(DemoWitness.ENABLED)
@@ -27,7 +25,7 @@ class DemoWitnessLogKey implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		DemoWitness.LOG_KEY
-			.set(() -> this.keys.noteVerifierKeys().stream().findFirst().map(SignedNote.VerifierKey::parse));
+			.set(() -> this.keys.noteVerifierKeys().stream().map(SignedNote.VerifierKey::parse).toList());
 	}
 
 }

@@ -40,8 +40,8 @@ public class AuditRotateNoteKeyCommand implements Command {
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("The audit checkpoint notes are signed with a new key from now on. Its verifier key:");
 		out.println(this.keys.noteVerifierKeys().get(0));
-		out.println("Give it to each witness as --log " + this.keys.origin() + "=<that key>; until then they refuse"
-				+ " the new checkpoints, and co-sign the latest once they have it.");
+		out.println("Give it to each witness as one more --log " + this.keys.origin() + "=<that key> (beside the"
+				+ " old one); until then they refuse the new checkpoints, and co-sign the latest once they have it.");
 		return OK;
 	}
 

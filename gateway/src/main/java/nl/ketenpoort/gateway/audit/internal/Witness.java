@@ -50,7 +50,7 @@ public final class Witness {
 
 	private static final Pattern OLD_SIZE = Pattern.compile("old (0|[1-9][0-9]{0,18})");
 
-	private final Function<String, Optional<SignedNote.VerifierKey>> logs;
+	private final Function<String, List<SignedNote.VerifierKey>> logs;
 
 	private final SignedNote.Signer key;
 
@@ -72,14 +72,15 @@ public final class Witness {
 	}
 
 	/**
-	 * A witness that asks {@code logs} for a log's key on every checkpoint: for a log
-	 * whose key the witness learns only once it runs, or that rotates (the demo's).
-	 * @param logs the key of the log with this origin; empty for a log it does not know
+	 * A witness that asks {@code logs} for a log's keys on every checkpoint: for a log
+	 * whose key the witness learns only once it runs, or one that rotates (the old and
+	 * the new key both known for a while).
+	 * @param logs the keys of the log with this origin; empty for a log it does not know
 	 * @param key the witness's own key, under its name
 	 * @param state where it remembers what it co-signed
 	 * @param clock the time its cosignatures state
 	 */
-	public Witness(Function<String, Optional<SignedNote.VerifierKey>> logs, SignedNote.Signer key, WitnessState state,
+	public Witness(Function<String, List<SignedNote.VerifierKey>> logs, SignedNote.Signer key, WitnessState state,
 			Clock clock) {
 		this.logs = logs;
 		this.key = key;
@@ -118,12 +119,12 @@ public final class Witness {
 			return Response.text(400, "malformed request: " + ex.getMessage());
 		}
 		SignedNote.Checkpoint checkpoint = request.checkpoint();
-		SignedNote.VerifierKey logKey = this.logs.apply(checkpoint.origin()).orElse(null);
-		if (logKey == null) {
+		List<SignedNote.VerifierKey> logKeys = this.logs.apply(checkpoint.origin());
+		if (logKeys.isEmpty()) {
 			log.debug("Refused a checkpoint: its origin is not a log this witness knows");
 			return Response.text(404, "unknown log origin");
 		}
-		if (!SignedNote.verify(request.note(), logKey)) {
+		if (!signedByTheLog(request.note(), logKeys)) {
 			log.debug("Refused a checkpoint of {}: no valid signature of the log's key", checkpoint.origin());
 			return Response.text(403, "the checkpoint carries no valid signature of the log");
 		}
@@ -239,8 +240,27 @@ public final class Witness {
 
 	}
 
-	private static Function<String, Optional<SignedNote.VerifierKey>> lookup(Map<String, SignedNote.VerifierKey> logs) {
-		return (origin) -> Optional.ofNullable(logs.get(origin));
+	private static Function<String, List<SignedNote.VerifierKey>> lookup(Map<String, SignedNote.VerifierKey> logs) {
+		return (origin) -> (logs.get(origin) != null) ? List.of(logs.get(origin)) : List.of();
+	}
+
+	/**
+	 * Whether one of the log's keys signed the note and no line of any of them fails: a
+	 * forged line under the retired key refuses the note as one under the active key
+	 * does.
+	 */
+	private static boolean signedByTheLog(SignedNote.Note note, List<SignedNote.VerifierKey> keys) {
+		boolean signed = false;
+		for (SignedNote.VerifierKey key : keys) {
+			boolean present = note.signatures()
+				.stream()
+				.anyMatch((line) -> line.keyName().equals(key.name()) && line.keyId() == key.keyId());
+			if (present && !SignedNote.verify(note, key)) {
+				return false;
+			}
+			signed |= present;
+		}
+		return signed;
 	}
 
 }

@@ -74,7 +74,7 @@ public class WitnessCommand implements Command {
 		if (this.port < 0 || this.port > 65535) {
 			throw new ParameterException(this.spec.commandLine(), "--port is from 0 to 65535.");
 		}
-		Map<String, SignedNote.VerifierKey> keys = logKeys();
+		Map<String, List<SignedNote.VerifierKey>> keys = logKeys();
 		try {
 			SignedNote.requireName(this.name);
 		}
@@ -82,8 +82,8 @@ public class WitnessCommand implements Command {
 			throw new ParameterException(this.spec.commandLine(), "--name: " + ex.getMessage() + ".");
 		}
 		WitnessState witnessState = WitnessState.open(this.state);
-		Witness witness = new Witness(keys, SignedNote.Signer.of(this.name, witnessState.key()), witnessState,
-				Clock.systemUTC());
+		Witness witness = new Witness((origin) -> keys.getOrDefault(origin, List.of()),
+				SignedNote.Signer.of(this.name, witnessState.key()), witnessState, Clock.systemUTC());
 		WitnessServer server = WitnessServer.start(witness, this.address, this.port);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,8 +98,8 @@ public class WitnessCommand implements Command {
 		return OK;
 	}
 
-	private Map<String, SignedNote.VerifierKey> logKeys() {
-		Map<String, SignedNote.VerifierKey> keys = new LinkedHashMap<>();
+	private Map<String, List<SignedNote.VerifierKey>> logKeys() {
+		Map<String, List<SignedNote.VerifierKey>> keys = new LinkedHashMap<>();
 		for (String entry : this.logs) {
 			// the origin ends at the first '=': base64 keys end in one
 			int split = entry.indexOf('=');
@@ -107,7 +107,10 @@ public class WitnessCommand implements Command {
 				throw new ParameterException(this.spec.commandLine(), "--log is <origin>=<verifier key>.");
 			}
 			try {
-				keys.put(entry.substring(0, split), SignedNote.VerifierKey.parse(entry.substring(split + 1)));
+				// one origin may be named twice: its old and new key while the log
+				// rotates
+				keys.computeIfAbsent(entry.substring(0, split), (origin) -> new java.util.ArrayList<>())
+					.add(SignedNote.VerifierKey.parse(entry.substring(split + 1)));
 			}
 			catch (SignedNote.Malformed ex) {
 				throw new ParameterException(this.spec.commandLine(),
