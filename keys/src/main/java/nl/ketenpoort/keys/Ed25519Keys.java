@@ -1,11 +1,14 @@
 package nl.ketenpoort.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
@@ -85,6 +88,56 @@ public final class Ed25519Keys {
 		catch (GeneralSecurityException ex) {
 			throw new NotEd25519("not an Ed25519 private key", ex);
 		}
+	}
+
+	/**
+	 * The key pair of a private key. The JDK derives an Ed25519 public key only while
+	 * generating, so the generator is handed the key's seed as its randomness; the pair
+	 * is checked by a signature before it is returned.
+	 */
+	public static KeyPair pairOf(PrivateKey privateKey) {
+		byte[] seed = raw(privateKey);
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+			generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
+			KeyPair derived = generator.generateKeyPair();
+			byte[] probe = "Ketenpoort Ed25519 key check".getBytes(StandardCharsets.UTF_8);
+			Signature signer = Signature.getInstance("Ed25519");
+			signer.initSign(privateKey);
+			signer.update(probe);
+			byte[] signature = signer.sign();
+			Signature verifier = Signature.getInstance("Ed25519");
+			verifier.initVerify(derived.getPublic());
+			verifier.update(probe);
+			if (!verifier.verify(signature)) {
+				throw new NotEd25519("the public key of this private key cannot be derived", null);
+			}
+			return new KeyPair(derived.getPublic(), privateKey);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new NotEd25519("the public key of this private key cannot be derived", ex);
+		}
+	}
+
+	/** Randomness that is one given seed: for deriving a key pair from it. */
+	private static final class SeedRandom extends SecureRandom {
+
+		private static final long serialVersionUID = 1L;
+
+		private final byte[] seed;
+
+		SeedRandom(byte[] seed) {
+			this.seed = seed.clone();
+		}
+
+		@Override
+		public void nextBytes(byte[] bytes) {
+			if (bytes.length != this.seed.length) {
+				throw new NotEd25519("the JDK asked for a seed of another length", null);
+			}
+			System.arraycopy(this.seed, 0, bytes, 0, bytes.length);
+		}
+
 	}
 
 	/** Bytes or a key object that are not an Ed25519 key. */

@@ -61,7 +61,8 @@ public class AuditEvidence {
 		bundle.put("format", FORMAT);
 		bundle.put("version", VERSION);
 		bundle.put("origin", this.keys.origin());
-		Optional<Checkpoint> checkpoint = (last == 0) ? Optional.empty() : covering(last);
+		Optional<Checkpoint> checkpoint = (last == 0) ? Optional.empty()
+				: this.checkpoints.covering(last, (candidate) -> candidate.note() != null);
 		checkpoint.ifPresent((signed) -> {
 			bundle.put("treeSize", signed.position());
 			bundle.put("checkpoint", this.witnesses.cosigned(signed));
@@ -92,24 +93,6 @@ public class AuditEvidence {
 		bundle.put("events", entries);
 		bundle.put("staged", events.stream().filter((event) -> !event.chained()).map(AuditRecord::eventId).toList());
 		return bundle;
-	}
-
-	/**
-	 * The latest checkpoint with a note when it covers {@code position}; the head is
-	 * signed first when none does yet.
-	 */
-	private Optional<Checkpoint> covering(long position) {
-		Optional<Checkpoint> latest = noted(position);
-		if (latest.isEmpty()) {
-			this.checkpoints.signHead();
-			latest = noted(position);
-		}
-		return latest;
-	}
-
-	private Optional<Checkpoint> noted(long position) {
-		return this.checkpoints.latest()
-			.filter((checkpoint) -> checkpoint.note() != null && checkpoint.position() >= position);
 	}
 
 }

@@ -204,7 +204,12 @@ public record AuditRecord(long position, UUID eventId, Instant recordedAt, Strin
 		return c < 0x20 || c == '"' || c == '\\';
 	}
 
-	static String chainHash(String prevHash, String canonicalForm) {
+	/**
+	 * {@code SHA-256(prevHash as ASCII || canonical form as UTF-8)}, hex: the chain's
+	 * rule, for both forms, also for verifiers that hold only the text (evidence
+	 * bundles).
+	 */
+	public static String chainHash(String prevHash, String canonicalForm) {
 		MessageDigest digest = SHA256.get();
 		digest.reset();
 		digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));

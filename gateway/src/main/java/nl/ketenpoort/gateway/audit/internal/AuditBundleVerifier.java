@@ -1,18 +1,16 @@
 package nl.ketenpoort.gateway.audit.internal;
 
 import nl.ketenpoort.gateway.audit.AuditEvidence;
+import nl.ketenpoort.gateway.audit.AuditRecord;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import nl.ketenpoort.keys.Digests;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -165,10 +163,7 @@ public final class AuditBundleVerifier {
 		if (prevHash == null || canonical == null || hash == null || !hash.matches("[0-9a-f]{64}")) {
 			return Optional.of("its prevHash, canonical text or hash is missing");
 		}
-		MessageDigest digest = Digests.newSha256();
-		digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-		digest.update(canonical.getBytes(StandardCharsets.UTF_8));
-		if (!HEX.formatHex(digest.digest()).equals(hash)) {
+		if (!AuditRecord.chainHash(prevHash, canonical).equals(hash)) {
 			return Optional.of("its content does not match its hash");
 		}
 		List<byte[]> proof = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
@@ -169,6 +170,18 @@ public class AuditCheckpoints {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM audit_checkpoint" + " ORDER BY position")
 			.query(AuditCheckpoints::map)
 			.list();
+	}
+
+	/**
+	 * The latest checkpoint when it covers {@code position} and is {@code usable} (signs
+	 * a tree root, carries a note); the head is signed first when none does yet.
+	 */
+	public Optional<Checkpoint> covering(long position, Predicate<Checkpoint> usable) {
+		Predicate<Checkpoint> covers = (checkpoint) -> usable.test(checkpoint) && checkpoint.position() >= position;
+		return latest().filter(covers).or(() -> {
+			signHead();
+			return latest().filter(covers);
+		});
 	}
 
 	/** The checkpoint at one position (tree size), if one was signed there. */

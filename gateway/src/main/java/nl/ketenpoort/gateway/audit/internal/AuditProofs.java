@@ -4,7 +4,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import nl.ketenpoort.gateway.audit.AuditRecord;
 import nl.ketenpoort.gateway.audit.internal.AuditCheckpoints.Checkpoint;
@@ -37,10 +36,9 @@ public class AuditProofs {
 	 * is signed first when none covers the event yet.
 	 */
 	public Map<String, Object> inclusion(AuditRecord event) {
-		Checkpoint checkpoint = covering(event.position()).or(() -> {
-			this.checkpoints.signHead();
-			return covering(event.position());
-		}).orElseThrow(() -> new AuditTree.ProofOutOfRange("no signed tree head covers position " + event.position()));
+		Checkpoint checkpoint = this.checkpoints.covering(event.position(), (candidate) -> candidate.treeRoot() != null)
+			.orElseThrow(
+					() -> new AuditTree.ProofOutOfRange("no signed tree head covers position " + event.position()));
 		long index = event.position() - 1;
 		List<byte[]> proof = AuditTreeNodes.withSubtrees(this.jdbc,
 				(tree) -> AuditTree.inclusionProof(tree, index, checkpoint.position()));
@@ -67,11 +65,6 @@ public class AuditProofs {
 		answer.put("second", to);
 		answer.put("consistencyProof", proof.stream().map(HEX::formatHex).toList());
 		return answer;
-	}
-
-	private Optional<Checkpoint> covering(long position) {
-		return this.checkpoints.latest()
-			.filter((checkpoint) -> checkpoint.treeRoot() != null && checkpoint.position() >= position);
 	}
 
 	private Checkpoint signedAt(long size) {

@@ -206,12 +206,13 @@ public class AuditWitnesses implements MeterBinder {
 
 	/** Keeps the witness's cosignature when its key verifies it; an alert otherwise. */
 	private boolean keep(Configured witness, Checkpoint checkpoint, List<SignedNote.Line> lines) {
-		List<SignedNote.Line> all = new ArrayList<>(SignedNote.parse(checkpoint.note()).signatures());
+		SignedNote.Note signed = SignedNote.parse(checkpoint.note());
+		List<SignedNote.Line> all = new ArrayList<>(signed.signatures());
 		List<SignedNote.Line> theirs = lines.stream()
 			.filter((line) -> line.keyName().equals(witness.name()) && line.keyId() == witness.key().keyId())
 			.toList();
 		all.addAll(theirs);
-		SignedNote.Note note = new SignedNote.Note(SignedNote.parse(checkpoint.note()).text(), all);
+		SignedNote.Note note = new SignedNote.Note(signed.text(), all);
 		Cosignature.Result checked = Cosignature.check(note, witness.key());
 		if (checked.status() != Cosignature.Status.VALID || checked.time() == null) {
 			this.refusedCosignatures.incrementAndGet();

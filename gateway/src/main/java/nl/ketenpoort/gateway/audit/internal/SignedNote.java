@@ -5,13 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,6 +17,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import nl.ketenpoort.keys.Digests;
+import nl.ketenpoort.keys.Ed25519Keys;
 
 /**
  * C2SP signed notes (https://c2sp.org/signed-note) with Ed25519 signatures, and the
@@ -38,11 +36,6 @@ public final class SignedNote {
 	private static final byte ED25519 = 0x01;
 
 	private static final int MAX_SIGNATURES = 100;
-
-	/**
-	 * The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410), before the 32 bytes.
-	 */
-	private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
 	private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,18}");
 
@@ -155,7 +148,12 @@ public final class SignedNote {
 
 		/** The signer of an Ed25519 key pair made by the JDK. */
 		public static Signer of(String keyName, KeyPair pair) {
-			return new Signer(keyName, pair.getPrivate(), rawPublicKey(pair.getPublic()));
+			try {
+				return new Signer(keyName, pair.getPrivate(), Ed25519Keys.raw(pair.getPublic()));
+			}
+			catch (Ed25519Keys.NotEd25519 ex) {
+				throw new Malformed("not an Ed25519 public key");
+			}
 		}
 
 		/** The verifier key that checks this signer's signatures. */
@@ -344,11 +342,11 @@ public final class SignedNote {
 		}
 		try {
 			Signature ed25519 = Signature.getInstance("Ed25519");
-			ed25519.initVerify(publicKey(publicKey));
+			ed25519.initVerify(Ed25519Keys.publicKey(publicKey));
 			ed25519.update(text.getBytes(StandardCharsets.UTF_8));
 			return ed25519.verify(signature);
 		}
-		catch (GeneralSecurityException ex) {
+		catch (GeneralSecurityException | Ed25519Keys.NotEd25519 ex) {
 			// a public key that is no curve point, or a signature the JDK cannot read
 			return false;
 		}
@@ -374,20 +372,6 @@ public final class SignedNote {
 		byte[] signature = new byte[bytes.remaining()];
 		bytes.get(signature);
 		return new Line(name, keyId, signature);
-	}
-
-	private static PublicKey publicKey(byte[] raw) throws GeneralSecurityException {
-		byte[] spki = ByteBuffer.allocate(SPKI_PREFIX.length + raw.length).put(SPKI_PREFIX).put(raw).array();
-		return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-	}
-
-	static byte[] rawPublicKey(PublicKey key) {
-		byte[] spki = key.getEncoded();
-		if (spki.length != SPKI_PREFIX.length + 32
-				|| !Arrays.equals(Arrays.copyOf(spki, SPKI_PREFIX.length), SPKI_PREFIX)) {
-			throw new Malformed("not an Ed25519 public key");
-		}
-		return Arrays.copyOfRange(spki, SPKI_PREFIX.length, spki.length);
 	}
 
 	/** Key names are non-empty, without Unicode spaces or '+'. */

@@ -14,16 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Optional;
 
 import nl.ketenpoort.keys.Digests;
+import nl.ketenpoort.keys.Ed25519Keys;
 
 /**
  * A witness's memory, in one directory: per log origin the size and root it last
@@ -109,7 +105,7 @@ public final class WitnessState {
 		Path file = this.directory.resolve(KEY_FILE);
 		try {
 			if (!Files.isRegularFile(file)) {
-				KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+				KeyPair generated = Ed25519Keys.generate();
 				try {
 					writeNew(file, generated.getPrivate().getEncoded());
 					return generated;
@@ -120,10 +116,13 @@ public final class WitnessState {
 			}
 			PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
 				.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
-			return withPublicKey(privateKey, file);
+			return Ed25519Keys.pairOf(privateKey);
 		}
 		catch (IOException ex) {
 			throw new WitnessStateUnusable(file, ex);
+		}
+		catch (Ed25519Keys.NotEd25519 ex) {
+			throw new WitnessStateUnusable(file, "its key: " + ex.getMessage());
 		}
 		catch (GeneralSecurityException | ClassCastException ex) {
 			throw new WitnessStateUnusable(file, "it holds no Ed25519 private key (PKCS#8)");
@@ -133,31 +132,6 @@ public final class WitnessState {
 	/** The file of an origin's state: its hex SHA-256, so that any origin is a name. */
 	Path file(String origin) {
 		return this.directory.resolve(Digests.sha256Hex(origin));
-	}
-
-	/**
-	 * The pair of a stored private key: the JDK derives a public key only while
-	 * generating, so the generator is handed the key's seed as its randomness, and the
-	 * pair is checked by a signature before use.
-	 */
-	private static KeyPair withPublicKey(PrivateKey privateKey, Path file) throws GeneralSecurityException {
-		byte[] seed = ((EdECPrivateKey) privateKey).getBytes()
-			.orElseThrow(() -> new WitnessStateUnusable(file, "its private key cannot be read"));
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-		generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
-		KeyPair derived = generator.generateKeyPair();
-		byte[] probe = "Ketenpoort witness key check".getBytes(StandardCharsets.UTF_8);
-		Signature signer = Signature.getInstance("Ed25519");
-		signer.initSign(privateKey);
-		signer.update(probe);
-		byte[] signature = signer.sign();
-		Signature verifier = Signature.getInstance("Ed25519");
-		verifier.initVerify(derived.getPublic());
-		verifier.update(probe);
-		if (!verifier.verify(signature)) {
-			throw new WitnessStateUnusable(file, "its public key cannot be derived");
-		}
-		return new KeyPair(derived.getPublic(), privateKey);
 	}
 
 	/** Writes {@code bytes} to a temporary file beside {@code file}, then moves it. */
@@ -223,27 +197,6 @@ public final class WitnessState {
 	private static FileAttribute<?>[] ownerOnlyDirectory() {
 		return new FileAttribute<?>[] {
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) };
-	}
-
-	/** Randomness that is one given seed: for deriving a key pair from it. */
-	private static final class SeedRandom extends SecureRandom {
-
-		private static final long serialVersionUID = 1L;
-
-		private final byte[] seed;
-
-		SeedRandom(byte[] seed) {
-			this.seed = seed.clone();
-		}
-
-		@Override
-		public void nextBytes(byte[] bytes) {
-			if (bytes.length != this.seed.length) {
-				throw new WitnessStateUnusable(Path.of(KEY_FILE), "the JDK asked for a seed of another length");
-			}
-			System.arraycopy(this.seed, 0, bytes, 0, bytes.length);
-		}
-
 	}
 
 	/** The state directory or one of its files cannot be read or written. */

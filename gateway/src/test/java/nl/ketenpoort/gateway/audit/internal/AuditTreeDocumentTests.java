@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.spec.NamedParameterSpec;
 import java.util.HexFormat;
 import java.util.List;
 
+import nl.ketenpoort.keys.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,14 +46,8 @@ class AuditTreeDocumentTests {
 		for (int i = 0; i < seed.length; i++) {
 			seed[i] = (byte) (i + 1);
 		}
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-		generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-			@Override
-			public void nextBytes(byte[] bytes) {
-				System.arraycopy(seed, 0, bytes, 0, bytes.length);
-			}
-		});
-		SignedNote.Signer signer = SignedNote.Signer.of("ketenpoort.example/audit", generator.generateKeyPair());
+		SignedNote.Signer signer = SignedNote.Signer.of("ketenpoort.example/audit",
+				Ed25519Keys.pairOf(Ed25519Keys.privateKey(seed)));
 		String note = SignedNote
 			.sign(new SignedNote.Checkpoint("ketenpoort.example/audit", 3, AuditTree.root(tree, 3)).text(), signer);
 
